@@ -1,0 +1,105 @@
+import { z } from "zod";
+
+/** Loopback hosts may use plain http (the built-in sandbox, or a local imitation of Flanks in tests). */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+const flanksUrl = z
+  .url({ message: "must be an absolute URL" })
+  .refine((value) => {
+    const url = new URL(value);
+    return url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname));
+  }, "must be https (plain http is allowed only on loopback addresses)")
+  .transform((value) => value.replace(/\/+$/, ""));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+
+const ZRawEnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATA_DIR: z.string().min(1).default("data"),
+  DATABASE_URL: optionalString.pipe(
+    z.string().regex(/^(file:|libsql:|postgres)/, "must start with file:, libsql: or postgres").optional(),
+  ),
+  FLANKS_API_URL: optionalString.pipe(flanksUrl.optional()),
+  FLANKS_LINK_URL: optionalString.pipe(flanksUrl.optional()),
+  FLANKS_CLIENT_ID: optionalString,
+  FLANKS_CLIENT_SECRET: optionalString,
+  FLANKS_LINK_TOKEN: optionalString,
+  FLANKS_JWE: z.enum(["on", "off"]).default("off"),
+  FLANKS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+  NEXTAUTH_URL: optionalString.pipe(z.url({ message: "must be an absolute URL" }).optional()),
+  ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes in base64 (44 characters, e.g. `openssl rand -base64 32`)")
+      .optional(),
+  ),
+  FIRM_NAME: z.string().min(1).max(80).default("Patrimonio"),
+});
+
+export type TRawEnv = z.infer<typeof ZRawEnvSchema>;
+
+export type TAppEnv = TRawEnv & {
+  /** No FLANKS_CLIENT_ID: the app talks to its built-in sandbox and seeds demo accounts. */
+  isSandboxMode: boolean;
+  databaseUrl: string;
+  flanksApiUrl: string;
+  /** Absolute URL, or a path on this app (the sandbox Link page) when not configured. */
+  flanksLinkUrl: string;
+  flanksClientId: string;
+  flanksClientSecret: string;
+  flanksLinkToken: string;
+  nextAuthSecret: string;
+  encryptionKey: string;
+};
+
+export type TGeneratedSecrets = { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string; SANDBOX_CLIENT_SECRET: string };
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export const SANDBOX_CLIENT_ID = "patrimonio-sandbox";
+export const SANDBOX_LINK_TOKEN = "sandbox-link";
+
+/**
+ * Parses the environment once. Secrets that are not configured come from `generated`
+ * (created once under DATA_DIR, so a restart keeps sessions and encrypted data readable).
+ */
+export function parseEnv(source: Record<string, string | undefined>, generated: TGeneratedSecrets): TAppEnv {
+  const result = ZRawEnvSchema.safeParse(source);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`));
+  }
+  const raw = result.data;
+  const isSandboxMode = raw.FLANKS_CLIENT_ID === undefined;
+  if (!isSandboxMode && raw.FLANKS_CLIENT_SECRET === undefined) {
+    throw new ConfigError(["FLANKS_CLIENT_SECRET: required when FLANKS_CLIENT_ID is set"]);
+  }
+  if (!isSandboxMode && raw.FLANKS_LINK_TOKEN === undefined) {
+    throw new ConfigError(["FLANKS_LINK_TOKEN: required when FLANKS_CLIENT_ID is set"]);
+  }
+  const sandboxUrl = `http://127.0.0.1:${raw.PORT}/sandbox`;
+  return {
+    ...raw,
+    isSandboxMode,
+    databaseUrl: raw.DATABASE_URL ?? `file:./${raw.DATA_DIR}/app.db`,
+    flanksApiUrl: raw.FLANKS_API_URL ?? (isSandboxMode ? sandboxUrl : "https://api.flanks.io"),
+    flanksLinkUrl: raw.FLANKS_LINK_URL ?? (isSandboxMode ? "/sandbox/link" : "https://platform.flanks.io/link"),
+    flanksClientId: raw.FLANKS_CLIENT_ID ?? SANDBOX_CLIENT_ID,
+    flanksClientSecret: raw.FLANKS_CLIENT_SECRET ?? generated.SANDBOX_CLIENT_SECRET,
+    flanksLinkToken: raw.FLANKS_LINK_TOKEN ?? SANDBOX_LINK_TOKEN,
+    nextAuthSecret: raw.NEXTAUTH_SECRET ?? generated.NEXTAUTH_SECRET,
+    encryptionKey: raw.ENCRYPTION_KEY ?? generated.ENCRYPTION_KEY,
+  };
+}
