@@ -9,6 +9,7 @@ export function isLoopbackHost(hostname: string): boolean {
 const flanksUrl = z
   .url({ message: "must be an absolute URL" })
   .refine((value) => {
+    if (!URL.canParse(value)) return true; // already reported by z.url()
     const url = new URL(value);
     return url.protocol === "https:" || (url.protocol === "http:" && isLoopbackHost(url.hostname));
   }, "must be https (plain http is allowed only on loopback addresses)")

@@ -72,6 +72,9 @@ CREATE INDEX "Client_advisorId_archived_displayName_idx" ON "Client"("advisorId"
 CREATE INDEX "SignInFailure_key_createdAt_idx" ON "SignInFailure"("key", "createdAt");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "AuditEvent_prevHash_key" ON "AuditEvent"("prevHash");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "AuditEvent_hash_key" ON "AuditEvent"("hash");
 
 -- CreateIndex

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Pagination } from "@/components/ui/pagination";
+import { Skeleton } from "@/components/ui/skeleton";
+import { requireUser } from "@/lib/auth/current-user";
+import { formatDate } from "@/lib/i18n/format";
+import { getMessages } from "@/lib/i18n/get-locale";
+import { interpolate } from "@/lib/i18n/messages";
+import type { TClientListQuery } from "@/lib/services/clients/client-schemas";
+import { listClients } from "@/lib/services/clients/list-clients";
+
+function hrefWith(query: TClientListQuery, changes: Partial<TClientListQuery>): string {
+  const merged = { ...query, ...changes };
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(merged)) if (value !== undefined && value !== "") params.set(key, String(value));
+  const text = params.toString();
+  return text ? `/clients?${text}` : "/clients";
+}
+
+export async function ClientTable({ query }: { query: TClientListQuery }) {
+  const user = await requireUser();
+  const { locale, t } = await getMessages();
+  const list = await listClients(user, query);
+  const isAdmin = user.role === "ADMIN";
+  const hasFilters = Boolean(query.q) || query.archived === "1";
+  return (
+    <>
+      <p className="mb-2 text-sm text-slate-700" role="status">
+        {interpolate(t.clients.count, { count: list.total })}
+      </p>
+      {list.items.length === 0 ? (
+        hasFilters ? (
+          <EmptyState
+            title={t.clients.title}
+            body={interpolate(t.clients.noMatches, { q: query.q ?? "" })}
+            action={<ButtonLink href="/clients" variant="secondary">{t.clients.clearSearch}</ButtonLink>}
+          />
+        ) : (
+          <EmptyState title={t.clients.emptyTitle} body={t.clients.emptyBody} action={isAdmin ? null : <ButtonLink href="/clients/new">{t.clients.new}</ButtonLink>} />
+        )
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm">
+            <caption className="sr-only">{t.clients.title}</caption>
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-semibold">{t.clients.displayName}</th>
+                <th scope="col" className="px-4 py-3 font-semibold">{t.clients.contactEmail}</th>
+                <th scope="col" className="px-4 py-3 font-semibold">{t.clients.externalRef}</th>
+                {isAdmin ? <th scope="col" className="px-4 py-3 font-semibold">{t.clients.advisor}</th> : null}
+                <th scope="col" className="px-4 py-3 font-semibold">{t.clients.updated}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {list.items.map((client) => (
+                <tr key={client.id} className="hover:bg-slate-50">
+                  <td className="px-4 py-3 font-medium">
+                    <Link href={`/clients/${client.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                      {client.displayName}
+                    </Link>
+                  </td>
+                  <td className="px-4 py-3 text-slate-700">{client.contactEmail}</td>
+                  <td className="px-4 py-3 text-slate-700">{client.externalRef ?? t.common.none}</td>
+                  {isAdmin ? <td className="px-4 py-3 text-slate-700">{client.advisor.name}</td> : null}
+                  <td className="px-4 py-3 text-slate-700 tabular">{formatDate(new Date(client.updatedAt), locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination t={t} page={list.page} pageCount={list.pageCount} hrefFor={(page) => hrefWith(query, { page })} />
+    </>
+  );
+}
+
+export function ClientTableSkeleton() {
+  return (
+    <div aria-busy="true">
+      <Skeleton className="mb-2 h-5 w-24" />
+      <Skeleton className="h-[28rem] w-full" />
+    </div>
+  );
+}

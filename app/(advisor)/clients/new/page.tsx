@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ClientForm } from "@/components/clients/client-form";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { getMessages } from "@/lib/i18n/get-locale";
+import { createClientAction } from "../actions";
+
+export const metadata: Metadata = { title: "New client" };
+
+export default async function NewClientPage() {
+  const { t } = await getMessages();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/clients" className="text-brand-700 underline">
+          ← {t.clients.title}
+        </Link>
+      </p>
+      <PageHeader title={t.clients.new} />
+      <Card>
+        <ClientForm action={createClientAction} submitLabel={t.common.create} />
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import { signIn } from "next-auth/react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+
+/** Only same-site paths are followed after sign-in, never an absolute URL from the query string. */
+function safeCallback(value: string | undefined): string {
+  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
+}
+
+export function LoginForm({ callbackUrl, initialNotice }: { callbackUrl?: string; initialNotice?: string }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, setIsPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setIsPending(true);
+    setError(null);
+    const result = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false });
+    if (!result || result.error) {
+      setIsPending(false);
+      setError(result?.error === "throttled" ? t.login.throttled : t.login.invalid);
+      return;
+    }
+    router.replace(safeCallback(callbackUrl));
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      {initialNotice && !error ? <Alert tone="info">{initialNotice}</Alert> : null}
+      {error ? (
+        <Alert tone="error" live>
+          {error}
+        </Alert>
+      ) : null}
+      <TextField name="email" type="email" label={t.login.email} autoComplete="username" required />
+      <TextField name="password" type="password" label={t.login.password} autoComplete="current-password" required />
+      <Button type="submit" disabled={isPending}>
+        {isPending ? t.login.submitting : t.login.submit}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { getMessages } from "@/lib/i18n/get-locale";
+import { INTL_LOCALE } from "@/lib/i18n/locales";
+import "./globals.css";
+import { Providers } from "./providers";
+
+export const metadata: Metadata = {
+  title: { default: "Patrimonio", template: "%s · Patrimonio" },
+  description: "Wealth dashboard for advisors",
+  robots: { index: false, follow: false },
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#065f46" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Reading the locale (cookies) makes every page dynamic, which the per-request CSP nonce needs.
+  const { locale, t } = await getMessages();
+  return (
+    <html lang={INTL_LOCALE[locale]}>
+      <body className="min-h-screen">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+          {t.app.skipToContent}
+        </a>
+        <Providers locale={locale} messages={t}>
+          {children}
+        </Providers>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,48 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { TSessionUser } from "@/lib/auth/current-user";
+import { getMessages } from "@/lib/i18n/get-locale";
+import { LanguageSwitch } from "./language-switch";
+import { SignOutButton } from "./sign-out-button";
+
+export async function AppShell({ user, children }: { user: TSessionUser; children: ReactNode }) {
+  const { t } = await getMessages();
+  const links = [{ href: "/clients", label: t.nav.clients }];
+  if (user.role === "ADMIN") {
+    links.push({ href: "/admin/users", label: t.nav.users }, { href: "/admin/clients", label: t.nav.allClients }, { href: "/admin/audit", label: t.nav.audit });
+  }
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+          <div className="flex flex-wrap items-center gap-6">
+            <Link href="/clients" className="text-lg font-bold text-brand-700">
+              {t.app.name}
+            </Link>
+            <nav aria-label={t.nav.mainNav}>
+              <ul className="flex flex-wrap gap-1">
+                {links.map((link) => (
+                  <li key={link.href}>
+                    <Link href={link.href} className="rounded px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
+                      {link.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+          <div className="flex flex-wrap items-center gap-3">
+            <LanguageSwitch />
+            <span className="text-sm text-slate-700" data-testid="current-user">
+              {user.name}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

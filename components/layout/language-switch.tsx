@@ -1,0 +1,27 @@
+import { setLocaleAction } from "@/app/locale-actions";
+import { getMessages } from "@/lib/i18n/get-locale";
+import { LOCALES } from "@/lib/i18n/locales";
+
+const NAMES = { es: "Español", en: "English" } as const;
+
+/** Plain forms: switching language works before any JavaScript has loaded. */
+export async function LanguageSwitch() {
+  const { locale, t } = await getMessages();
+  return (
+    <nav aria-label={t.nav.language} className="flex items-center gap-1 text-sm">
+      {LOCALES.map((code) => (
+        <form key={code} action={setLocaleAction}>
+          <input type="hidden" name="locale" value={code} />
+          <button
+            type="submit"
+            lang={code}
+            aria-current={code === locale ? "true" : undefined}
+            className={`rounded px-2 py-1 ${code === locale ? "bg-slate-200 font-semibold text-slate-900" : "text-slate-700 underline-offset-2 hover:underline"}`}
+          >
+            {NAMES[code]}
+          </button>
+        </form>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseEnv, SANDBOX_CLIENT_ID } from "./parse-env";
+
+const generated = { NEXTAUTH_SECRET: "g".repeat(43), ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"), SANDBOX_CLIENT_SECRET: "sandbox-secret" };
+
+describe("parseEnv", () => {
+  it("defaults to sandbox mode with a SQLite file under data/", () => {
+    const env = parseEnv({}, generated);
+    expect(env.isSandboxMode).toBe(true);
+    expect(env.databaseUrl).toBe("file:./data/app.db");
+    expect(env.flanksApiUrl).toBe("http://127.0.0.1:3000/sandbox");
+    expect(env.flanksLinkUrl).toBe("/sandbox/link");
+    expect(env.flanksClientId).toBe(SANDBOX_CLIENT_ID);
+    expect(env.nextAuthSecret).toBe(generated.NEXTAUTH_SECRET);
+    expect(env.encryptionKey).toBe(generated.ENCRYPTION_KEY);
+  });
+
+  it("uses the real Flanks when credentials are configured", () => {
+    const env = parseEnv({ FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "secret", FLANKS_LINK_TOKEN: "link" }, generated);
+    expect(env.isSandboxMode).toBe(false);
+    expect(env.flanksApiUrl).toBe("https://api.flanks.io");
+    expect(env.flanksLinkUrl).toBe("https://platform.flanks.io/link");
+  });
+
+  it.each([
+    [{ PORT: "seventy" }, "PORT"],
+    [{ FLANKS_API_URL: "http://flanks.example.com" }, "FLANKS_API_URL: must be https"],
+    [{ FLANKS_LINK_URL: "not a url" }, "FLANKS_LINK_URL"],
+    [{ ENCRYPTION_KEY: "short" }, "ENCRYPTION_KEY: must be 32 bytes"],
+    [{ NEXTAUTH_SECRET: "tiny" }, "NEXTAUTH_SECRET"],
+    [{ FLANKS_JWE: "yes" }, "FLANKS_JWE"],
+    [{ FLANKS_CLIENT_ID: "id" }, "FLANKS_CLIENT_SECRET: required"],
+    [{ FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "s" }, "FLANKS_LINK_TOKEN: required"],
+  ])("stops on a wrong value and names the variable: %j", (source, message) => {
+    expect(() => parseEnv(source, generated)).toThrow(ConfigError);
+    expect(() => parseEnv(source, generated)).toThrow(message);
+  });
+
+  it("allows plain http only on loopback", () => {
+    expect(parseEnv({ FLANKS_API_URL: "http://127.0.0.1:4010/" }, generated).flanksApiUrl).toBe("http://127.0.0.1:4010");
+    expect(parseEnv({ FLANKS_API_URL: "http://localhost:4010" }, generated).flanksApiUrl).toBe("http://localhost:4010");
+    expect(() => parseEnv({ FLANKS_API_URL: "http://127.evil.com" }, generated)).toThrow(ConfigError);
+  });
+});

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { emailField, idField, optionalText, requiredText } from "@/lib/validation/fields";
+
+export const ZClientInputSchema = z.object({
+  displayName: requiredText(120),
+  contactEmail: emailField,
+  externalRef: optionalText(64),
+});
+export type TClientInput = z.infer<typeof ZClientInputSchema>;
+
+export const CLIENT_SORTS = ["name", "created", "updated"] as const;
+export type TClientSort = (typeof CLIENT_SORTS)[number];
+
+/** Query-string parameters of the client list; anything unexpected falls back to the default. */
+export const ZClientListQuerySchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  sort: z.enum(CLIENT_SORTS).optional().catch(undefined),
+  archived: z.enum(["1"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(10_000).optional().catch(undefined),
+});
+export type TClientListQuery = z.infer<typeof ZClientListQuerySchema>;
+
+export const ZClientIdSchema = z.object({ clientId: idField });

@@ -1,0 +1,45 @@
+import { spawn } from "node:child_process";
+import { ConfigError } from "../lib/config/parse-env";
+import { loadEnv } from "../lib/config/load-env";
+import { DEMO_ACCOUNTS } from "../lib/demo/demo-accounts";
+import { needsBuild } from "./lib/needs-build";
+import { prepareDatabase } from "./lib/prepare-database";
+import { BIN, run } from "./lib/run";
+
+const isDev = process.argv.includes("--dev");
+
+async function main() {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  await prepareDatabase();
+  if (!isDev && needsBuild()) {
+    console.log("Building the app (first start or changed sources)…");
+    await run("node", [BIN.next, "build"]);
+  }
+  const server = spawn("node", [BIN.next, isDev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: { ...process.env, AUTH_TRUST_HOST: "true" } });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+
+  const url = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
+  const lines = [``, `Patrimonio is running on ${url}`, `Database: ${env.databaseUrl}`];
+  if (env.isSandboxMode) {
+    lines.push(`Flanks: built-in sandbox (${env.flanksApiUrl}); no FLANKS_CLIENT_ID set`, `Demo sign-ins:`);
+    for (const account of DEMO_ACCOUNTS) lines.push(`  ${account.role.padEnd(8)} ${account.email.padEnd(26)} ${account.password}`);
+  } else {
+    lines.push(`Flanks: ${env.flanksApiUrl}`, `No demo accounts. Create the first admin with: npm run admin:create -- --email you@firm.com --name "Your Name"`);
+  }
+  console.log(lines.join("\n") + "\n");
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { existsSync } from "node:fs";
+import { BIN, run } from "./lib/run";
+
+/**
+ * `npm test`: type-check, unit and contract tests, the production build, then Playwright in
+ * Debian's Chromium against that build with a fresh database.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+async function ensureChromium(): Promise<void> {
+  if (existsSync(CHROMIUM)) return;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !existsSync("/usr/bin/apt-get")) {
+    console.error(
+      `Chromium not found at ${CHROMIUM}. Install it with:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-liberation\nor set CHROMIUM_PATH.`,
+    );
+    process.exit(1);
+  }
+  console.log("Installing Debian's chromium for the end-to-end tests…");
+  await run("apt-get", ["update"]);
+  await run("apt-get", ["install", "-y", "--no-install-recommends", "chromium", "fonts-liberation"]);
+}
+
+async function main() {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  const step = async (title: string, command: string, args: string[]) => {
+    console.log(`\n▶ ${title}`);
+    const started = Date.now();
+    await run(command, args, { env });
+    console.log(`✓ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  };
+  await ensureChromium();
+  await step("Type-check", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]);
+  await step("Unit and contract tests", BIN.vitest, ["run"]);
+  await step("Production build", "node", [BIN.next, "build"]);
+  await step("End-to-end tests (Chromium)", BIN.playwright, ["test"]);
+}
+
+main().catch((error) => {
+  console.error(`\n✗ ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});
