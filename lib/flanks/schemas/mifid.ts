@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+// POST v0/bank/credentials/mifid/raw (the section's heading spells it `credencial`, a typo of the page).
+export const ZMifidAnswerSchema = z.looseObject({
+  /** An int in the reference; a string id is accepted too. */
+  _id: z.union([z.number(), z.string()]),
+  question: z.string(),
+  answer: z.array(z.string()),
+});
+export type TMifidAnswer = z.infer<typeof ZMifidAnswerSchema>;
+/** "Can be an empty list". */
+export const ZMifidListSchema = z.array(ZMifidAnswerSchema);
