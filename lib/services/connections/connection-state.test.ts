@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { redactStatus, summarizeStatus } from "./connection-state";
+
+const flags = (value: boolean) => ({
+  product: { auth: value, account: value, card: value, portfolio: value, investment: value, liability: value, holders: value, mifid: value },
+  transaction: { account: value, card: value, investment: value, investmentincome: value, liability: value },
+});
+const healthy = { pending: false, blocked: false, reset_token: null, sca_token: null, name: "testbank", last_update: "2026-11-24", time: "06:30", errored: flags(false), created: flags(true) };
+
+describe("summarizeStatus", () => {
+  it("reads a finished, healthy extraction as READY", () => {
+    const summary = summarizeStatus(healthy);
+    expect(summary.state).toBe("READY");
+    expect(summary.createdProducts).toContain("transaction.account");
+    expect(summary.lastUpdateAt?.toISOString()).toBe("2026-11-24T06:30:00.000Z");
+  });
+  it("blocked or a reset token wins over everything", () => {
+    expect(summarizeStatus({ ...healthy, blocked: true, sca_token: "s" }).state).toBe("BLOCKED");
+    expect(summarizeStatus({ ...healthy, reset_token: "r" }).state).toBe("BLOCKED");
+  });
+  it("an sca token means re-authentication", () => expect(summarizeStatus({ ...healthy, sca_token: "s" }).state).toBe("NEEDS_SCA"));
+  it("pending while extracting, with the products done so far", () => {
+    const status = { ...healthy, pending: true, created: { ...flags(false), product: { ...flags(false).product, account: true } } };
+    const summary = summarizeStatus(status);
+    expect(summary.state).toBe("PENDING");
+    expect(summary.createdProducts).toEqual(["account"]);
+  });
+  it("errored products make it PARTIAL", () => {
+    const summary = summarizeStatus({ ...healthy, errored: { ...flags(false), product: { ...flags(false).product, card: true } } });
+    expect(summary.state).toBe("PARTIAL");
+    expect(summary.erroredProducts).toEqual(["card"]);
+  });
+  it("never stores the re-authentication tokens", () => {
+    const text = redactStatus({ ...healthy, sca_token: "secret-sca", reset_token: "secret-reset" });
+    expect(text).not.toContain("secret-");
+    expect(JSON.parse(text).sca_token).toBe("[present]");
+  });
+});
