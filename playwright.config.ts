@@ -13,6 +13,11 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  projects: [
+    { name: "main", testIgnore: /\.exclusive\.spec\.ts$/ },
+    // Tests that read the sandbox's global request counters run alone, after everything else.
+    { name: "exclusive", testMatch: /\.exclusive\.spec\.ts$/, dependencies: ["main"], fullyParallel: false },
+  ],
   use: {
     baseURL: E2E_BASE_URL,
     locale: "en-GB",

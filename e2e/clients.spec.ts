@@ -26,7 +26,7 @@ test("an advisor creates, renames, archives and restores a client", async ({ pag
   await page.goto(`/clients?q=${encodeURIComponent(renamed)}&archived=1`);
   await expect(page.getByRole("link", { name: renamed })).toBeVisible();
 
-  await page.goto(`/clients/${clientId}`);
+  await page.goto(`/clients/${clientId}/details`);
   await page.getByRole("button", { name: "Restore client" }).click();
   await expect(page.getByText("This client is archived.")).toHaveCount(0);
 });

@@ -41,3 +41,41 @@ export async function createClientViaUi(page: Page, displayName: string, email =
 export function appAlert(page: Page) {
   return page.locator('[role="alert"]:not(#__next-route-announcer__)');
 }
+
+/** As the signed-in advisor: creates a connect (or re-authentication) invitation from the page and returns its link. */
+export async function createInvitationLink(page: Page, buttonName: string | RegExp = "Invite to connect a bank"): Promise<string> {
+  await page.getByRole("button", { name: buttonName }).first().click();
+  const link = page.getByLabel("Invitation link").first();
+  await expect(link).toHaveValue(/\/connect\/[A-Za-z0-9_-]{43}$/);
+  return link.inputValue();
+}
+
+/** As the end user (no account): opens the invitation, consents, and stops on the Flanks Link page. */
+export async function consentAndOpenLink(page: Page, invitationUrl: string): Promise<void> {
+  await page.goto(invitationUrl);
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "Continue to my bank" }).click();
+  await expect(page).toHaveURL(/\/sandbox\/link\?/);
+}
+
+/** On the sandbox's hosted Link: picks the bank (unless preselected), signs in, and returns to our result page. */
+export async function completeSandboxLink(page: Page, login: { bankName?: string; username?: string; password: string }): Promise<void> {
+  if (login.bankName) await page.getByRole("button", { name: new RegExp(login.bankName) }).click();
+  const username = page.getByLabel("Username");
+  if (login.username && (await username.getAttribute("readonly")) === null) await username.fill(login.username);
+  await page.getByLabel("Password").fill(login.password);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/connect\/result/);
+}
+
+export async function sandboxCount(request: APIRequestContext, key: string): Promise<number> {
+  const body = (await (await request.get("/sandbox/_control/counters")).json()) as { counts: Record<string, number> };
+  return body.counts[key] ?? 0;
+}
+
+/** The opaque invitation reference the Link carries as `extra`, read from the Link page's address. */
+export function linkReference(page: Page): string {
+  const ref = new URL(page.url()).searchParams.get("ref");
+  expect(ref).toBeTruthy();
+  return ref!;
+}

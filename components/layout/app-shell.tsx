@@ -7,9 +7,19 @@ import { SignOutButton } from "./sign-out-button";
 
 export async function AppShell({ user, children }: { user: TSessionUser; children: ReactNode }) {
   const { t } = await getMessages();
-  const links = [{ href: "/clients", label: t.nav.clients }];
+  const links = [
+    { href: "/clients", label: t.nav.clients },
+    { href: "/inbox", label: t.nav.inbox },
+  ];
   if (user.role === "ADMIN") {
-    links.push({ href: "/admin/users", label: t.nav.users }, { href: "/admin/clients", label: t.nav.allClients }, { href: "/admin/audit", label: t.nav.audit });
+    links.push(
+      { href: "/admin/users", label: t.nav.users },
+      { href: "/admin/clients", label: t.nav.allClients },
+      { href: "/admin/connections", label: t.nav.connections },
+      { href: "/admin/reconcile", label: t.nav.reconcile },
+      { href: "/admin/banks", label: t.nav.banks },
+      { href: "/admin/audit", label: t.nav.audit },
+    );
   }
   return (
     <div className="flex min-h-screen flex-col">

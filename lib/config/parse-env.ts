@@ -43,6 +43,8 @@ const ZRawEnvSchema = z.object({
       .optional(),
   ),
   FIRM_NAME: z.string().min(1).max(80).default("Patrimonio"),
+  /** Background work in the app process: status polling, link-code reconciliation, daily sync. */
+  SCHEDULER: z.enum(["on", "off"]).default("on"),
 });
 
 export type TRawEnv = z.infer<typeof ZRawEnvSchema>;

@@ -14,7 +14,7 @@ export const createClientAction = formAction({
   schema: ZClientInputSchema,
   async run(user, input) {
     const { id } = await createClient(user, input);
-    redirect(`/clients/${id}?created=1`);
+    redirect(`/clients/${id}/details?created=1`);
   },
 });
 
@@ -22,7 +22,7 @@ export const updateClientAction = formAction({
   schema: ZClientInputSchema.extend({ clientId: idField }),
   async run(user, { clientId, ...input }) {
     await updateClient(user, clientId, input);
-    revalidatePath(`/clients/${clientId}`);
+    revalidatePath(`/clients/${clientId}`, "layout");
     return { status: "ok" };
   },
 });
@@ -31,7 +31,7 @@ export const setClientArchivedAction = formAction({
   schema: z.object({ clientId: idField, archived: z.enum(["0", "1"]) }),
   async run(user, { clientId, archived }) {
     await setClientArchived(user, clientId, archived === "1");
-    revalidatePath(`/clients/${clientId}`);
+    revalidatePath(`/clients/${clientId}`, "layout");
     return { status: "ok" };
   },
 });

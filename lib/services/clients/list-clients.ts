@@ -4,10 +4,12 @@ import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CLIENT_SUMMARY_SELECT, toClientSummary, type TClientSummary } from "./client-dto";
 import type { TClientListQuery } from "./client-schemas";
+import { ACTION_STATES } from "@/lib/services/connections/list-action-inbox";
 
 export const CLIENT_PAGE_SIZE = 50;
 
-export type TClientList = { items: TClientSummary[]; total: number; page: number; pageCount: number };
+export type TClientListItem = TClientSummary & { needsAction: boolean };
+export type TClientList = { items: TClientListItem[]; total: number; page: number; pageCount: number };
 
 const ORDER: Record<NonNullable<TClientListQuery["sort"]>, Prisma.ClientOrderByWithRelationInput[]> = {
   name: [{ displayName: "asc" }, { id: "asc" }],
@@ -34,5 +36,11 @@ export async function listClients(actor: TActor, query: TClientListQuery): Promi
     take: CLIENT_PAGE_SIZE,
     select: CLIENT_SUMMARY_SELECT,
   });
-  return { items: rows.map(toClientSummary), total, page, pageCount };
+  const flagged = await db.connection.findMany({
+    where: { clientId: { in: rows.map((row) => row.id) }, state: { in: [...ACTION_STATES] } },
+    select: { clientId: true },
+    distinct: ["clientId"],
+  });
+  const needing = new Set(flagged.map((row) => row.clientId));
+  return { items: rows.map((row) => ({ ...toClientSummary(row), needsAction: needing.has(row.id) })), total, page, pageCount };
 }

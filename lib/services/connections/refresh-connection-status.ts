@@ -6,7 +6,8 @@ import { isFlanksError } from "@/lib/flanks/errors";
 import { redactStatus, summarizeStatus, type TConnectionState } from "./connection-state";
 import { openToken, sealToken } from "./credentials-token-vault";
 
-export type TRefreshResult = { state: TConnectionState; changed: boolean; error?: string };
+/** `hasNewData`: an extraction finished since we last looked (the first one, or a newer `last_update`): time to sync. */
+export type TRefreshResult = { state: TConnectionState; changed: boolean; hasNewData: boolean; error?: string };
 
 /**
  * Asks Flanks for one connection's status and stores what it means. A Flanks failure is recorded
@@ -15,7 +16,7 @@ export type TRefreshResult = { state: TConnectionState; changed: boolean; error?
 export async function refreshConnectionStatus(connectionId: string, actor: { id: string; email: string } | null = null): Promise<TRefreshResult> {
   const db = getDb();
   const connection = await db.connection.findUnique({ where: { id: connectionId } });
-  if (!connection?.credentialsTokenEnc) return { state: (connection?.state ?? "ERROR") as TConnectionState, changed: false };
+  if (!connection?.credentialsTokenEnc) return { state: (connection?.state ?? "ERROR") as TConnectionState, changed: false, hasNewData: false };
   const credentialsToken = openToken(connection.credentialsTokenEnc, "credentials_token");
   let status;
   try {
@@ -27,7 +28,7 @@ export async function refreshConnectionStatus(connectionId: string, actor: { id:
       where: { id: connectionId },
       data: { statusError: message.slice(0, 500), statusCheckedAt: new Date(), ...(isGone ? { state: "ERROR", stateSince: new Date() } : {}) },
     });
-    return { state: (isGone ? "ERROR" : connection.state) as TConnectionState, changed: isGone && connection.state !== "ERROR", error: message };
+    return { state: (isGone ? "ERROR" : connection.state) as TConnectionState, changed: isGone && connection.state !== "ERROR", hasNewData: false, error: message };
   }
   const summary = summarizeStatus(status);
   const changed = summary.state !== connection.state;
@@ -58,5 +59,6 @@ export async function refreshConnectionStatus(connectionId: string, actor: { id:
       );
     }
   });
-  return { state: summary.state, changed };
+  const hasNewData = !summary.pending && summary.lastUpdate !== null && (summary.lastUpdate !== connection.lastUpdate || connection.pending);
+  return { state: summary.state, changed, hasNewData };
 }

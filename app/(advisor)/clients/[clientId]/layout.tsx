@@ -1,14 +1,57 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
+import { ClientTabs } from "@/components/clients/client-tabs";
+import { ConnectionBanners } from "@/components/connections/connection-banners";
+import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
+import { getMessages } from "@/lib/i18n/get-locale";
 import { getClient } from "@/lib/services/clients/get-client";
 
 /**
  * Checks access before anything streams, so someone else's (or an unknown) client answers with
- * a real 404 status, not a 200 page that later shows "not found".
+ * a real 404 status, not a 200 page that later shows "not found". Every tab shows the
+ * connection banners.
  */
 export default async function ClientLayout({ children, params }: { children: ReactNode; params: Promise<{ clientId: string }> }) {
   const user = await requireUser();
-  await orNotFound(getClient(user, (await params).clientId));
-  return children;
+  const client = await orNotFound(getClient(user, (await params).clientId));
+  const { t } = await getMessages();
+  const base = `/clients/${client.id}`;
+  const tabs = [
+    { href: base, label: t.wealth.tabs.overview },
+    { href: `${base}/investments`, label: t.wealth.tabs.investments },
+    { href: `${base}/performance`, label: t.wealth.tabs.performance },
+    { href: `${base}/accounts`, label: t.wealth.tabs.accounts },
+    { href: `${base}/cards`, label: t.wealth.tabs.cards },
+    { href: `${base}/liabilities`, label: t.wealth.tabs.liabilities },
+    { href: `${base}/mifid`, label: t.wealth.tabs.mifid },
+    { href: `${base}/identity`, label: t.wealth.tabs.identity },
+    { href: `${base}/connections`, label: t.connections.tab },
+    { href: `${base}/details`, label: t.clients.details },
+  ];
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/clients" className="text-brand-700 underline">
+          ← {t.clients.title}
+        </Link>
+      </p>
+      <div className="mb-4">
+        <h1 className="text-2xl font-bold tracking-tight text-slate-900">{client.displayName}</h1>
+        <p className="mt-1 text-sm text-slate-700">
+          {client.contactEmail}
+          {client.externalRef ? ` · ${client.externalRef}` : ""} · {t.clients.advisor}: {client.advisor.name}
+        </p>
+      </div>
+      {client.archived ? (
+        <div className="mb-4">
+          <Alert tone="warning">{t.clients.archivedNotice}</Alert>
+        </div>
+      ) : null}
+      <ConnectionBanners clientId={client.id} />
+      <ClientTabs tabs={tabs} label={t.clients.sections} />
+      {children}
+    </>
+  );
 }

@@ -1,57 +1,236 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ArchiveClientForm } from "@/components/clients/archive-client-form";
-import { ClientForm } from "@/components/clients/client-form";
-import { Alert } from "@/components/ui/alert";
+import { Suspense } from "react";
+import { AllocationSection } from "@/components/wealth/allocation-section";
+import { WealthLineChart } from "@/components/wealth/charts";
+import { chartNumber, investmentTypeLabel, percentText } from "@/components/wealth/labels";
+import { RefreshButton } from "@/components/wealth/refresh-button";
+import { DataAsOf, WealthGate } from "@/components/wealth/wealth-status";
 import { Card } from "@/components/ui/card";
-import { PageHeader } from "@/components/ui/page-header";
+import { Skeleton } from "@/components/ui/skeleton";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
-import { getClient } from "@/lib/services/clients/get-client";
-import { setClientArchivedAction, updateClientAction } from "../actions";
+import { interpolate } from "@/lib/i18n/messages";
+import { money } from "@/lib/money/money";
+import { getWealthOverview, NO_ISIN_KEY } from "@/lib/services/wealth/get-wealth-overview";
+import { issuerCountryName } from "@/lib/wealth/issuer-country";
+import { ACCOUNTS_KEY } from "@/lib/wealth/snapshot";
 
-export const metadata: Metadata = { title: "Client" };
+export const metadata: Metadata = { title: "Overview" };
 
 type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function ClientPage({ params, searchParams }: TProps) {
-  const user = await requireUser();
+export default async function ClientOverviewPage({ params, searchParams }: TProps) {
   const { clientId } = await params;
-  const client = await orNotFound(getClient(user, clientId));
-  const { locale, t } = await getMessages();
-  const isCreated = (await searchParams).created === "1";
+  const ccy = (await searchParams).ccy;
   return (
-    <>
-      <p className="mb-2 text-sm">
-        <Link href="/clients" className="text-brand-700 underline">
-          ← {t.clients.title}
-        </Link>
-      </p>
-      <PageHeader
-        title={client.displayName}
-        description={
-          <span>
-            {client.contactEmail}
-            {client.externalRef ? ` · ${client.externalRef}` : ""} · {t.clients.advisor}: {client.advisor.name} · {t.clients.created} {formatDate(new Date(client.createdAt), locale)}
-          </span>
-        }
-      />
-      <div className="flex flex-col gap-4">
-        {isCreated ? <Alert tone="success">{t.clients.createdNotice}</Alert> : null}
-        {client.archived ? <Alert tone="warning">{t.clients.archivedNotice}</Alert> : null}
-        <Card title={t.clients.edit}>
-          <ClientForm
-            action={updateClientAction}
-            initial={{ clientId: client.id, displayName: client.displayName, contactEmail: client.contactEmail, externalRef: client.externalRef }}
-            submitLabel={t.common.save}
-          />
-        </Card>
-        <Card title={client.archived ? t.clients.unarchive : t.clients.archive}>
-          <ArchiveClientForm clientId={client.id} isArchived={client.archived} action={setClientArchivedAction} />
-        </Card>
-      </div>
-    </>
+    <Suspense fallback={<OverviewSkeleton />}>
+      <Overview clientId={clientId} requestedCurrency={typeof ccy === "string" ? ccy.toUpperCase().slice(0, 3) : undefined} />
+    </Suspense>
   );
 }
+
+async function Overview({ clientId, requestedCurrency }: { clientId: string; requestedCurrency?: string }) {
+  const user = await requireUser();
+  const { locale, t } = await getMessages();
+  const { context, currencies } = await orNotFound(getWealthOverview(user, clientId));
+  const o = t.wealth.overview;
+  if (!context.hasData) return <WealthGate context={context} t={t} />;
+  const selected = currencies.find((c) => c.currency === requestedCurrency) ?? currencies.find((c) => c.currency === "EUR") ?? currencies[0];
+  const base = `/clients/${context.clientId}`;
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <DataAsOf context={context} locale={locale} t={t} />
+        <RefreshButton clientId={context.clientId} />
+      </div>
+
+      <section aria-labelledby="totals-title">
+        <h2 id="totals-title" className="sr-only">{o.byCurrency}</h2>
+        <div className="grid gap-4 md:grid-cols-2">
+          {currencies.map((entry) => (
+            <Card key={entry.currency} title={interpolate(o.totalsTitle, { currency: entry.currency })}>
+              <dl className="grid grid-cols-3 gap-3" data-testid={`totals-${entry.currency}`}>
+                {[
+                  [o.assets, entry.assets],
+                  [o.liabilities, entry.liabilities],
+                  [o.net, entry.net],
+                ].map(([label, amount]) => (
+                  <div key={label as string}>
+                    <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label as string}</dt>
+                    <dd className="tabular mt-1 text-lg font-semibold text-slate-900">{formatMoney(amount as typeof entry.assets, locale)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </Card>
+          ))}
+        </div>
+        <p className="mt-2 text-sm text-slate-700">{o.totalsNote}</p>
+      </section>
+
+      {selected ? (
+        <>
+          <nav aria-label={o.currencyPicker} className="flex items-center gap-2 text-sm">
+            <span className="font-medium text-slate-800">{o.currencyPicker}:</span>
+            {currencies.map((entry) => (
+              <Link
+                key={entry.currency}
+                href={`${base}?ccy=${entry.currency}`}
+                aria-current={entry.currency === selected.currency ? "true" : undefined}
+                className={`rounded-full border px-3 py-1 ${entry.currency === selected.currency ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
+              >
+                {entry.currency}
+              </Link>
+            ))}
+          </nav>
+
+          <AllocationSection
+            id="by-type"
+            title={`${o.byType} (${selected.currency})`}
+            note={o.byTypeNote}
+            currency={selected.currency}
+            slices={selected.byType}
+            labelOf={(key) => (key === ACCOUNTS_KEY ? o.accountsBucket : investmentTypeLabel(key, locale, t))}
+            locale={locale}
+            t={t}
+          />
+          <div className="grid gap-6 xl:grid-cols-2">
+            <AllocationSection id="by-bank" title={`${o.byBank} (${selected.currency})`} currency={selected.currency} slices={selected.byBank} labelOf={(key) => key} locale={locale} t={t} />
+            <AllocationSection
+              id="by-country"
+              title={`${o.byCountry} (${selected.currency})`}
+              note={o.byCountryNote}
+              currency={selected.currency}
+              slices={selected.byIssuerCountry}
+              labelOf={(key) => (key === NO_ISIN_KEY ? o.noIsin : issuerCountryName(key, locale))}
+              locale={locale}
+              t={t}
+            />
+          </div>
+
+          <Card title={interpolate(o.performance, { currency: selected.currency })}>
+            <p className="-mt-2 mb-3 text-sm text-slate-700">
+              {o.performanceNote} <Link className="text-brand-700 underline" href={`${base}/performance`}>{t.wealth.tabs.performance}</Link>
+            </p>
+            <div className="overflow-x-auto">
+              <table className="min-w-full text-sm" data-testid="overview-performance">
+                <thead className="text-left text-slate-700">
+                  <tr className="border-b border-slate-200">
+                    {selected.performance.map((p) => (
+                      <th key={p.period} scope="col" className="px-2 py-2 text-right font-semibold">{t.wealth.performance.periods[p.period]}</th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr>
+                    {selected.performance.map((p) => (
+                      <td key={p.period} className={`tabular px-2 py-2 text-right ${p.ratio !== null && p.ratio < 0 ? "text-red-800" : ""}`}>{percentText(p.ratio, locale, t)}</td>
+                    ))}
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          </Card>
+
+          <Card title={`${o.history} (${selected.currency})`}>
+            <p className="-mt-2 mb-3 text-sm text-slate-700">{selected.history.length > 1 ? o.historyNote : o.historyEmpty}</p>
+            <figure>
+              <WealthLineChart
+                data={selected.history.map((point) => ({
+                  day: formatDate(point.day, locale),
+                  net: chartNumber(money(point.netMinor, selected.currency)),
+                  assets: chartNumber(money(point.assetsMinor, selected.currency)),
+                  liabilities: chartNumber(money(point.liabilitiesMinor, selected.currency)),
+                }))}
+                series={[
+                  { key: "net", name: o.netSeries },
+                  { key: "assets", name: o.assetsSeries },
+                  { key: "liabilities", name: o.liabilitiesSeries },
+                ]}
+                xKey="day"
+                xLabel={t.wealth.common.dateAxis}
+                yLabel={interpolate(t.wealth.common.amountAxis, { currency: selected.currency })}
+                currency={selected.currency}
+                locale={locale === "es" ? "es-ES" : "en-GB"}
+              />
+              <figcaption className="sr-only">{o.history}. {t.wealth.common.chartAlternative}</figcaption>
+            </figure>
+            <details className="mt-3">
+              <summary className="cursor-pointer text-sm text-brand-700 underline">{o.showHistoryTable}</summary>
+              <table className="mt-2 min-w-full text-sm" data-testid="history-table">
+                <thead className="text-left text-slate-700">
+                  <tr className="border-b border-slate-200">
+                    <th scope="col" className="py-2 pr-2 font-semibold">{o.day}</th>
+                    <th scope="col" className="py-2 pr-2 text-right font-semibold">{o.assetsSeries}</th>
+                    <th scope="col" className="py-2 pr-2 text-right font-semibold">{o.liabilitiesSeries}</th>
+                    <th scope="col" className="py-2 text-right font-semibold">{o.netSeries}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {selected.history.map((point) => (
+                    <tr key={point.day}>
+                      <th scope="row" className="py-1.5 pr-2 text-left font-normal">{formatDate(point.day, locale)}</th>
+                      <td className="tabular py-1.5 pr-2 text-right">{formatMoney(money(point.assetsMinor, selected.currency), locale)}</td>
+                      <td className="tabular py-1.5 pr-2 text-right">{formatMoney(money(point.liabilitiesMinor, selected.currency), locale)}</td>
+                      <td className="tabular py-1.5 text-right">{formatMoney(money(point.netMinor, selected.currency), locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          </Card>
+
+          <Card title={o.byCurrency}>
+            <p className="-mt-2 mb-3 text-sm text-slate-700">{o.byCurrencyNote}</p>
+            <table className="min-w-full text-sm" data-testid="by-currency-table">
+              <thead className="text-left text-slate-700">
+                <tr className="border-b border-slate-200">
+                  <th scope="col" className="py-2 pr-2 font-semibold">{t.wealth.common.currency}</th>
+                  <th scope="col" className="py-2 pr-2 text-right font-semibold">{o.assets}</th>
+                  <th scope="col" className="py-2 pr-2 text-right font-semibold">{o.liabilities}</th>
+                  <th scope="col" className="py-2 text-right font-semibold">{o.net}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {currencies.map((entry) => (
+                  <tr key={entry.currency}>
+                    <th scope="row" className="py-1.5 pr-2 text-left font-normal">{entry.currency}</th>
+                    <td className="tabular py-1.5 pr-2 text-right">{formatMoney(entry.assets, locale)}</td>
+                    <td className="tabular py-1.5 pr-2 text-right">{formatMoney(entry.liabilities, locale)}</td>
+                    <td className="tabular py-1.5 text-right">{formatMoney(entry.net, locale)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </Card>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function OverviewSkeleton() {
+  return (
+    <div className="space-y-6" aria-busy="true">
+      <div className="flex justify-between">
+        <Skeleton className="h-5 w-96" />
+        <Skeleton className="h-9 w-36" />
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <Skeleton className="h-[120px]" />
+        <Skeleton className="h-[120px]" />
+      </div>
+      <Skeleton className="h-8 w-64" />
+      <Skeleton className="h-[560px]" />
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Skeleton className="h-80" />
+        <Skeleton className="h-80" />
+      </div>
+      <Skeleton className="h-36" />
+      <Skeleton className="h-[420px]" />
+    </div>
+  );
+}
+

@@ -59,6 +59,11 @@ export async function ClientTable({ query }: { query: TClientListQuery }) {
                     <Link href={`/clients/${client.id}`} className="text-brand-700 underline-offset-2 hover:underline">
                       {client.displayName}
                     </Link>
+                    {client.needsAction ? (
+                      <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-950" data-testid="needs-action">
+                        {t.clients.needsAction}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="px-4 py-3 text-slate-700">{client.contactEmail}</td>
                   <td className="px-4 py-3 text-slate-700">{client.externalRef ?? t.common.none}</td>

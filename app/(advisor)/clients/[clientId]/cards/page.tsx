@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { LedgerTable } from "@/components/wealth/ledger-table";
+import { moneyText, orDash } from "@/components/wealth/labels";
+import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-status";
+import { requireUser } from "@/lib/auth/current-user";
+import { orNotFound } from "@/lib/errors/or-not-found";
+import { formatDate } from "@/lib/i18n/format";
+import { getMessages } from "@/lib/i18n/get-locale";
+import { listCards } from "@/lib/services/wealth/list-products";
+import { listTransactions } from "@/lib/services/wealth/list-transactions";
+import { parseLedgerQuery } from "@/lib/wealth/ledger-query";
+
+export const metadata: Metadata = { title: "Cards" };
+
+type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CardsPage({ params, searchParams }: TProps) {
+  const user = await requireUser();
+  const { locale, t } = await getMessages();
+  const { clientId } = await params;
+  const { query, problems } = parseLedgerQuery(await searchParams);
+  const [{ context, cards }, result] = await orNotFound(Promise.all([listCards(user, clientId), listTransactions(user, clientId, "card", query)]));
+  if (!context.hasData) return <WealthGate context={context} t={t} />;
+  const c = t.wealth.cards;
+  const date = (value: string | null) => (value ? formatDate(value, locale) : t.wealth.common.none);
+  return (
+    <>
+      <DataAsOf context={context} locale={locale} t={t} products={["cards", "cardTransactions"]} />
+      <h2 className="mb-3 text-lg font-semibold text-slate-900">{c.title}</h2>
+      {cards.length === 0 ? (
+        <SectionEmpty text={c.empty} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="cards-table">
+            <caption className="sr-only">{c.title}</caption>
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-semibold">{c.product}</th>
+                <th scope="col" className="px-3 py-2 font-semibold">{c.pan}</th>
+                <th scope="col" className="px-3 py-2 font-semibold">{c.type}</th>
+                <th scope="col" className="px-3 py-2 font-semibold">{t.wealth.common.bank}</th>
+                <th scope="col" className="px-3 py-2 font-semibold">{c.emission}</th>
+                <th scope="col" className="px-3 py-2 font-semibold">{c.expiration}</th>
+                <th scope="col" className="px-3 py-2 font-semibold">{t.wealth.common.holders}</th>
+                <th scope="col" className="px-3 py-2 text-right font-semibold">{c.available}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {cards.map((card) => (
+                <tr key={card.id}>
+                  <td className="px-3 py-2 font-medium">{orDash(card.product, t)}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{card.pan}</td>
+                  <td className="px-3 py-2">{card.cardType === "credit" ? c.credit : card.cardType === "debit" ? c.debit : card.cardType}</td>
+                  <td className="px-3 py-2">{card.bank}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{date(card.emissionDate)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap">{date(card.expirationDate)}</td>
+                  <td className="px-3 py-2">{card.holders.length ? card.holders.map((h) => `${h.name} (${h.rel})`).join(", ") : t.wealth.common.noHolders}</td>
+                  <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(card.available, locale, t)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <LedgerTable kind="card" clientId={context.clientId} basePath={`/clients/${context.clientId}/cards`} result={result} query={query} problems={problems} locale={locale} t={t} title={c.transactions} />
+    </>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { ArchiveClientForm } from "@/components/clients/archive-client-form";
+import { ClientForm } from "@/components/clients/client-form";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { requireUser } from "@/lib/auth/current-user";
+import { orNotFound } from "@/lib/errors/or-not-found";
+import { formatDate } from "@/lib/i18n/format";
+import { getMessages } from "@/lib/i18n/get-locale";
+import { getClient } from "@/lib/services/clients/get-client";
+import { setClientArchivedAction, updateClientAction } from "../../actions";
+
+export const metadata: Metadata = { title: "Client details" };
+
+type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ClientDetailsPage({ params, searchParams }: TProps) {
+  const user = await requireUser();
+  const { clientId } = await params;
+  const client = await orNotFound(getClient(user, clientId));
+  const { locale, t } = await getMessages();
+  const isCreated = (await searchParams).created === "1";
+  return (
+    <div className="flex flex-col gap-4">
+      {isCreated ? <Alert tone="success">{t.clients.createdNotice}</Alert> : null}
+      <Card title={t.clients.edit}>
+        <ClientForm
+          action={updateClientAction}
+          initial={{ clientId: client.id, displayName: client.displayName, contactEmail: client.contactEmail, externalRef: client.externalRef }}
+          submitLabel={t.common.save}
+        />
+      </Card>
+      <Card title={client.archived ? t.clients.unarchive : t.clients.archive}>
+        <ArchiveClientForm clientId={client.id} isArchived={client.archived} action={setClientArchivedAction} />
+      </Card>
+      <p className="text-sm text-slate-700">
+        {t.clients.created} {formatDate(new Date(client.createdAt), locale)}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { investmentTypeLabel, moneyText, percentText, decimalText, orDash } from "@/components/wealth/labels";
+import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-status";
+import { requireUser } from "@/lib/auth/current-user";
+import { orNotFound } from "@/lib/errors/or-not-found";
+import { getMessages } from "@/lib/i18n/get-locale";
+import { interpolate } from "@/lib/i18n/messages";
+import { INVESTMENT_SORTS, listInvestments, ZInvestmentListQuerySchema, type TInvestmentListQuery } from "@/lib/services/wealth/list-investments";
+
+export const metadata: Metadata = { title: "Investments" };
+
+type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function hrefWith(base: string, query: TInvestmentListQuery, changes: Partial<TInvestmentListQuery>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries({ ...query, ...changes })) if (value) params.set(key, String(value));
+  const text = params.toString();
+  return text ? `${base}?${text}` : base;
+}
+
+const NUMERIC = new Set(["quantity", "value", "gain", "performance"]);
+
+export default async function InvestmentsPage({ params, searchParams }: TProps) {
+  const user = await requireUser();
+  const { locale, t } = await getMessages();
+  const { clientId } = await params;
+  const raw = await searchParams;
+  const query = ZInvestmentListQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const list = await orNotFound(listInvestments(user, clientId, query));
+  const i = t.wealth.investments;
+  if (!list.context.hasData) return <WealthGate context={list.context} t={t} />;
+  const base = `/clients/${list.context.clientId}/investments`;
+  const columns = ["name", "isin", "type", "bank", "portfolio", "quantity", "price", "value", "cost", "gain", "performance"] as const;
+  const sortable = new Set<string>(INVESTMENT_SORTS);
+  const hasFilters = Boolean(query.q || query.type || query.bank);
+  return (
+    <>
+      <DataAsOf context={list.context} locale={locale} t={t} products={["investments", "portfolios"]} />
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 className="text-lg font-semibold text-slate-900">{i.title}</h2>
+        <Link href={`${base}/transactions`} className="text-sm text-brand-700 underline">{i.transactionsLink} →</Link>
+      </div>
+      <form method="get" action={base} role="search" className="mb-3 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
+        {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
+        <div className="flex min-w-56 flex-1 flex-col gap-1">
+          <label htmlFor="inv-q" className="text-sm font-medium text-slate-800">{i.search}</label>
+          <input id="inv-q" type="search" name="q" defaultValue={query.q ?? ""} className="rounded-md border border-slate-400 px-3 py-2 text-sm" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="inv-type" className="text-sm font-medium text-slate-800">{i.type}</label>
+          <select id="inv-type" name="type" defaultValue={query.type ?? ""} className="rounded-md border border-slate-400 bg-white px-2 py-2 text-sm">
+            <option value="">{i.allTypes}</option>
+            {list.types.map((type) => (
+              <option key={type} value={type}>{investmentTypeLabel(type, locale, t)}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="inv-bank" className="text-sm font-medium text-slate-800">{i.bank}</label>
+          <select id="inv-bank" name="bank" defaultValue={query.bank ?? ""} className="rounded-md border border-slate-400 bg-white px-2 py-2 text-sm">
+            <option value="">{i.allBanks}</option>
+            {list.banks.map((bank) => (
+              <option key={bank} value={bank}>{bank}</option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-900">{t.wealth.common.apply}</button>
+        {hasFilters ? <Link href={base} className="px-2 py-2 text-sm text-brand-700 underline">{t.wealth.common.clear}</Link> : null}
+      </form>
+      <p className="mb-2 text-sm text-slate-700" role="status">{interpolate(i.count, { shown: list.rows.length, total: list.total })}</p>
+      {list.total === 0 ? (
+        <SectionEmpty text={i.empty} />
+      ) : list.rows.length === 0 ? (
+        <SectionEmpty text={i.noMatches} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="investments-table">
+            <caption className="sr-only">{i.title}</caption>
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                {columns.map((column) => {
+                  const isSorted = (query.sort ?? "name") === column;
+                  const dir = query.dir ?? "asc";
+                  return (
+                    <th key={column} scope="col" aria-sort={isSorted ? (dir === "asc" ? "ascending" : "descending") : undefined} className={`px-3 py-2 font-semibold ${NUMERIC.has(column) || column === "price" || column === "cost" ? "text-right" : ""}`}>
+                      {sortable.has(column) ? (
+                        <Link
+                          href={hrefWith(base, query, { sort: column as TInvestmentListQuery["sort"], dir: isSorted && dir === "asc" ? "desc" : isSorted ? "asc" : NUMERIC.has(column) ? "desc" : "asc" })}
+                          className="inline-flex items-center gap-1 hover:underline"
+                          aria-label={interpolate(i.sortBy, { column: i.columns[column] })}
+                        >
+                          {i.columns[column]}
+                          <span aria-hidden="true">{isSorted ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
+                        </Link>
+                      ) : (
+                        i.columns[column]
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {list.rows.map((row) => (
+                <tr key={row.id}>
+                  <td className="px-3 py-2">
+                    <Link href={`${base}/${row.id}`} className="font-medium text-brand-700 underline">{row.name}</Link>
+                  </td>
+                  <td className="px-3 py-2 font-mono text-xs">{row.isin}</td>
+                  <td className="px-3 py-2">{investmentTypeLabel(row.type, locale, t)}</td>
+                  <td className="px-3 py-2">{row.bank}</td>
+                  <td className="px-3 py-2">{orDash(row.portfolio, t)}</td>
+                  <td className="tabular px-3 py-2 text-right">{decimalText(row.quantity, locale, t)}</td>
+                  <td className="tabular px-3 py-2 text-right">{decimalText(row.price, locale, t, 4)}</td>
+                  <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(row.value, locale, t)}</td>
+                  <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(row.cost, locale, t)}</td>
+                  <td className={`tabular px-3 py-2 text-right whitespace-nowrap ${row.gain && row.gain.minor < 0n ? "text-red-800" : ""}`}>{moneyText(row.gain, locale, t)}</td>
+                  <td className={`tabular px-3 py-2 text-right ${row.performance !== null && row.performance < 0 ? "text-red-800" : ""}`}>{percentText(row.performance, locale, t)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { FORCE_FLOWS } from "@/lib/flanks/schemas";
+import { forceConnectionFlow, refreshConnectionByAdmin } from "@/lib/services/connections/admin-connections";
+import { deleteConnection } from "@/lib/services/connections/delete-connection";
+import { reconcileLinkCodes } from "@/lib/services/connections/reconcile-link-codes";
+import { idField } from "@/lib/validation/fields";
+import { AppError } from "@/lib/errors/app-error";
+import { isFlanksError } from "@/lib/flanks/errors";
+
+const ZConnectionFormSchema = z.object({ connectionId: idField });
+
+export const refreshConnectionAction = formAction({
+  schema: ZConnectionFormSchema,
+  role: "ADMIN",
+  async run(user, { connectionId }) {
+    await refreshConnectionByAdmin(user, connectionId);
+    revalidatePath("/admin/connections");
+    return { status: "ok" };
+  },
+});
+
+export const forceConnectionAction = formAction({
+  schema: ZConnectionFormSchema.extend({ flow: z.enum(FORCE_FLOWS) }),
+  role: "ADMIN",
+  async run(user, { connectionId, flow }) {
+    await forceConnectionFlow(user, connectionId, flow);
+    revalidatePath("/admin/connections");
+    return { status: "ok" };
+  },
+});
+
+export const deleteConnectionAction = formAction({
+  schema: ZConnectionFormSchema,
+  role: "ADMIN",
+  async run(user, { connectionId }) {
+    await deleteConnection(user, connectionId, "connection.delete");
+    revalidatePath("/admin/connections");
+    return { status: "ok" };
+  },
+});
+
+export const reconcileAction = formAction({
+  schema: z.object({}),
+  role: "ADMIN",
+  async run(user) {
+    try {
+      const result = await reconcileLinkCodes(user);
+      revalidatePath("/admin/reconcile");
+      return { status: "ok", values: { exchanged: String(result.exchanged), orphans: String(result.orphans) } };
+    } catch (error) {
+      if (isFlanksError(error)) throw new AppError("UPSTREAM_UNAVAILABLE", "flanksUnavailable");
+      throw error;
+    }
+  },
+});

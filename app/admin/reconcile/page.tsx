@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ReconcileButton } from "@/components/admin/reconcile-button";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireAdmin } from "@/lib/auth/current-user";
+import { getMessages } from "@/lib/i18n/get-locale";
+import { interpolate } from "@/lib/i18n/messages";
+import { compareCredentials } from "@/lib/services/connections/admin-connections";
+import { readFromFlanks } from "@/lib/services/connections/flanks-read";
+import { listPendingLinkCodes } from "@/lib/services/connections/reconcile-link-codes";
+import { reconcileAction } from "../connection-actions";
+
+export const metadata: Metadata = { title: "Reconciliation" };
+
+export default async function AdminReconcilePage() {
+  const admin = await requireAdmin();
+  const { t } = await getMessages();
+  const [codes, comparison] = await Promise.all([readFromFlanks(() => listPendingLinkCodes()), readFromFlanks(() => compareCredentials(admin))]);
+  const unavailable = (error: string) => <Alert tone="error">{interpolate(t.adminConnections.flanksUnavailable, { error })}</Alert>;
+  return (
+    <>
+      <PageHeader title={t.adminConnections.reconcileTitle} />
+      <div className="flex flex-col gap-6">
+        <Card title={t.adminConnections.pendingCodes} actions={<ReconcileButton action={reconcileAction} />}>
+          {!codes.ok ? (
+            unavailable(codes.error)
+          ) : codes.value.length === 0 ? (
+            <p className="text-sm text-slate-700">{t.adminConnections.noPendingCodes}</p>
+          ) : (
+            <table className="min-w-full text-sm" data-testid="pending-codes">
+              <caption className="sr-only">{t.adminConnections.pendingCodes}</caption>
+              <thead className="text-left text-slate-700">
+                <tr>
+                  <th scope="col" className="py-2 pr-4">Code</th>
+                  <th scope="col" className="py-2 pr-4">extra</th>
+                  <th scope="col" className="py-2">{t.connections.client}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {codes.value.map((code, index) => (
+                  <tr key={`${code.codePreview}-${index}`}>
+                    <td className="py-2 pr-4 font-mono text-xs">{code.codePreview}</td>
+                    <td className="py-2 pr-4 font-mono text-xs">{JSON.stringify(code.extra)}</td>
+                    <td className="py-2">{code.isMapped ? `${t.adminConnections.mapped}: ${code.clientName}` : t.adminConnections.orphan}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+        <Card title={t.adminConnections.unknownAtPatrimonio}>
+          {!comparison.ok ? (
+            unavailable(comparison.error)
+          ) : comparison.value.unknownAtPatrimonio.length === 0 ? (
+            <p className="text-sm text-slate-700">{t.adminConnections.inSync}</p>
+          ) : (
+            <ul className="list-disc pl-5 text-sm" data-testid="unknown-at-patrimonio">
+              {comparison.value.unknownAtPatrimonio.map((item, index) => (
+                <li key={index}>
+                  {item.bank} · external_id {item.externalId ?? "—"}
+                  {item.clientName ? ` (${item.clientName})` : ""} · {item.lastUpdate ?? "—"}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title={t.adminConnections.unknownAtFlanks}>
+          {!comparison.ok ? (
+            unavailable(comparison.error)
+          ) : comparison.value.unknownAtFlanks.length === 0 ? (
+            <p className="text-sm text-slate-700">{t.adminConnections.inSync}</p>
+          ) : (
+            <ul className="list-disc pl-5 text-sm">
+              {comparison.value.unknownAtFlanks.map((item) => (
+                <li key={item.id}>
+                  <Link className="text-brand-700 underline" href={`/admin/connections`}>
+                    {item.bank} · {item.clientName}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+// GET /api/clients/:clientId/transactions/:kind – one page of account | card | investment | liability transactions (same parameters as the pages; 400 on a bad one).
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { jsonError, withUser } from "@/lib/api/with-user";
+import { listTransactions } from "@/lib/services/wealth/list-transactions";
+import { LEDGER_KINDS, parseLedgerQuery } from "@/lib/wealth/ledger-query";
+import { minorToDecimal } from "@/lib/wealth/decimal";
+
+export const GET = withUser<{ clientId: string; kind: string }>(async ({ request, user, params }) => {
+  const kind = z.enum(LEDGER_KINDS).safeParse(params.kind);
+  if (!kind.success) return jsonError(404, "NOT_FOUND", "Not found");
+  const { query, problems } = parseLedgerQuery(Object.fromEntries(new URL(request.url).searchParams));
+  if (problems.length) return jsonError(400, "BAD_REQUEST", "Invalid parameters", Object.fromEntries(problems.map((p) => [p.field, ["invalid value"]])));
+  const page = await listTransactions(user, params.clientId, kind.data, query);
+  return NextResponse.json(
+    {
+      total: page.total,
+      page: page.page,
+      pageCount: page.pageCount,
+      rows: page.rows.map((row) => ({
+        ...row,
+        amount: { value: minorToDecimal(row.amount.minor, row.amount.currency), currency: row.amount.currency },
+        balance: row.balance ? { value: minorToDecimal(row.balance.minor, row.balance.currency), currency: row.balance.currency } : null,
+      })),
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+});

@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { consentAction, type TConsentState } from "./actions";
+
+export function ConsentForm({ token, consentText }: { token: string; consentText: string }) {
+  const { t } = useI18n();
+  const [state, formAction] = useActionState<TConsentState, FormData>(consentAction, {});
+  return (
+    <form action={formAction} className="flex flex-col gap-4">
+      <input type="hidden" name="token" value={token} />
+      {state.error ? (
+        <Alert tone="error" live>
+          {state.error === "consentRequired" ? t.connect.consentRequired : t.connect.invalidBody}
+        </Alert>
+      ) : null}
+      <label className="flex items-start gap-3 text-sm text-slate-900">
+        <input type="checkbox" name="consent" value="yes" className="mt-1 h-5 w-5" aria-invalid={state.error === "consentRequired" ? true : undefined} />
+        <span>{consentText}</span>
+      </label>
+      <div>
+        <SubmitButton label={t.connect.continue} pendingLabel={t.common.loading} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,69 @@
+import Link from "next/link";
+import { createInvitationAction } from "@/app/(advisor)/clients/connection-actions";
+import { Alert } from "@/components/ui/alert";
+import { requireUser } from "@/lib/auth/current-user";
+import { getEnv } from "@/lib/env";
+import { formatDate } from "@/lib/i18n/format";
+import { getMessages } from "@/lib/i18n/get-locale";
+import { interpolate } from "@/lib/i18n/messages";
+import type { TConnectionSummary } from "@/lib/services/connections/connection-dto";
+import { listClientConnections } from "@/lib/services/connections/list-client-connections";
+import { CreateInvitationButton } from "./create-invitation-button";
+import { productListText } from "./product-names";
+
+/** Data older than this gets a banner even when the connection is otherwise healthy. */
+export const STALE_AFTER_DAYS = 3;
+
+type TBanner = { id: string; tone: "info" | "warning" | "error"; text: string; purpose?: "SCA" | "RESET"; label?: string };
+
+function isStale(connection: TConnectionSummary, now: number): boolean {
+  return connection.state === "READY" && connection.lastUpdateAt !== null && now - new Date(connection.lastUpdateAt).getTime() > STALE_AFTER_DAYS * 86_400_000;
+}
+
+/** On every page of a client: what is wrong with each connection, since when, and the action that fixes it. */
+export async function ConnectionBanners({ clientId }: { clientId: string }) {
+  const user = await requireUser();
+  const { locale, t } = await getMessages();
+  const connections = await listClientConnections(user, clientId);
+  const now = Date.now();
+  const firmName = getEnv().FIRM_NAME;
+  const banners = connections.flatMap((connection): TBanner[] => {
+    const bank = connection.bank || "—";
+    const since = formatDate(new Date(connection.stateSince), locale);
+    switch (connection.state) {
+      case "NEEDS_SCA":
+        return [{ id: connection.id, tone: "warning", text: interpolate(t.connections.bannerSca, { bank, since }), purpose: "SCA", label: t.connections.actionSca }];
+      case "BLOCKED":
+        return [{ id: connection.id, tone: "error", text: interpolate(t.connections.bannerBlocked, { bank, since }), purpose: "RESET", label: t.connections.actionReset }];
+      case "PARTIAL":
+        return [{ id: connection.id, tone: "info", text: interpolate(t.connections.bannerPartial, { bank, list: productListText(t, connection.erroredProducts) }) }];
+      case "ERROR":
+        return [{ id: connection.id, tone: "error", text: interpolate(t.connections.bannerError, { bank, error: connection.statusError ?? t.errors.generic }) }];
+      case "VERIFYING":
+        return [{ id: connection.id, tone: "info", text: interpolate(t.connections.bannerVerifying, { bank }) }];
+      default:
+        return isStale(connection, now)
+          ? [{ id: connection.id, tone: "warning", text: interpolate(t.connections.bannerStale, { bank, date: formatDate(new Date(connection.lastUpdateAt!), locale), days: STALE_AFTER_DAYS }) }]
+          : [];
+    }
+  });
+  if (banners.length === 0) return null;
+  return (
+    <div className="mb-4 flex flex-col gap-2" data-testid="connection-banners">
+      {banners.map((banner) => (
+        <Alert key={`${banner.id}-${banner.tone}`} tone={banner.tone}>
+          <div className="flex flex-wrap items-start justify-between gap-3">
+            <p className="max-w-3xl">{banner.text}</p>
+            {banner.purpose ? (
+              <CreateInvitationButton action={createInvitationAction} clientId={clientId} purpose={banner.purpose} connectionId={banner.id} label={banner.label ?? ""} firmName={firmName} />
+            ) : (
+              <Link href={`/clients/${clientId}/connections`} className="font-semibold underline">
+                {t.connections.tab}
+              </Link>
+            )}
+          </div>
+        </Alert>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { ActionForm } from "@/components/ui/action-form";
+import type { TFormState } from "@/lib/actions/form-state";
+import { formatDate } from "@/lib/i18n/format";
+import { interpolate } from "@/lib/i18n/messages";
+import { EXTRACTION_PRODUCT_COUNT, type TConnectionSummary } from "@/lib/services/connections/connection-dto";
+import { productListText } from "./product-names";
+
+const STATE_TONE: Record<string, string> = {
+  READY: "bg-emerald-100 text-emerald-900",
+  PENDING: "bg-blue-100 text-blue-900",
+  VERIFYING: "bg-blue-100 text-blue-900",
+  PARTIAL: "bg-amber-100 text-amber-950",
+  NEEDS_SCA: "bg-amber-100 text-amber-950",
+  BLOCKED: "bg-red-100 text-red-900",
+  ERROR: "bg-red-100 text-red-900",
+};
+
+/**
+ * The client's connections, polling our own API (which reads the database; the server polls
+ * Flanks) every few seconds while an extraction is running, so progress fills in by itself.
+ */
+export function ConnectionsTable({
+  clientId,
+  initial,
+  disconnectAction,
+}: {
+  clientId: string;
+  initial: TConnectionSummary[];
+  disconnectAction: (state: TFormState, formData: FormData) => Promise<TFormState>;
+}) {
+  const { t, locale } = useI18n();
+  const router = useRouter();
+  const { data } = useQuery({
+    queryKey: ["connections", clientId],
+    queryFn: async () => {
+      const response = await fetch(`/api/clients/${clientId}/connections`, { cache: "no-store" });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return ((await response.json()) as { connections: TConnectionSummary[] }).connections;
+    },
+    initialData: initial,
+    refetchInterval: (query) => (query.state.data?.some((connection) => connection.state === "PENDING" || connection.state === "VERIFYING") ? 2_000 : false),
+  });
+  const connections = data ?? initial;
+
+  // When an extraction finishes, the rest of the page (banners, figures) is refreshed from the server.
+  const busyCount = connections.filter((connection) => connection.state === "PENDING" || connection.state === "VERIFYING").length;
+  const previousBusy = useRef(busyCount);
+  useEffect(() => {
+    if (busyCount < previousBusy.current) router.refresh();
+    previousBusy.current = busyCount;
+  }, [busyCount, router]);
+
+  if (connections.length === 0) return <p className="text-sm text-slate-700">{t.connections.none}</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <caption className="sr-only">{t.connections.title}</caption>
+        <thead className="text-left text-slate-700">
+          <tr>
+            <th scope="col" className="py-2 pr-4 font-semibold">{t.connections.bank}</th>
+            <th scope="col" className="py-2 pr-4 font-semibold">{t.connections.state}</th>
+            <th scope="col" className="py-2 pr-4 font-semibold">{t.connections.progress}</th>
+            <th scope="col" className="py-2 pr-4 font-semibold">{t.connections.lastUpdate}</th>
+            <th scope="col" className="py-2 font-semibold"><span className="sr-only">{t.common.actions}</span></th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {connections.map((connection) => {
+            const done = connection.createdProducts.length;
+            return (
+              <tr key={connection.id} data-testid={`connection-${connection.bank || connection.id}`}>
+                <td className="py-3 pr-4 font-medium">{connection.bank || "—"}</td>
+                <td className="py-3 pr-4">
+                  <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STATE_TONE[connection.state] ?? ""}`} data-testid="connection-state">
+                    {t.connections.stateNames[connection.state] ?? connection.state}
+                  </span>
+                  <span className="ml-2 text-xs text-slate-700">
+                    {t.connections.since} {formatDate(new Date(connection.stateSince), locale)}
+                  </span>
+                  {connection.statusError ? <p className="mt-1 text-xs text-red-800">{interpolate(t.connections.statusError, { error: connection.statusError })}</p> : null}
+                </td>
+                <td className="py-3 pr-4">
+                  {connection.state === "VERIFYING" ? (
+                    "—"
+                  ) : (
+                    <div className="flex min-w-40 flex-col gap-1">
+                      <progress className="h-2 w-40" max={EXTRACTION_PRODUCT_COUNT} value={done} aria-label={t.connections.progress} />
+                      <span className="text-xs text-slate-700" aria-live="polite">
+                        {interpolate(t.connections.products, { done, total: EXTRACTION_PRODUCT_COUNT })}
+                      </span>
+                      {connection.erroredProducts.length ? (
+                        <span className="text-xs text-amber-900">{interpolate(t.connections.failedProducts, { list: productListText(t, connection.erroredProducts) })}</span>
+                      ) : null}
+                    </div>
+                  )}
+                </td>
+                <td className="py-3 pr-4 tabular">{connection.lastUpdateAt ? formatDate(new Date(connection.lastUpdateAt), locale) : "—"}</td>
+                <td className="py-3">
+                  <ActionForm
+                    action={disconnectAction}
+                    hidden={[
+                      { name: "connectionId", value: connection.id },
+                      { name: "clientId", value: clientId },
+                    ]}
+                    label={t.connections.disconnect}
+                    variant="danger"
+                    confirmText={t.connections.disconnectConfirm}
+                    successText={t.connections.disconnected}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

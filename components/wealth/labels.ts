@@ -1,0 +1,46 @@
+import { INVESTMENT_TYPE_NAMES, investmentTypeOf } from "@/lib/flanks/schemas/investment-type";
+import { liabilityTypeName, liabilityTypeOf } from "@/lib/flanks/schemas/liability";
+import { formatMoney, formatNumber, formatPercent } from "@/lib/i18n/format";
+import type { TLocale } from "@/lib/i18n/locales";
+import { interpolate, type TMessages } from "@/lib/i18n/messages";
+import type { TMoney } from "@/lib/money/money";
+
+/** A known code by its readable name; an unknown one as "Other (CODE)". */
+export function investmentTypeLabel(code: string, locale: TLocale, t: TMessages): string {
+  const known = investmentTypeOf(code);
+  return known === "OTHER" ? interpolate(t.wealth.common.otherType, { code }) : INVESTMENT_TYPE_NAMES[known][locale];
+}
+
+export function liabilityTypeLabel(code: string, locale: TLocale, t: TMessages): string {
+  return liabilityTypeOf(code) === "OTHER" ? interpolate(t.wealth.common.otherType, { code }) : liabilityTypeName(code, locale);
+}
+
+/** A documented null shows as "—". */
+export const dash = (t: TMessages) => t.wealth.common.none;
+
+export function moneyText(amount: TMoney | null | undefined, locale: TLocale, t: TMessages): string {
+  return amount ? formatMoney(amount, locale) : dash(t);
+}
+
+export function percentText(ratio: number | null | undefined, locale: TLocale, t: TMessages): string {
+  return ratio === null || ratio === undefined ? dash(t) : formatPercent(ratio, locale);
+}
+
+/** An exact decimal string shown with the locale's separators, without going through a float for display. */
+export function decimalText(value: string | null | undefined, locale: TLocale, t: TMessages, maximumFractionDigits = 6): string {
+  if (value === null || value === undefined) return dash(t);
+  const [whole = "0", fraction = ""] = value.replace("-", "").split(".");
+  const negative = value.startsWith("-");
+  const grouped = formatNumber(Number(whole), locale, 0);
+  const kept = fraction.slice(0, maximumFractionDigits).replace(/0+$/, "");
+  const separator = locale === "es" ? "," : ".";
+  return `${negative ? "-" : ""}${grouped}${kept ? separator + kept : ""}`;
+}
+
+export const orDash = (value: string | null | undefined, t: TMessages): string => (value === null || value === undefined || value === "" ? dash(t) : value);
+
+/** Amounts for a chart only (never summed): minor units to a JS number. */
+export function chartNumber(amount: TMoney): number {
+  const digits = amount.currency === "JPY" ? 0 : 2;
+  return Number(amount.minor) / 10 ** digits;
+}

@@ -1,0 +1,193 @@
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Pagination } from "@/components/ui/pagination";
+import { Skeleton } from "@/components/ui/skeleton";
+import { formatDate } from "@/lib/i18n/format";
+import type { TLocale } from "@/lib/i18n/locales";
+import { interpolate, type TMessages } from "@/lib/i18n/messages";
+import type { TLedgerPage } from "@/lib/services/wealth/list-transactions";
+import { LEDGER_PAGE_SIZES, ledgerSearch, type TLedgerKind, type TLedgerProblem, type TLedgerQuery, type TLedgerSort } from "@/lib/wealth/ledger-query";
+import { decimalText, moneyText, orDash } from "./labels";
+import { SectionEmpty } from "./wealth-status";
+
+type TColumn = "date" | "valueDate" | "description" | "category" | "product" | "quantity" | "unitPrice" | "amount" | "balance";
+
+const COLUMNS: Record<TLedgerKind, TColumn[]> = {
+  account: ["date", "valueDate", "description", "category", "product", "amount", "balance"],
+  card: ["date", "valueDate", "description", "category", "product", "amount"],
+  investment: ["date", "valueDate", "description", "product", "category", "quantity", "unitPrice", "amount"],
+  liability: ["date", "valueDate", "description", "product", "category", "amount", "balance"],
+};
+const SORTABLE: Partial<Record<TColumn, TLedgerSort>> = { date: "date", valueDate: "valueDate", description: "description", amount: "amount" };
+const NUMERIC = new Set<TColumn>(["amount", "balance", "quantity", "unitPrice"]);
+
+/**
+ * A transactions table paged, sorted and filtered on the server through URL parameters (works
+ * without JavaScript; every state has a URL). Ignored parameters are named above the table.
+ */
+export function LedgerTable({
+  kind,
+  clientId,
+  basePath,
+  result,
+  query,
+  problems,
+  locale,
+  t,
+  title,
+}: {
+  kind: TLedgerKind;
+  clientId: string;
+  basePath: string;
+  result: TLedgerPage;
+  query: TLedgerQuery;
+  problems: TLedgerProblem[];
+  locale: TLocale;
+  t: TMessages;
+  title: string;
+}) {
+  const l = t.wealth.ledger;
+  const columnName = (column: TColumn) => (kind === "card" && column === "description" ? l.columns.shop : column === "category" && (kind === "investment" || kind === "liability") ? l.columns.type : column === "product" ? l.product[kind] : l.columns[column]);
+  const hasFilters = Boolean(query.product || query.from || query.to || query.min || query.max || query.q);
+  const csvHref = `/api/clients/${clientId}/transactions/${kind}/csv${ledgerSearch({ ...query, page: 1 })}`;
+  const fieldId = (name: string) => `${kind}-${name}`;
+  return (
+    <section aria-labelledby={fieldId("title")} className="mt-8">
+      <h2 id={fieldId("title")} className="mb-3 text-lg font-semibold text-slate-900">
+        {title}
+      </h2>
+      {problems.length ? (
+        <div className="mb-3">
+          <Alert tone="warning" live>
+            <ul>
+              {problems.map((problem) => (
+                <li key={problem.field}>{interpolate(l.cleared, { field: l.fieldNames[problem.field], value: problem.value })}</li>
+              ))}
+            </ul>
+          </Alert>
+        </div>
+      ) : null}
+      <form method="get" action={basePath} role="search" aria-label={l.filters} className="mb-3 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4 lg:grid-cols-8">
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <div className="col-span-2 flex flex-col gap-1">
+          <label htmlFor={fieldId("product")} className="text-sm font-medium text-slate-800">{l.product[kind]}</label>
+          <select id={fieldId("product")} name="product" defaultValue={query.product ?? ""} className="rounded-md border border-slate-400 bg-white px-2 py-2 text-sm">
+            <option value="">{l.allProducts}</option>
+            {result.products.map((option) => (
+              <option key={option.value} value={option.value}>{option.label}</option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fieldId("from")} className="text-sm font-medium text-slate-800">{l.from}</label>
+          <input id={fieldId("from")} type="date" name="from" defaultValue={query.from ?? ""} className="rounded-md border border-slate-400 px-2 py-2 text-sm" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fieldId("to")} className="text-sm font-medium text-slate-800">{l.to}</label>
+          <input id={fieldId("to")} type="date" name="to" defaultValue={query.to ?? ""} className="rounded-md border border-slate-400 px-2 py-2 text-sm" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fieldId("min")} className="text-sm font-medium text-slate-800">{l.min}</label>
+          <input id={fieldId("min")} name="min" inputMode="decimal" defaultValue={query.min ?? ""} className="rounded-md border border-slate-400 px-2 py-2 text-sm" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fieldId("max")} className="text-sm font-medium text-slate-800">{l.max}</label>
+          <input id={fieldId("max")} name="max" inputMode="decimal" defaultValue={query.max ?? ""} className="rounded-md border border-slate-400 px-2 py-2 text-sm" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fieldId("q")} className="text-sm font-medium text-slate-800">{l.q}</label>
+          <input id={fieldId("q")} type="search" name="q" defaultValue={query.q ?? ""} className="rounded-md border border-slate-400 px-2 py-2 text-sm" />
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor={fieldId("size")} className="text-sm font-medium text-slate-800">{l.pageSize}</label>
+          <select id={fieldId("size")} name="size" defaultValue={String(query.size)} className="rounded-md border border-slate-400 bg-white px-2 py-2 text-sm">
+            {LEDGER_PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>{size}</option>
+            ))}
+          </select>
+        </div>
+        <div className="col-span-2 flex items-end gap-2 md:col-span-4 lg:col-span-8">
+          <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-900">{t.wealth.common.apply}</button>
+          {hasFilters ? (
+            <Link href={`${basePath}${ledgerSearch({ ...query, page: 1, product: undefined, from: undefined, to: undefined, min: undefined, max: undefined, q: undefined })}`} className="rounded-md px-3 py-2 text-sm text-brand-700 underline">
+              {t.wealth.common.clear}
+            </Link>
+          ) : null}
+          <a href={csvHref} download className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100" title={l.exportNote}>
+            {l.exportCsv}
+          </a>
+        </div>
+      </form>
+      <p className="mb-2 text-sm text-slate-700" role="status" data-testid={`${kind}-count`}>
+        {interpolate(l.count, { total: result.total.toLocaleString(locale === "es" ? "es-ES" : "en-GB") })}
+      </p>
+      {result.rows.length === 0 ? (
+        <SectionEmpty text={hasFilters ? l.noMatches : l.empty} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={`${kind}-table`}>
+            <caption className="sr-only">{title}</caption>
+            <thead className="bg-slate-50 text-left text-slate-700">
+              <tr>
+                {COLUMNS[kind].map((column) => {
+                  const sort = SORTABLE[column];
+                  const isSorted = sort !== undefined && query.sort === sort;
+                  const nextDir = isSorted && query.dir === "desc" ? "asc" : isSorted ? "desc" : column === "description" ? "asc" : "desc";
+                  return (
+                    <th key={column} scope="col" aria-sort={isSorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className={`px-3 py-2 font-semibold ${NUMERIC.has(column) ? "text-right" : ""}`}>
+                      {sort ? (
+                        <Link href={`${basePath}${ledgerSearch(query, { sort, dir: nextDir, page: 1 })}`} className="inline-flex items-center gap-1 hover:underline" aria-label={interpolate(l.sortBy, { column: columnName(column) })}>
+                          {columnName(column)}
+                          <span aria-hidden="true">{isSorted ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+                        </Link>
+                      ) : (
+                        columnName(column)
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {result.rows.map((row) => (
+                <tr key={row.id}>
+                  {COLUMNS[kind].map((column) => {
+                    const text =
+                      column === "date" ? formatDate(row.date, locale)
+                      : column === "valueDate" ? formatDate(row.valueDate, locale)
+                      : column === "description" ? orDash(row.description, t)
+                      : column === "category" ? orDash(row.category, t)
+                      : column === "product" ? row.product
+                      : column === "quantity" ? decimalText(row.quantity, locale, t)
+                      : column === "unitPrice" ? decimalText(row.unitPrice, locale, t)
+                      : column === "amount" ? moneyText(row.amount, locale, t)
+                      : moneyText(row.balance, locale, t);
+                    const isNegative = column === "amount" && row.amount.minor < 0n;
+                    return (
+                      <td key={column} className={`px-3 py-2 ${NUMERIC.has(column) ? "tabular whitespace-nowrap text-right" : column === "date" || column === "valueDate" ? "whitespace-nowrap" : ""} ${isNegative ? "text-red-800" : ""} ${column === "product" ? "max-w-56 truncate text-slate-700" : ""}`}>
+                        {text}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination t={t} page={result.page} pageCount={result.pageCount} hrefFor={(page) => `${basePath}${ledgerSearch(query, { page })}`} />
+    </section>
+  );
+}
+
+export function LedgerSkeleton() {
+  return (
+    <div className="mt-8" aria-hidden="true">
+      <Skeleton className="mb-3 h-6 w-56" />
+      <Skeleton className="mb-3 h-36 w-full md:h-[120px]" />
+      <Skeleton className="mb-2 h-4 w-32" />
+      <Skeleton className="h-[1860px] w-full" />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import type { TLocale } from "@/lib/i18n/locales";
+import { interpolate, type TMessages } from "@/lib/i18n/messages";
+import type { TWealthContext } from "@/lib/services/wealth/wealth-context";
+import type { TSyncProduct } from "@/lib/sync/products";
+import { RefreshButton } from "./refresh-button";
+
+const TOTAL_PRODUCTS = 13;
+
+/**
+ * "Data as of" per connection (Flanks' last_update of the stored data), and a note for each product
+ * whose data was kept from an earlier update because Flanks reported it errored.
+ */
+export function DataAsOf({ context, locale, t, products }: { context: TWealthContext; locale: TLocale; t: TMessages; products?: readonly TSyncProduct[] }) {
+  const synced = context.connections.filter((c) => c.lastSyncedAt);
+  if (synced.length === 0) return null;
+  const notes: string[] = [];
+  for (const connection of synced) {
+    for (const [key, state] of Object.entries(connection.products) as [TSyncProduct, { status: string; syncedAt: string | null }][]) {
+      if (products && !products.includes(key)) continue;
+      if (state.status !== "errored" && state.status !== "invalid") continue;
+      const product = `${connection.bank} · ${t.wealth.products[key]}`;
+      notes.push(
+        state.status === "invalid"
+          ? interpolate(t.wealth.common.productInvalid, { product })
+          : state.syncedAt
+            ? interpolate(t.wealth.common.productKept, { product, date: formatDateTime(new Date(state.syncedAt), locale) })
+            : interpolate(t.wealth.common.productKeptNever, { product }),
+      );
+    }
+  }
+  return (
+    <div className="mb-4 space-y-2">
+      <p className="text-sm text-slate-700" data-testid="data-as-of">
+        {synced
+          .map((c) =>
+            c.dataAsOf
+              ? interpolate(t.wealth.common.dataAsOf, { bank: c.bank, date: c.dataAsOfAt ? formatDateTime(c.dataAsOfAt, locale) : formatDate(c.dataAsOf, locale) })
+              : interpolate(t.wealth.common.dataAsOfUnknown, { bank: c.bank }),
+          )
+          .join(" · ")}
+      </p>
+      {notes.length ? (
+        <Alert tone="warning">
+          <ul className="list-disc pl-5">
+            {notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * What a tab shows before there is data: no connection yet → invite; first extraction running →
+ * its progress; connected but never stored → refresh. Null once data exists.
+ */
+export function WealthGate({ context, t }: { context: TWealthContext; t: TMessages }) {
+  if (context.hasData) return null;
+  if (context.connections.length === 0) {
+    return (
+      <EmptyState
+        title={t.wealth.common.noConnectionTitle}
+        body={t.wealth.common.noConnectionBody}
+        action={<ButtonLink href={`/clients/${context.clientId}/connections`}>{t.wealth.common.inviteAction}</ButtonLink>}
+      />
+    );
+  }
+  const pending = context.connections.find((c) => c.pending);
+  if (pending) {
+    const done = pending.createdProducts.length;
+    return (
+      <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center" role="status">
+        <h2 className="text-lg font-semibold text-slate-900">{t.wealth.common.pendingTitle}</h2>
+        <p className="mx-auto mt-2 max-w-md text-sm text-slate-700">{interpolate(t.wealth.common.pendingBody, { bank: pending.bank, done, total: TOTAL_PRODUCTS })}</p>
+        <progress className="mx-auto mt-4 block h-2 w-64" max={TOTAL_PRODUCTS} value={done} aria-hidden="true" />
+      </div>
+    );
+  }
+  return <EmptyState title={t.wealth.common.notSyncedTitle} body={t.wealth.common.notSyncedBody} action={<RefreshButton clientId={context.clientId} />} />;
+}
+
+/** The empty state of one section when the client has data elsewhere (e.g. no cards at their banks). */
+export function SectionEmpty({ text }: { text: string }) {
+  return <p className="rounded-md border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-700">{text}</p>;
+}

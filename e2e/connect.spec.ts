@@ -1,0 +1,169 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { ADMIN, ANA, appAlert, completeSandboxLink, consentAndOpenLink, createClientViaUi, createInvitationLink, linkReference, LUIS, sandboxCount, signIn, unique } from "./fixtures";
+
+async function advisorWithClient(browser: Browser, name = unique("Conecta")) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, ANA);
+  const clientId = await createClientViaUi(page, name, "cliente@example.com");
+  await page.goto(`/clients/${clientId}/connections`);
+  return { context, page, clientId, name };
+}
+
+test("the whole connect flow: invite, consent, Link, result, and the advisor sees the extraction", async ({ browser }) => {
+  const advisor = await advisorWithClient(browser);
+  const invitationUrl = await createInvitationLink(advisor.page);
+  await expect(advisor.page.getByText("shown only once")).toBeVisible();
+
+  const endUserContext = await browser.newContext();
+  const endUser = await endUserContext.newPage();
+  await endUser.goto(invitationUrl);
+  await expect(endUser.getByRole("heading", { name: "Connect your banks" })).toBeVisible();
+  await expect(endUser.getByText("Ana Asesora (Patrimonio) asks you")).toBeVisible();
+  // Consent is required.
+  await endUser.getByRole("button", { name: "Continue to my bank" }).click();
+  await expect(appAlert(endUser)).toHaveText("Please tick the box to continue.");
+  await endUser.getByRole("checkbox").check();
+  await endUser.getByRole("button", { name: "Continue to my bank" }).click();
+  await expect(endUser).toHaveURL(/\/sandbox\/link\?.*rollback=true/);
+  expect(endUser.url()).not.toContain(invitationUrl.split("/connect/")[1]!);
+  await completeSandboxLink(endUser, { bankName: "TestBank", username: `user-${Date.now()}`, password: "healthy" });
+  await expect(endUser.getByRole("heading", { name: "Bank connected" })).toBeVisible();
+  await expect(endUser.getByText("testbank is connected. Ana Asesora will see your data shortly")).toBeVisible();
+  await expect(endUser.getByRole("link", { name: "Connect another bank" })).toBeVisible();
+
+  await advisor.page.reload();
+  const row = advisor.page.getByTestId("connection-testbank");
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId("connection-state")).toHaveText("Up to date", { timeout: 20_000 });
+  await expect(row.getByText("13 of 13 products")).toBeVisible();
+  await expect(advisor.page.getByTestId("invitation-state").first()).toHaveText("Used");
+  await endUserContext.close();
+  await advisor.context.close();
+});
+
+test("a Link error comes back in plain words with a way to try again", async ({ browser }) => {
+  const advisor = await advisorWithClient(browser);
+  const invitationUrl = await createInvitationLink(advisor.page);
+  const endUser = await (await browser.newContext()).newPage();
+  await consentAndOpenLink(endUser, invitationUrl);
+  await completeSandboxLink(endUser, { bankName: "TestBank", username: "someone", password: "wrong-password" });
+  await expect(endUser.getByRole("heading", { name: "The bank was not connected" })).toBeVisible();
+  await expect(appAlert(endUser)).toHaveText("The bank did not accept the username or password. Check them and try again.");
+  await endUser.getByRole("link", { name: "Try again" }).click();
+  await expect(endUser.getByRole("heading", { name: "Connect your banks" })).toBeVisible();
+  await advisor.context.close();
+});
+
+test("an unknown, revoked or malformed invitation says only to ask for a new link", async ({ browser }) => {
+  const advisor = await advisorWithClient(browser);
+  const invitationUrl = await createInvitationLink(advisor.page);
+  await advisor.page.reload();
+  await advisor.page.getByRole("button", { name: "Revoke" }).click();
+  await expect(advisor.page.getByTestId("invitation-state").first()).toHaveText("Revoked");
+  const visitor = await (await browser.newContext()).newPage();
+  for (const url of [invitationUrl, "/connect/not-a-token", `/connect/${"A".repeat(43)}`]) {
+    const response = await visitor.goto(url);
+    expect(response!.status()).toBeLessThan(500);
+    await expect(visitor.getByRole("heading", { name: "This link is no longer valid" })).toBeVisible();
+    await expect(visitor.getByText(advisor.name)).toHaveCount(0);
+  }
+  await advisor.context.close();
+});
+
+test("a code whose tab was closed is recovered by reconciliation", async ({ browser, request }) => {
+  const advisor = await advisorWithClient(browser);
+  const invitationUrl = await createInvitationLink(advisor.page);
+  const endUser = await (await browser.newContext()).newPage();
+  await consentAndOpenLink(endUser, invitationUrl);
+  const ref = linkReference(endUser);
+  // The end user finished at the bank but never came back: the code waits at Flanks.
+  await request.post("/sandbox/_control/credentials", { data: { bank: "banco-meseta", username: `closed-${Date.now()}`, password: "demo-pass", extra: { ref } } });
+  // And one nobody can place.
+  await request.post("/sandbox/_control/credentials", { data: { bank: "testbank", username: `orphan-${Date.now()}`, password: "healthy", extra: { ref: "not-one-of-ours" } } });
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, ADMIN);
+  await admin.goto("/admin/reconcile");
+  await expect(admin.getByTestId("pending-codes").getByText(`Mapped to an invitation: ${advisor.name}`)).toBeVisible();
+  await expect(admin.getByTestId("pending-codes").getByText("No matching invitation").first()).toBeVisible();
+  await admin.getByRole("button", { name: "Recover link codes now" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "codes exchanged" })).toContainText(/[1-9]\d* codes exchanged/);
+
+  const { connections } = await (await advisor.page.request.get(`/api/clients/${advisor.clientId}/connections`)).json();
+  expect(connections).toHaveLength(1);
+  expect(connections[0].bank).toBe("banco-meseta");
+  await admin.goto("/admin/audit?action=connection.reconcile");
+  await expect(admin.getByRole("cell", { name: "connection.reconcile" }).first()).toBeVisible();
+  await advisor.context.close();
+});
+
+for (const scenario of [
+  { password: "needs-sca", banner: /needs your client to re-authenticate/, button: "Create re-authentication link", title: "Re-authenticate with your bank" },
+  { password: "blocked", banner: /is blocked since/, button: "Create link to update credentials", title: "Update your bank credentials" },
+]) {
+  test(`${scenario.password}: the banner appears, the re-authentication link fixes it, the banner goes`, async ({ browser }) => {
+    const advisor = await advisorWithClient(browser);
+    const invitationUrl = await createInvitationLink(advisor.page);
+    const endUserContext = await browser.newContext();
+    const endUser = await endUserContext.newPage();
+    const username = `${scenario.password}-${Date.now()}`;
+    await consentAndOpenLink(endUser, invitationUrl);
+    await completeSandboxLink(endUser, { bankName: "TestBank", username, password: scenario.password });
+
+    // The extraction finishes (the server polls Flanks), then the state shows on every page of the client.
+    await expect(async () => {
+      await advisor.page.goto(`/clients/${advisor.clientId}/details`);
+      await expect(advisor.page.getByTestId("connection-banners")).toContainText(scenario.banner, { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await advisor.page.goto("/clients?q=" + encodeURIComponent(advisor.name));
+    await expect(advisor.page.getByTestId("needs-action")).toBeVisible();
+    await advisor.page.goto("/inbox");
+    await expect(advisor.page.getByTestId("inbox").getByRole("link", { name: advisor.name })).toBeVisible();
+
+    await advisor.page.goto(`/clients/${advisor.clientId}/details`);
+    const reauthUrl = await createInvitationLink(advisor.page, scenario.button);
+    await endUser.goto(reauthUrl);
+    await expect(endUser.getByRole("heading", { name: scenario.title })).toBeVisible();
+    await endUser.getByRole("checkbox").check();
+    await endUser.getByRole("button", { name: "Continue to my bank" }).click();
+    await expect(endUser).toHaveURL(/\/sandbox\/link\?.*(sca_token|reset_token)=/);
+    await completeSandboxLink(endUser, { password: "healthy" });
+    await expect(endUser.getByText("is authenticated again")).toBeVisible();
+
+    await advisor.page.goto(`/clients/${advisor.clientId}/details`);
+    await expect(advisor.page.getByTestId("connection-banners")).toHaveCount(0);
+    await endUserContext.close();
+    await advisor.context.close();
+  });
+}
+
+test("another advisor cannot see, invite for, or disconnect this client's connections by any route", async ({ browser, request }) => {
+  const advisor = await advisorWithClient(browser);
+  const invitationUrl = await createInvitationLink(advisor.page);
+  const endUser = await (await browser.newContext()).newPage();
+  await consentAndOpenLink(endUser, invitationUrl);
+  const ref = linkReference(endUser);
+  const { code } = await (await request.post("/sandbox/_control/credentials", { data: { bank: "testbank", username: `own-${Date.now()}`, password: "healthy", extra: { ref } } })).json();
+  await request.get(`/connect/callback?code=${code}&ref=${ref}`, { maxRedirects: 0 });
+  const { connections } = await (await advisor.page.request.get(`/api/clients/${advisor.clientId}/connections`)).json();
+  const connectionId = connections[0].id as string;
+
+  const luis = await (await browser.newContext()).newPage();
+  await signIn(luis, LUIS);
+  expect((await luis.request.get(`/api/clients/${advisor.clientId}/connections`)).status()).toBe(404);
+  expect((await luis.goto(`/clients/${advisor.clientId}/connections`))!.status()).toBe(404);
+  await expect(luis.getByText("testbank")).toHaveCount(0);
+
+  const ownId = await createClientViaUi(luis, unique("Luis cliente"));
+  await luis.goto(`/clients/${ownId}/connections`);
+  // Tampered invitation form: Ana's client id.
+  await luis.locator('form:has(input[name="purpose"]) input[name="clientId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), advisor.clientId);
+  await luis.getByRole("button", { name: "Invite to connect a bank" }).click();
+  await expect(appAlert(luis)).toHaveText("You are not allowed to do that.");
+  await expect(luis.getByLabel("Invitation link")).toHaveCount(0);
+
+  const stillThere = await (await advisor.page.request.get(`/api/clients/${advisor.clientId}/connections`)).json();
+  expect(stillThere.connections.map((connection: { id: string }) => connection.id)).toEqual([connectionId]);
+  await advisor.context.close();
+});

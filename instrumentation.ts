@@ -1,0 +1,7 @@
+/** Runs once when the server starts: background jobs live in the Node.js server process only. */
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { startScheduler } = await import("./lib/jobs/scheduler");
+    startScheduler();
+  }
+}

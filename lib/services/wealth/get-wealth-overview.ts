@@ -1,0 +1,63 @@
+import "server-only";
+import type { TActor } from "@/lib/auth/authorization";
+import { getDb } from "@/lib/db";
+import { money, type TMoney } from "@/lib/money/money";
+import { allocate, type TAllocationSlice } from "@/lib/wealth/allocation";
+import { issuerCountryOf } from "@/lib/wealth/issuer-country";
+import { aggregatePerformance, parsePerformanceDetail, type TAggregatePerformance } from "@/lib/wealth/performance";
+import { ACCOUNTS_KEY, buildHistory, computeSnapshot, type THistoryPoint } from "@/lib/wealth/snapshot";
+import { getWealthContext, type TWealthContext } from "./wealth-context";
+
+export const NO_ISIN_KEY = "NONE";
+
+export type TCurrencyOverview = {
+  currency: string;
+  assets: TMoney;
+  liabilities: TMoney;
+  net: TMoney;
+  /** Investment type codes as sent (unknown ones included) plus ACCOUNTS for cash accounts. */
+  byType: TAllocationSlice[];
+  /** By Flanks `entity` (the bank or broker holding it): accounts and positions. */
+  byBank: TAllocationSlice[];
+  /** Positions only, by ISIN prefix; NONE for products without an ISIN (pension plan codes, crypto, liquidity). */
+  byIssuerCountry: TAllocationSlice[];
+  performance: TAggregatePerformance[];
+  history: THistoryPoint[];
+};
+
+export type TWealthOverview = { context: TWealthContext; currencies: TCurrencyOverview[] };
+
+/** Everything of the overview tab, from stored data only, one block per currency (never summed across). */
+export async function getWealthOverview(actor: TActor, clientId: unknown): Promise<TWealthOverview> {
+  const context = await getWealthContext(actor, clientId);
+  const db = getDb();
+  const where = { clientId: context.clientId };
+  const [accounts, investments, liabilities, snapshots] = await Promise.all([
+    db.wealthAccount.findMany({ where, select: { currency: true, balanceMinor: true, entity: true } }),
+    db.wealthInvestment.findMany({ where, select: { currency: true, balanceMinor: true, entity: true, type: true, isin: true, performanceJson: true } }),
+    db.wealthLiability.findMany({ where, select: { currency: true, balanceMinor: true } }),
+    db.wealthSnapshot.findMany({ where, select: { connectionId: true, day: true, currency: true, assetsMinor: true, liabilitiesMinor: true }, orderBy: { day: "asc" } }),
+  ]);
+  const now = computeSnapshot({ accounts, investments, liabilities });
+  const history = buildHistory(snapshots);
+  const currencies = now.map((entry): TCurrencyOverview => {
+    const { currency } = entry;
+    const inCurrency = <T extends { currency: string }>(rows: T[]) => rows.filter((row) => row.currency === currency);
+    const positions = inCurrency(investments);
+    const cash = inCurrency(accounts);
+    return {
+      currency,
+      assets: money(entry.assetsMinor, currency),
+      liabilities: money(entry.liabilitiesMinor, currency),
+      net: money(entry.assetsMinor - entry.liabilitiesMinor, currency),
+      byType: allocate(Object.entries(entry.byType).map(([key, minor]) => ({ key, minor }))),
+      byBank: allocate([...cash, ...positions].map((row) => ({ key: row.entity, minor: row.balanceMinor }))),
+      byIssuerCountry: allocate(positions.map((row) => ({ key: issuerCountryOf(row.isin) ?? NO_ISIN_KEY, minor: row.balanceMinor }))),
+      performance: aggregatePerformance(positions.map((row) => ({ minor: row.balanceMinor, performance: parsePerformanceDetail(row.performanceJson) }))),
+      history: history.get(currency) ?? [],
+    };
+  });
+  return { context, currencies };
+}
+
+export { ACCOUNTS_KEY };

@@ -1,0 +1,36 @@
+/** What one sync fetches, and which status flag of Flanks reports each product errored / created. */
+export const SYNC_PRODUCTS = [
+  { key: "identity", flag: ["product", "auth"] },
+  { key: "holders", flag: ["product", "holders"] },
+  { key: "accounts", flag: ["product", "account"] },
+  { key: "accountTransactions", flag: ["transaction", "account"] },
+  { key: "cards", flag: ["product", "card"] },
+  { key: "cardTransactions", flag: ["transaction", "card"] },
+  { key: "portfolios", flag: ["product", "portfolio"] },
+  { key: "investments", flag: ["product", "investment"] },
+  { key: "investmentTransactions", flag: ["transaction", "investment"] },
+  { key: "liabilities", flag: ["product", "liability"] },
+  { key: "liabilityTransactions", flag: ["transaction", "liability"] },
+  { key: "mifid", flag: ["product", "mifid"] },
+] as const;
+
+export type TSyncProduct = (typeof SYNC_PRODUCTS)[number]["key"];
+
+/**
+ * ok: replaced by this sync. errored: Flanks reports it errored, last good data kept.
+ * invalid: Flanks' answer broke the schema, last good data kept. not-created: still being
+ * extracted, last good data (if any) kept.
+ */
+export type TProductSyncStatus = "ok" | "errored" | "invalid" | "not-created";
+
+export type TProductState = { status: TProductSyncStatus; syncedAt: string | null };
+export type TProductStates = Partial<Record<TSyncProduct, TProductState>>;
+
+export function parseProductStates(json: string | null | undefined): TProductStates {
+  try {
+    const value = JSON.parse(json ?? "{}") as unknown;
+    return value && typeof value === "object" ? (value as TProductStates) : {};
+  } catch {
+    return {};
+  }
+}

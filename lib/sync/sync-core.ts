@@ -1,0 +1,299 @@
+import "server-only";
+import { FlanksContractError, isFlanksError, type TFlanksClient } from "@/lib/flanks";
+import type {
+  TAccount,
+  TAccountTransaction,
+  TCard,
+  TCardTransaction,
+  TCredentialsStatus,
+  THolder,
+  TIdentity,
+  TInvestment,
+  TInvestmentDetail,
+  TInvestmentTransaction,
+  TLiability,
+  TLiabilityTransaction,
+  TMifidAnswer,
+  TPortfolio,
+} from "@/lib/flanks/schemas";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import {
+  isBlankIdentity,
+  normalizeAccounts,
+  normalizeAccountTransactions,
+  normalizeCards,
+  normalizeCardTransactions,
+  normalizeHolders,
+  normalizeIdentity,
+  normalizeInvestments,
+  normalizeInvestmentTransactions,
+  normalizeLiabilities,
+  normalizeLiabilityTransactions,
+  normalizeMifid,
+  normalizePortfolios,
+  type TScope,
+} from "@/lib/wealth/normalize";
+import { computeSnapshot } from "@/lib/wealth/snapshot";
+import { parseProductStates, SYNC_PRODUCTS, type TProductStates, type TProductSyncStatus, type TSyncProduct } from "./products";
+
+export type TSyncReason = "first-extraction" | "new-data" | "manual" | "daily";
+
+export type TSyncResult =
+  | { status: "SUCCEEDED" | "PARTIAL"; syncRunId: string; counts: Partial<Record<TSyncProduct, number>>; kept: Partial<Record<TSyncProduct, TProductSyncStatus>> }
+  | { status: "FAILED"; syncRunId: string; error: string }
+  | { status: "SKIPPED"; reason: "already-running" | "no-credentials" | "not-found" };
+
+export type TSyncDeps = {
+  db: PrismaClient;
+  flanks: TFlanksClient;
+  /** Opens the sealed credentials token of a Connection row. */
+  openCredentialsToken: (sealed: string) => string;
+  /** Runs `work` only when no other sync of the same key runs (a DB lease in the app). */
+  lease: <T>(name: string, ttlMs: number, work: () => Promise<T>) => Promise<T | null>;
+  now?: () => Date;
+  /** Page size of account transactions (the sandbox allows up to 10 000). */
+  pageSize?: number;
+  /** Called between the import and the write: tests use it to fail a sync halfway. */
+  beforeWrite?: (connectionId: string) => Promise<void>;
+};
+
+type TFetched = {
+  identity?: TIdentity;
+  holders?: THolder[];
+  accounts?: TAccount[];
+  accountTransactions?: TAccountTransaction[];
+  cards?: TCard[];
+  cardTransactions?: TCardTransaction[];
+  portfolios?: TPortfolio[];
+  investments?: { investments: TInvestment[]; details: TInvestmentDetail[] };
+  investmentTransactions?: TInvestmentTransaction[];
+  liabilities?: TLiability[];
+  liabilityTransactions?: TLiabilityTransaction[];
+  mifid?: TMifidAnswer[];
+};
+
+const LEASE_TTL_MS = 15 * 60_000;
+const TRANSACTION_TIMEOUT_MS = 5 * 60_000;
+
+function flagOf(flags: TCredentialsStatus["errored"], [group, key]: readonly [string, string]): boolean {
+  const section = (group === "product" ? flags.product : flags.transaction) as Record<string, unknown>;
+  return section[key] === true;
+}
+
+function errorText(error: unknown): string {
+  if (isFlanksError(error)) return `${error.kind}: ${error.message}`.slice(0, 1000);
+  return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 1000) : "unexpected error";
+}
+
+function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Import, then process: every product is fetched first (nothing is written while Flanks is being
+ * read), then what was fetched replaces the stored rows of that connection in ONE database
+ * transaction, together with the day's wealth snapshot. A transport failure (Flanks unavailable,
+ * timeout, rate limit, credentials gone) or a database failure fails the whole sync and leaves the
+ * previous data as it was; a product Flanks reports errored, or whose answer breaks the schema,
+ * keeps its last good rows and is marked so.
+ */
+export function createSyncer(deps: TSyncDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  async function fetchProduct(product: TSyncProduct, token: string): Promise<Partial<TFetched>> {
+    const { flanks } = deps;
+    switch (product) {
+      case "identity":
+        return { identity: (await flanks.getIdentity(token))[0] };
+      case "holders":
+        return { holders: await flanks.getHolders(token) };
+      case "accounts":
+        return { accounts: await flanks.getAccounts(token) };
+      case "accountTransactions":
+        return { accountTransactions: await flanks.getAllAccountTransactions(token, { pageSize: deps.pageSize ?? 5_000 }) };
+      case "cards":
+        return { cards: await flanks.getCards(token) };
+      case "cardTransactions":
+        return { cardTransactions: await flanks.getCardTransactions(token) };
+      case "portfolios":
+        return { portfolios: await flanks.getPortfolios(token) };
+      case "investments": {
+        const investments = await flanks.getInvestments(token);
+        // investment/detail is undocumented: without it positions simply have no unit price.
+        let details: TInvestmentDetail[] = [];
+        try {
+          details = await flanks.getInvestmentDetails(token);
+        } catch (error) {
+          if (!(error instanceof FlanksContractError) && !(isFlanksError(error) && (error.kind === "not_found" || error.kind === "bad_request"))) throw error;
+        }
+        return { investments: { investments, details } };
+      }
+      case "investmentTransactions":
+        return { investmentTransactions: await flanks.getInvestmentTransactions(token) };
+      case "liabilities":
+        return { liabilities: await flanks.getLiabilities(token) };
+      case "liabilityTransactions":
+        return { liabilityTransactions: await flanks.getLiabilityTransactions(token) };
+      case "mifid":
+        return { mifid: await flanks.getMifid(token) };
+    }
+  }
+
+  async function write(scope: TScope, fetched: TFetched, states: TProductStates, runId: string, status: TCredentialsStatus, counts: Partial<Record<TSyncProduct, number>>) {
+    const { db } = deps;
+    const { connectionId, clientId } = scope;
+    const at = now();
+    const cardCurrency = new Map<string, string>();
+    for (const tx of fetched.cardTransactions ?? []) if (!cardCurrency.has(tx.card_id)) cardCurrency.set(tx.card_id, tx.currency);
+    await db.$transaction(
+      async (tx) => {
+        const where = { connectionId };
+        if (fetched.identity) {
+          await tx.wealthIdentity.deleteMany({ where });
+          await tx.wealthIdentity.create({ data: normalizeIdentity(scope, fetched.identity) });
+          counts.identity = 1;
+        }
+        const replace = async <R>(key: TSyncProduct, rows: R[] | undefined, model: { deleteMany: (a: { where: { connectionId: string } }) => Promise<unknown>; createMany: (a: { data: R[] }) => Promise<unknown> }) => {
+          if (!rows) return;
+          await model.deleteMany({ where });
+          for (let i = 0; i < rows.length; i += 5_000) await model.createMany({ data: rows.slice(i, i + 5_000) });
+          counts[key] = rows.length;
+        };
+        await replace("holders", fetched.holders && normalizeHolders(scope, fetched.holders), tx.wealthHolder);
+        await replace("accounts", fetched.accounts && normalizeAccounts(scope, fetched.accounts), tx.wealthAccount);
+        await replace("accountTransactions", fetched.accountTransactions && normalizeAccountTransactions(scope, fetched.accountTransactions), tx.wealthAccountTransaction);
+        await replace("cards", fetched.cards && normalizeCards(scope, fetched.cards, (card) => cardCurrency.get(card._id) ?? "EUR"), tx.wealthCard);
+        await replace("cardTransactions", fetched.cardTransactions && normalizeCardTransactions(scope, fetched.cardTransactions), tx.wealthCardTransaction);
+        await replace("portfolios", fetched.portfolios && normalizePortfolios(scope, fetched.portfolios), tx.wealthPortfolio);
+        await replace("investments", fetched.investments && normalizeInvestments(scope, fetched.investments.investments, fetched.investments.details), tx.wealthInvestment);
+        await replace("investmentTransactions", fetched.investmentTransactions && normalizeInvestmentTransactions(scope, fetched.investmentTransactions), tx.wealthInvestmentTransaction);
+        await replace("liabilities", fetched.liabilities && normalizeLiabilities(scope, fetched.liabilities), tx.wealthLiability);
+        await replace("liabilityTransactions", fetched.liabilityTransactions && normalizeLiabilityTransactions(scope, fetched.liabilityTransactions), tx.wealthLiabilityTransaction);
+        await replace("mifid", fetched.mifid && normalizeMifid(scope, fetched.mifid), tx.wealthMifidAnswer);
+
+        // The day's snapshot, from what is stored now (replaced products and kept ones alike).
+        const [accounts, investments, liabilities] = await Promise.all([
+          tx.wealthAccount.findMany({ where, select: { currency: true, balanceMinor: true } }),
+          tx.wealthInvestment.findMany({ where, select: { currency: true, type: true, balanceMinor: true } }),
+          tx.wealthLiability.findMany({ where, select: { currency: true, balanceMinor: true } }),
+        ]);
+        const day = dayOf(at);
+        const snapshot = computeSnapshot({ accounts, investments, liabilities });
+        await tx.wealthSnapshot.deleteMany({ where: { connectionId, day } });
+        if (snapshot.length) {
+          await tx.wealthSnapshot.createMany({
+            data: snapshot.map((entry) => ({
+              connectionId,
+              clientId,
+              day,
+              currency: entry.currency,
+              assetsMinor: entry.assetsMinor,
+              liabilitiesMinor: entry.liabilitiesMinor,
+              byTypeJson: JSON.stringify(Object.fromEntries(Object.entries(entry.byType).map(([key, minor]) => [key, minor.toString()]))),
+              takenAt: at,
+            })),
+          });
+        }
+        const dataAsOf = status.last_update ? `${status.last_update}${status.time ? ` ${status.time}` : ""}` : null;
+        const dataAsOfAt = status.last_update_timestamp
+          ? new Date(status.last_update_timestamp * (status.last_update_timestamp < 1e12 ? 1000 : 1))
+          : status.last_update
+            ? new Date(`${status.last_update}T${status.time ?? "00:00"}:00Z`)
+            : null;
+        const stateData = {
+          clientId,
+          lastSyncedAt: at,
+          lastSyncRunId: runId,
+          dataAsOf,
+          dataAsOfAt: dataAsOfAt && !Number.isNaN(dataAsOfAt.getTime()) ? dataAsOfAt : null,
+          productsJson: JSON.stringify(states),
+        };
+        await tx.wealthSyncState.upsert({ where: { connectionId }, create: { connectionId, ...stateData }, update: stateData });
+      },
+      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
+    );
+  }
+
+  async function runSync(connectionId: string, reason: TSyncReason, requestedById: string | null): Promise<TSyncResult> {
+    const { db } = deps;
+    const connection = await db.connection.findUnique({
+      where: { id: connectionId },
+      select: { id: true, clientId: true, credentialsTokenEnc: true, wealthSyncState: { select: { productsJson: true } } },
+    });
+    if (!connection) return { status: "SKIPPED", reason: "not-found" };
+    if (!connection.credentialsTokenEnc) return { status: "SKIPPED", reason: "no-credentials" };
+    const scope: TScope = { connectionId, clientId: connection.clientId };
+    const run = await db.syncRun.create({
+      data: { connectionId, clientId: connection.clientId, reason, status: "RUNNING", startedAt: now(), requestedById, progressJson: JSON.stringify({ done: 0, total: SYNC_PRODUCTS.length + 1, current: "status" }) },
+    });
+    const previous = parseProductStates(connection.wealthSyncState?.productsJson);
+    try {
+      const token = deps.openCredentialsToken(connection.credentialsTokenEnc);
+      const status = await deps.flanks.getStatus(token);
+      const fetched: TFetched = {};
+      const states: TProductStates = {};
+      const kept: Partial<Record<TSyncProduct, TProductSyncStatus>> = {};
+      const syncedAt = now().toISOString();
+      let done = 1;
+      for (const product of SYNC_PRODUCTS) {
+        await db.syncRun.update({ where: { id: run.id }, data: { progressJson: JSON.stringify({ done, total: SYNC_PRODUCTS.length + 1, current: product.key }) } });
+        done += 1;
+        const keep = (why: TProductSyncStatus) => {
+          kept[product.key] = why;
+          states[product.key] = { status: why, syncedAt: previous[product.key]?.syncedAt ?? null };
+        };
+        if (flagOf(status.errored, product.flag)) {
+          keep("errored");
+          continue;
+        }
+        if (status.pending && !flagOf(status.created, product.flag)) {
+          keep("not-created");
+          continue;
+        }
+        try {
+          Object.assign(fetched, await fetchProduct(product.key, token));
+          if (product.key === "identity" && fetched.identity && isBlankIdentity(fetched.identity) && status.pending) {
+            delete fetched.identity;
+            keep("not-created");
+            continue;
+          }
+          states[product.key] = { status: "ok", syncedAt };
+        } catch (error) {
+          // A contract break is this product's problem; anything else (network, 5xx, 429, 401, 404) fails the sync.
+          if (error instanceof FlanksContractError) {
+            keep("invalid");
+            continue;
+          }
+          throw error;
+        }
+      }
+      await deps.beforeWrite?.(connectionId);
+      const counts: Partial<Record<TSyncProduct, number>> = {};
+      await write(scope, fetched, states, run.id, status, counts);
+      const isPartial = Object.keys(kept).length > 0;
+      await db.syncRun.update({
+        where: { id: run.id },
+        data: {
+          status: isPartial ? "PARTIAL" : "SUCCEEDED",
+          finishedAt: now(),
+          countsJson: JSON.stringify(counts),
+          keptJson: JSON.stringify(kept),
+          progressJson: JSON.stringify({ done: SYNC_PRODUCTS.length + 1, total: SYNC_PRODUCTS.length + 1, current: null }),
+        },
+      });
+      return { status: isPartial ? "PARTIAL" : "SUCCEEDED", syncRunId: run.id, counts, kept };
+    } catch (error) {
+      const message = errorText(error);
+      await db.syncRun.update({ where: { id: run.id }, data: { status: "FAILED", finishedAt: now(), error: message } });
+      return { status: "FAILED", syncRunId: run.id, error: message };
+    }
+  }
+
+  return {
+    /** Syncs one connection; a second call while one runs (in any process) returns SKIPPED at once. */
+    async syncConnection(connectionId: string, options: { reason?: TSyncReason; requestedById?: string | null } = {}): Promise<TSyncResult> {
+      const result = await deps.lease(`sync:${connectionId}`, LEASE_TTL_MS, () => runSync(connectionId, options.reason ?? "manual", options.requestedById ?? null));
+      return result ?? { status: "SKIPPED", reason: "already-running" };
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { ledgerSearch, parseLedgerQuery } from "./ledger-query";
+
+describe("parseLedgerQuery", () => {
+  it("reads valid parameters", () => {
+    const { query, problems } = parseLedgerQuery({ page: "3", size: "100", sort: "amount", dir: "asc", from: "2025-01-01", to: "2025-02-28", min: "-10,5", max: "200", q: " Mercadona ", product: "ES51" });
+    expect(problems).toEqual([]);
+    expect(query).toEqual({ page: 3, size: 100, sort: "amount", dir: "asc", from: "2025-01-01", to: "2025-02-28", min: "-10.5", max: "200", q: "Mercadona", product: "ES51" });
+  });
+
+  it("drops and reports unknown columns, impossible dates and bad amounts, never throws", () => {
+    const { query, problems } = parseLedgerQuery({ sort: "password", from: "2025-02-30", min: "abc", page: "-1", size: "7", dir: "up" });
+    expect(query).toEqual({ page: 1, size: 50, sort: "date", dir: "desc" });
+    expect(problems.map((p) => p.field).sort()).toEqual(["dir", "from", "min", "page", "size", "sort"]);
+    expect(parseLedgerQuery("nonsense").query.page).toBe(1);
+    expect(parseLedgerQuery({ from: "2025-03-01", to: "2025-01-01" }).problems).toEqual([{ field: "to", value: "2025-01-01" }]);
+  });
+
+  it("writes back a minimal query string", () => {
+    const { query } = parseLedgerQuery({ q: "a b", sort: "amount" });
+    expect(ledgerSearch(query)).toBe("?sort=amount&q=a+b");
+    expect(ledgerSearch(query, { page: 2 })).toBe("?page=2&sort=amount&q=a+b");
+  });
+});
+
+import { csvLine } from "./csv";
+describe("csvLine", () => {
+  it("quotes, escapes and defuses formulas in text but not in numeric columns", () => {
+    expect(csvLine(["a", 'b "c"', null, "=SUM(A1)", "-29.87", "x,y"], new Set([4]))).toBe('a,"b ""c""",,\'=SUM(A1),-29.87,"x,y"\r\n');
+  });
+});

@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { parseUserAmount } from "./decimal";
+
+/** The four transaction tables of a client; each is paged, sorted and filtered on the server. */
+export const LEDGER_KINDS = ["account", "card", "investment", "liability"] as const;
+export type TLedgerKind = (typeof LEDGER_KINDS)[number];
+
+export const LEDGER_SORTS = ["date", "valueDate", "amount", "description"] as const;
+export type TLedgerSort = (typeof LEDGER_SORTS)[number];
+export const LEDGER_PAGE_SIZES = [25, 50, 100] as const;
+
+export type TLedgerQuery = {
+  page: number;
+  size: (typeof LEDGER_PAGE_SIZES)[number];
+  sort: TLedgerSort;
+  dir: "asc" | "desc";
+  /** Account IBAN, card id, investment id or liability id. */
+  product?: string;
+  from?: string;
+  to?: string;
+  /** Exact decimal strings. */
+  min?: string;
+  max?: string;
+  q?: string;
+};
+
+/** A parameter that was ignored, and why: shown to the user as a cleared filter. */
+export type TLedgerProblem = { field: keyof TLedgerQuery; value: string };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export function isCalendarDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+const ZRawSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]).optional());
+const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value)?.trim() || undefined;
+
+/**
+ * Reads the table's URL parameters. Nothing here throws: a parameter that is unknown or malformed
+ * (a column that does not exist, 2025-02-30, "abc" as an amount) is dropped and reported, so the
+ * page shows the table without that filter and says so; the CSV route answers 400 instead.
+ */
+export function parseLedgerQuery(raw: unknown): { query: TLedgerQuery; problems: TLedgerProblem[] } {
+  const input = ZRawSchema.safeParse(raw ?? {});
+  const params = input.success ? input.data : {};
+  const problems: TLedgerProblem[] = [];
+  const query: TLedgerQuery = { page: 1, size: 50, sort: "date", dir: "desc" };
+
+  const page = first(params.page);
+  if (page !== undefined) {
+    const parsed = z.coerce.number().int().min(1).max(1_000_000).safeParse(page);
+    if (parsed.success) query.page = parsed.data;
+    else problems.push({ field: "page", value: page });
+  }
+  const size = first(params.size);
+  if (size !== undefined) {
+    const parsed = z.coerce.number().pipe(z.union(LEDGER_PAGE_SIZES.map((n) => z.literal(n)))).safeParse(size);
+    if (parsed.success) query.size = parsed.data;
+    else problems.push({ field: "size", value: size });
+  }
+  const sort = first(params.sort);
+  if (sort !== undefined) {
+    const parsed = z.enum(LEDGER_SORTS).safeParse(sort);
+    if (parsed.success) query.sort = parsed.data;
+    else problems.push({ field: "sort", value: sort });
+  }
+  const dir = first(params.dir);
+  if (dir !== undefined) {
+    const parsed = z.enum(["asc", "desc"]).safeParse(dir);
+    if (parsed.success) query.dir = parsed.data;
+    else problems.push({ field: "dir", value: dir });
+  }
+  for (const field of ["from", "to"] as const) {
+    const value = first(params[field]);
+    if (value === undefined) continue;
+    if (isCalendarDate(value)) query[field] = value;
+    else problems.push({ field, value });
+  }
+  for (const field of ["min", "max"] as const) {
+    const value = first(params[field]);
+    if (value === undefined) continue;
+    const amount = parseUserAmount(value);
+    if (amount !== null) query[field] = amount;
+    else problems.push({ field, value });
+  }
+  const product = first(params.product);
+  if (product !== undefined) {
+    if (product.length <= 200) query.product = product;
+    else problems.push({ field: "product", value: product.slice(0, 20) });
+  }
+  const q = first(params.q);
+  if (q !== undefined) query.q = q.slice(0, 100);
+  if (query.from && query.to && query.from > query.to) {
+    problems.push({ field: "to", value: query.to });
+    delete query.to;
+  }
+  return { query, problems };
+}
+
+/** The URL query string of a ledger query (defaults left out), with changes applied. */
+export function ledgerSearch(query: TLedgerQuery, changes: Partial<TLedgerQuery> = {}): string {
+  const merged = { ...query, ...changes };
+  const params = new URLSearchParams();
+  if (merged.page !== 1) params.set("page", String(merged.page));
+  if (merged.size !== 50) params.set("size", String(merged.size));
+  if (merged.sort !== "date") params.set("sort", merged.sort);
+  if (merged.dir !== "desc") params.set("dir", merged.dir);
+  for (const key of ["product", "from", "to", "min", "max", "q"] as const) {
+    const value = merged[key];
+    if (value) params.set(key, value);
+  }
+  const text = params.toString();
+  return text ? `?${text}` : "";
+}

@@ -1,0 +1,315 @@
+// Maps parsed Flanks records (lib/flanks/schemas) to the rows stored by a sync. Pure: no I/O.
+// Every field without a column of its own, documented or not, is kept in `extraJson`.
+import type {
+  TAccount,
+  TAccountTransaction,
+  TCard,
+  TCardTransaction,
+  THolder,
+  TIdentity,
+  TInvestment,
+  TInvestmentDetail,
+  TInvestmentTransaction,
+  TLiability,
+  TLiabilityTransaction,
+  TMifidAnswer,
+  TPortfolio,
+} from "@/lib/flanks/schemas";
+import { plainDecimal, storedCurrency, toMinor, toMinorOrNull } from "./decimal";
+
+export type TScope = { connectionId: string; clientId: string };
+
+/** The record's fields that have no column, as JSON ("{}" when none). */
+function extraOf(record: Record<string, unknown>, used: readonly string[]): string {
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) if (!used.includes(key)) rest[key] = value;
+  return JSON.stringify(rest);
+}
+
+const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+const orNull = <T>(value: T | null | undefined): T | null => (value === undefined ? null : value);
+
+export function normalizeIdentity(scope: TScope, identity: TIdentity) {
+  // `_id` is the credentials token itself: never stored in clear, never shown.
+  const used = ["_id", "name", "fullName", "surname1", "surname2", "birthDate", "address", "contactInfo", "identityDocument", "gender", "occupation", "sector"];
+  return {
+    ...scope,
+    name: orNull(identity.name),
+    fullName: orNull(identity.fullName),
+    surname1: orNull(identity.surname1),
+    surname2: orNull(identity.surname2),
+    birthDate: orNull(identity.birthDate),
+    identityDocument: orNull(identity.identityDocument),
+    gender: orNull(identity.gender),
+    occupation: orNull(identity.occupation),
+    sector: orNull(identity.sector),
+    addressJson: json(identity.address),
+    contactInfoJson: JSON.stringify(identity.contactInfo ?? []),
+    extraJson: extraOf(identity, used),
+  };
+}
+
+/** An identity whose every documented field is null (what Flanks gives before `auth` is extracted). */
+export function isBlankIdentity(identity: TIdentity): boolean {
+  return !identity.name && !identity.fullName && !identity.identityDocument && !identity.surname1;
+}
+
+export function normalizeHolders(scope: TScope, holders: THolder[]) {
+  return holders.map((holder) => ({
+    ...scope,
+    productId: holder.product_id,
+    productName: holder.product_name,
+    name: holder.name,
+    rel: holder.rel,
+    extraJson: extraOf(holder, ["product_id", "product_name", "name", "rel"]),
+  }));
+}
+
+export function normalizeAccounts(scope: TScope, accounts: TAccount[]) {
+  const used = ["_id", "iban", "alias", "entity", "description", "balance", "currency", "isOwner", "numOwners", "owners"];
+  return accounts.map((account) => {
+    const currency = storedCurrency(account.currency);
+    return {
+      ...scope,
+      flanksId: account._id,
+      iban: account.iban,
+      alias: account.alias,
+      entity: account.entity,
+      description: orNull(account.description),
+      balanceMinor: toMinor(account.balance, currency),
+      currency,
+      isOwner: orNull(account.isOwner),
+      numOwners: Math.trunc(account.numOwners),
+      ownersJson: JSON.stringify(account.owners),
+      extraJson: extraOf(account, used),
+    };
+  });
+}
+
+export function normalizeAccountTransactions(scope: TScope, transactions: TAccountTransaction[]) {
+  const used = ["_id", "account_id", "entity", "amount", "balance", "currency", "operationDate", "valueDate", "description", "category", "type"];
+  return transactions.map((tx) => {
+    const currency = storedCurrency(tx.currency);
+    return {
+      ...scope,
+      flanksId: tx._id,
+      accountId: tx.account_id,
+      entity: tx.entity,
+      amountMinor: toMinor(tx.amount, currency),
+      balanceMinor: toMinorOrNull(tx.balance, currency),
+      currency,
+      operationDate: tx.operationDate,
+      valueDate: tx.valueDate,
+      description: tx.description,
+      category: orNull(tx.category ?? tx.flanks_category),
+      type: orNull(tx.type),
+      extraJson: extraOf(tx, used),
+    };
+  });
+}
+
+export function normalizeCards(scope: TScope, cards: TCard[], currencyOfCard: (card: TCard) => string = () => "EUR") {
+  const used = ["_id", "entity", "product", "contractNumber", "pan", "cardType", "emissionDate", "expirationDate", "availableBalance"];
+  return cards.map((card) => {
+    const currency = storedCurrency(currencyOfCard(card));
+    return {
+      ...scope,
+      flanksId: card._id,
+      entity: card.entity,
+      product: orNull(card.product),
+      contractNumber: orNull(card.contractNumber),
+      pan: card.pan,
+      cardType: card.cardType,
+      emissionDate: orNull(card.emissionDate),
+      expirationDate: orNull(card.expirationDate),
+      availableMinor: toMinorOrNull(card.availableBalance, currency),
+      // The card record has no currency field: the card's transactions' currency is kept beside it.
+      extraJson: extraOf({ ...card, currency }, used),
+    };
+  });
+}
+
+export function normalizeCardTransactions(scope: TScope, transactions: TCardTransaction[]) {
+  const used = ["_id", "card_id", "entity", "amount", "commission", "currency", "operationDate", "valueDate", "shop", "category"];
+  return transactions.map((tx) => {
+    const currency = storedCurrency(tx.currency);
+    return {
+      ...scope,
+      flanksId: tx._id,
+      cardId: tx.card_id,
+      entity: tx.entity,
+      amountMinor: toMinor(tx.amount, currency),
+      commissionMinor: toMinorOrNull(tx.commission, currency),
+      currency,
+      operationDate: tx.operationDate,
+      valueDate: tx.valueDate,
+      shop: orNull(tx.shop),
+      category: orNull(tx.category),
+      extraJson: extraOf(tx, used),
+    };
+  });
+}
+
+export function normalizePortfolios(scope: TScope, portfolios: TPortfolio[]) {
+  const used = ["_id", "name", "type", "currency", "entity", "balance", "refValores", "refAccount", "owners"];
+  return portfolios.map((portfolio) => {
+    const currency = storedCurrency(portfolio.currency);
+    return {
+      ...scope,
+      flanksId: portfolio._id,
+      name: portfolio.name,
+      type: orNull(portfolio.type),
+      currency,
+      entity: portfolio.entity,
+      balanceMinor: toMinor(portfolio.balance, currency),
+      refValores: orNull(portfolio.refValores),
+      refAccount: orNull(portfolio.refAccount),
+      ownersJson: JSON.stringify(portfolio.owners),
+      extraJson: extraOf(portfolio, used),
+    };
+  });
+}
+
+/** Positions, with the unit price and any extra public detail of investment/detail merged in. */
+export function normalizeInvestments(scope: TScope, investments: TInvestment[], details: TInvestmentDetail[] = []) {
+  const detailById = new Map<string, TInvestmentDetail>();
+  for (const detail of details) {
+    const key = detail.investment_id ?? detail._id;
+    if (key) detailById.set(key, detail);
+  }
+  const used = [
+    "_id", "portfolio_id", "name", "isin", "type", "sybtype", "entity", "currency", "amount", "is_nominal", "balance", "cost", "capital_gain",
+    "performance", "performance_detail", "analytics", "cnmv", "dgs", "interest", "country_model", "detail", "market", "operating_market",
+    "initial_date", "valuation_date", "expiration_date",
+  ];
+  return investments.map((inv) => {
+    const currency = storedCurrency(inv.currency);
+    const detail = detailById.get(inv._id);
+    const price = typeof detail?.price === "number" && Number.isFinite(detail.price) ? plainDecimal(detail.price) : null;
+    const { _id: _detailId, investment_id: _investmentId, isin: _isin, name: _name, entity: _entity, ...detailRest } = detail ?? {};
+    return {
+      ...scope,
+      flanksId: inv._id,
+      portfolioId: inv.portfolio_id,
+      name: inv.name,
+      isin: inv.isin,
+      type: inv.type,
+      sybtype: orNull(inv.sybtype),
+      entity: inv.entity,
+      currency,
+      quantity: plainDecimal(inv.amount),
+      isNominal: inv.is_nominal,
+      price,
+      balanceMinor: toMinor(inv.balance, currency),
+      costMinor: toMinorOrNull(inv.cost, currency),
+      capitalGainMinor: toMinorOrNull(inv.capital_gain, currency),
+      performance: orNull(inv.performance),
+      performanceJson: json(inv.performance_detail ?? (detail?.performance_detail as unknown)),
+      analyticsJson: json(inv.analytics ?? (detail?.analytics as unknown)),
+      cnmvJson: json(inv.cnmv),
+      dgsJson: json(inv.dgs),
+      interestJson: json(inv.interest),
+      countryModelJson: JSON.stringify(inv.country_model),
+      detailJson: json(inv.detail ?? (detail?.detail as unknown)),
+      market: orNull(inv.market),
+      operatingMarket: orNull(inv.operating_market),
+      initialDate: orNull(inv.initial_date),
+      valuationDate: orNull(inv.valuation_date),
+      expirationDate: orNull(inv.expiration_date),
+      extraJson: extraOf({ ...inv, ...(detail ? { investment_detail: detailRest } : {}) }, used),
+    };
+  });
+}
+
+export function normalizeInvestmentTransactions(scope: TScope, transactions: TInvestmentTransaction[]) {
+  const used = ["_id", "investment_id", "entity", "isin", "type", "description", "amount", "unitPrice", "netCash", "commission", "currency", "symb", "operationDate", "valueDate"];
+  return transactions.map((tx) => {
+    const currency = storedCurrency(tx.currency);
+    return {
+      ...scope,
+      flanksId: tx._id,
+      investmentId: tx.investment_id,
+      entity: tx.entity,
+      isin: tx.isin,
+      type: tx.type,
+      description: tx.description,
+      amount: plainDecimal(tx.amount),
+      amountNum: tx.amount,
+      unitPrice: plainDecimal(tx.unitPrice),
+      netCashMinor: toMinor(tx.netCash, currency),
+      commissionMinor: toMinorOrNull(tx.commission, currency),
+      currency,
+      symb: tx.symb,
+      operationDate: tx.operationDate,
+      valueDate: tx.valueDate,
+      extraJson: extraOf(tx, used),
+    };
+  });
+}
+
+export function normalizeLiabilities(scope: TScope, liabilities: TLiability[]) {
+  const used = [
+    "_id", "name", "type", "subtype", "entity", "currency", "balance", "availableBalance", "initialCapital", "initialCapitalCurrency", "limit",
+    "openingDate", "expirationDate", "periodicity", "interest", "contractNumber",
+  ];
+  return liabilities.map((liability) => {
+    const currency = storedCurrency(liability.currency);
+    const capitalCurrency = liability.initialCapitalCurrency ? storedCurrency(liability.initialCapitalCurrency) : currency;
+    return {
+      ...scope,
+      flanksId: liability._id,
+      name: liability.name,
+      type: liability.type,
+      subtype: orNull(liability.subtype),
+      entity: liability.entity,
+      currency,
+      balanceMinor: toMinor(liability.balance, currency),
+      availableMinor: toMinorOrNull(liability.availableBalance, currency),
+      initialCapitalMinor: toMinorOrNull(liability.initialCapital, capitalCurrency),
+      initialCapitalCurrency: liability.initialCapital === null || liability.initialCapital === undefined ? null : capitalCurrency,
+      limitMinor: toMinorOrNull(liability.limit, currency),
+      openingDate: orNull(liability.openingDate),
+      expirationDate: orNull(liability.expirationDate),
+      periodicity: orNull(liability.periodicity),
+      interestJson: json(liability.interest),
+      contractNumber: orNull(liability.contractNumber),
+      extraJson: extraOf(liability, used),
+    };
+  });
+}
+
+export function normalizeLiabilityTransactions(scope: TScope, transactions: TLiabilityTransaction[]) {
+  const used = ["_id", "liability_id", "entity", "amount", "currencyAmount", "balance", "currencyBalance", "interest", "commission", "description", "type", "operationDate", "valueDate"];
+  return transactions.map((tx) => {
+    const currency = storedCurrency(tx.currencyAmount);
+    const balanceCurrency = storedCurrency(tx.currencyBalance);
+    return {
+      ...scope,
+      flanksId: tx._id,
+      liabilityId: tx.liability_id,
+      entity: tx.entity,
+      amountMinor: toMinor(tx.amount, currency),
+      currency,
+      balanceMinor: toMinor(tx.balance, balanceCurrency),
+      balanceCurrency,
+      interestMinor: toMinorOrNull(tx.interest, currency),
+      commissionMinor: toMinorOrNull(tx.commission, currency),
+      description: tx.description,
+      type: orNull(tx.type),
+      operationDate: tx.operationDate,
+      valueDate: tx.valueDate,
+      extraJson: extraOf(tx, used),
+    };
+  });
+}
+
+export function normalizeMifid(scope: TScope, answers: TMifidAnswer[]) {
+  return answers.map((answer, position) => ({
+    ...scope,
+    position,
+    questionId: String(answer._id),
+    question: answer.question,
+    answersJson: JSON.stringify(answer.answer),
+    extraJson: extraOf(answer, ["_id", "question", "answer"]),
+  }));
+}
