@@ -1,6 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Several builds side by side (parallel work on one machine, the benchmark) each get their own directory.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // `npm test` type-checks the whole repository with `tsc --noEmit` before building; not twice.
   typescript: { ignoreBuildErrors: true },

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 
 /** The server the end-to-end tests run against: the production build with a database of its own, created fresh. */
-const DATA_DIR = "data/e2e";
+const DATA_DIR = process.env.E2E_DATA_DIR ?? "data/e2e";
 rmSync(DATA_DIR, { recursive: true, force: true });
 process.env.DATA_DIR = DATA_DIR;
 delete process.env.DATABASE_URL;
