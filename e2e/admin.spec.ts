@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, createClientViaUi, LUIS, signIn, unique } from "./fixtures";
+import { ADMIN, appAlert, createClientViaUi, LUIS, signIn, unique } from "./fixtures";
 
 async function createAdvisorViaUi(page: import("@playwright/test").Page, name: string, email: string, password: string) {
   await page.goto("/admin/users");
@@ -58,7 +58,8 @@ test("an admin resets a password: old sessions end, the new password works", asy
   await admin.getByRole("link", { name }).click();
   await admin.getByLabel("New password", { exact: true }).fill("short");
   await admin.getByRole("button", { name: "Set a new password" }).click();
-  await expect(admin.getByText("At least 12 characters.").last()).toBeVisible();
+  await expect(appAlert(admin)).toHaveText("Please correct the highlighted fields.");
+  await expect(admin.getByText("At least 12 characters.")).toHaveCount(2);
   await admin.getByLabel("New password", { exact: true }).fill("second-password-456");
   await admin.getByRole("button", { name: "Set a new password" }).click();
   await expect(admin.getByRole("status")).toContainText("Password changed");

@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
+import { queryE2eDb } from "./db";
 import { ADMIN, ANA, appAlert, completeSandboxLink, consentAndOpenLink, createClientViaUi, createInvitationLink, linkReference, LUIS, sandboxCount, signIn, unique } from "./fixtures";
 
 async function advisorWithClient(browser: Browser, name = unique("Conecta")) {
@@ -166,4 +167,60 @@ test("another advisor cannot see, invite for, or disconnect this client's connec
   const stillThere = await (await advisor.page.request.get(`/api/clients/${advisor.clientId}/connections`)).json();
   expect(stillThere.connections.map((connection: { id: string }) => connection.id)).toEqual([connectionId]);
   await advisor.context.close();
+});
+
+test("an exchange Flanks holds for security checks shows as verifying, then completes by itself", async ({ browser }) => {
+  const advisor = await advisorWithClient(browser);
+  const invitationUrl = await createInvitationLink(advisor.page);
+  const endUser = await (await browser.newContext()).newPage();
+  await consentAndOpenLink(endUser, invitationUrl);
+  await completeSandboxLink(endUser, { bankName: "TestBank", username: `delayed-${Date.now()}`, password: "delayed" });
+  await expect(endUser.getByText("Flanks is running its usual security checks")).toBeVisible();
+  await advisor.page.reload();
+  // The background job exchanges the code again; the connection then extracts as usual.
+  await expect(async () => {
+    await advisor.page.reload();
+    await expect(advisor.page.getByTestId("connection-testbank").getByTestId("connection-state")).toHaveText("Up to date", { timeout: 1_000 });
+  }).toPass({ timeout: 40_000 });
+  await advisor.context.close();
+});
+
+test("the advisor disconnects a bank: confirmed, erased, audited", async ({ browser, request }) => {
+  const advisor = await advisorWithClient(browser);
+  const invitationUrl = await createInvitationLink(advisor.page);
+  const endUser = await (await browser.newContext()).newPage();
+  await consentAndOpenLink(endUser, invitationUrl);
+  const ref = linkReference(endUser);
+  const { code } = await (await request.post("/sandbox/_control/credentials", { data: { bank: "banco-meseta", username: `bye-${Date.now()}`, password: "demo-pass", extra: { ref } } })).json();
+  await request.get(`/connect/callback?code=${code}&ref=${ref}`, { maxRedirects: 0 });
+  await advisor.page.reload();
+  const row = advisor.page.getByTestId("connection-banco-meseta");
+  await expect(row).toBeVisible();
+  const [connection] = (await (await advisor.page.request.get(`/api/clients/${advisor.clientId}/connections`)).json()).connections as { id: string }[];
+
+  // Dismissing the confirmation keeps it.
+  advisor.page.once("dialog", (dialog) => dialog.dismiss());
+  await row.getByRole("button", { name: "Disconnect" }).click();
+  await advisor.page.reload();
+  await expect(row).toBeVisible();
+
+  advisor.page.once("dialog", (dialog) => dialog.accept());
+  await row.getByRole("button", { name: "Disconnect" }).click();
+  await expect(advisor.page.getByText("No bank connected yet")).toBeVisible();
+  const { connections } = await (await advisor.page.request.get(`/api/clients/${advisor.clientId}/connections`)).json();
+  expect(connections).toHaveLength(0);
+  expect(queryE2eDb("select id from Connection where id = ?", connection!.id)).toHaveLength(0);
+  expect(queryE2eDb<{ actorEmail: string }>("select actorEmail from AuditEvent where action = 'connection.disconnect' and targetId = ?", connection!.id)).toEqual([{ actorEmail: ANA.email }]);
+  await advisor.context.close();
+});
+
+test("broken callbacks get a clear page, never an error", async ({ request }) => {
+  for (const query of ["", "?code=", "?code=%3Cscript%3E", "?code=unknown-code&ref=not-ours", "?error=SOMETHING_NEW", `?code=${"x".repeat(5000)}`]) {
+    const response = await request.get(`/connect/callback${query}`, { maxRedirects: 0, headers: { "Accept-Language": "en" } });
+    expect(response.status(), query).toBe(303);
+    expect(response.headers().location, query).toMatch(/^\/connect\/result\?error=(UNKNOWN|UNKNOWN_LINK)$/);
+  }
+  const page = await request.get("/connect/result?error=UNKNOWN_LINK", { headers: { "Accept-Language": "en" } });
+  expect(page.status()).toBe(200);
+  expect(await page.text()).toContain("ask your advisor for a new link");
 });

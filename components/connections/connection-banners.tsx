@@ -3,7 +3,7 @@ import { createInvitationAction } from "@/app/(advisor)/clients/connection-actio
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/env";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import type { TConnectionSummary } from "@/lib/services/connections/connection-dto";
@@ -27,7 +27,14 @@ export async function ConnectionBanners({ clientId }: { clientId: string }) {
   const connections = await listClientConnections(user, clientId);
   const now = Date.now();
   const firmName = getEnv().FIRM_NAME;
-  const banners = connections.flatMap((connection): TBanner[] => {
+  const banners = connections.flatMap((connection): TBanner[] => [...stateBanners(connection), ...syncBanners(connection)]);
+  function syncBanners(connection: TConnectionSummary): TBanner[] {
+    if (!connection.lastSyncFailure) return [];
+    const { at, kind } = connection.lastSyncFailure;
+    const text = interpolate(t.connections.bannerSyncFailed, { bank: connection.bank || "—", date: formatDateTime(new Date(at), locale), reason: t.connections.syncFailureReasons[kind] });
+    return [{ id: `${connection.id}-sync`, tone: "warning", text }];
+  }
+  function stateBanners(connection: TConnectionSummary): TBanner[] {
     const bank = connection.bank || "—";
     const since = formatDate(new Date(connection.stateSince), locale);
     switch (connection.state) {
@@ -46,7 +53,7 @@ export async function ConnectionBanners({ clientId }: { clientId: string }) {
           ? [{ id: connection.id, tone: "warning", text: interpolate(t.connections.bannerStale, { bank, date: formatDate(new Date(connection.lastUpdateAt!), locale), days: STALE_AFTER_DAYS }) }]
           : [];
     }
-  });
+  }
   if (banners.length === 0) return null;
   return (
     <div className="mb-4 flex flex-col gap-2" data-testid="connection-banners">

@@ -36,8 +36,10 @@ export function ConnectionsTable({
 }) {
   const { t, locale } = useI18n();
   const router = useRouter();
+  // A new server render (after disconnecting, say) brings new rows: they start a fresh query.
+  const serverVersion = initial.map((connection) => `${connection.id}:${connection.state}:${connection.createdProducts.length}`).join("|");
   const { data } = useQuery({
-    queryKey: ["connections", clientId],
+    queryKey: ["connections", clientId, serverVersion],
     queryFn: async () => {
       const response = await fetch(`/api/clients/${clientId}/connections`, { cache: "no-store" });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
