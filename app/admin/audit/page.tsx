@@ -6,6 +6,7 @@ import { requireAdmin } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { listAuditEvents, ZAuditQuerySchema } from "@/lib/services/audit/list-audit-events";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -21,58 +22,83 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       <PageHeader title={t.admin.audit} />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <div className="flex flex-col gap-1">
-          <label htmlFor="audit-action" className="text-sm font-medium">{t.admin.auditAction}</label>
+          <label htmlFor="audit-action" className="text-sm font-medium">
+            {t.admin.auditAction}
+          </label>
           <select id="audit-action" name="action" defaultValue={query.action ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
             <option value="">—</option>
             {actions.map((action) => (
-              <option key={action} value={action}>{action}</option>
+              <option key={action} value={action}>
+                {action}
+              </option>
             ))}
           </select>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="audit-actor" className="text-sm font-medium">{t.admin.auditActor}</label>
+          <label htmlFor="audit-actor" className="text-sm font-medium">
+            {t.admin.auditActor}
+          </label>
           <input id="audit-actor" name="actor" defaultValue={query.actor ?? ""} className="rounded-md border border-slate-400 px-3 py-2 text-sm" />
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor="audit-target" className="text-sm font-medium">{t.admin.auditTarget}</label>
+          <label htmlFor="audit-target" className="text-sm font-medium">
+            {t.admin.auditTarget}
+          </label>
           <input id="audit-target" name="target" defaultValue={query.target ?? ""} className="rounded-md border border-slate-400 px-3 py-2 text-sm" />
         </div>
-        <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-semibold text-white">{t.admin.filter}</button>
+        <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-semibold text-white">
+          {t.admin.filter}
+        </button>
       </form>
       {items.length === 0 ? (
         <EmptyState title={t.admin.audit} body={t.admin.auditEmpty} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">{t.admin.audit}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">{t.admin.auditWhen}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t.admin.auditActor}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t.admin.auditAction}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t.admin.auditTarget}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t.admin.auditDetails}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {items.map((event) => (
-                <tr key={event.id}>
-                  <td className="whitespace-nowrap px-4 py-2 tabular text-slate-700">{formatDateTime(new Date(event.at), locale)}</td>
-                  <td className="px-4 py-2">{event.actorEmail ?? t.common.none}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
-                  <td className="px-4 py-2 font-mono text-xs">
-                    {event.targetType === "client" && event.targetId ? <Link className="text-brand-700 underline" href={`/clients/${event.targetId}`}>{`client:${event.targetId}`}</Link> : event.targetType ? `${event.targetType}:${event.targetId}` : t.common.none}
-                  </td>
-                  <td className="max-w-md truncate px-4 py-2 font-mono text-xs text-slate-700" title={event.details}>{event.details === "{}" ? "" : event.details}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t.admin.audit}
+          columns={[
+            { label: t.admin.auditWhen },
+            { label: t.admin.auditActor },
+            { label: t.admin.auditAction },
+            { label: t.admin.auditTarget },
+            { label: t.admin.auditDetails },
+          ]}
+        >
+          {items.map((event) => (
+            <tr key={event.id}>
+              <td className="whitespace-nowrap px-4 py-2 tabular text-slate-700">{formatDateTime(new Date(event.at), locale)}</td>
+              <td className="px-4 py-2">{event.actorEmail ?? t.common.none}</td>
+              <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
+              <td className="px-4 py-2 font-mono text-xs">
+                {event.targetType === "client" && event.targetId ? (
+                  <Link className="text-brand-700 underline" href={`/clients/${event.targetId}`}>{`client:${event.targetId}`}</Link>
+                ) : event.targetType ? (
+                  `${event.targetType}:${event.targetId}`
+                ) : (
+                  t.common.none
+                )}
+              </td>
+              <td className="max-w-md truncate px-4 py-2 font-mono text-xs text-slate-700" title={event.details}>
+                {event.details === "{}" ? "" : event.details}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <nav aria-label="Pagination" className="mt-4 flex justify-between">
-        {page > 1 ? <Link className="text-brand-700 underline" href={hrefFor(page - 1)}>{t.common.previous}</Link> : <span />}
-        {hasMore ? <Link className="text-brand-700 underline" href={hrefFor(page + 1)}>{t.common.next}</Link> : <span />}
+        {page > 1 ? (
+          <Link className="text-brand-700 underline" href={hrefFor(page - 1)}>
+            {t.common.previous}
+          </Link>
+        ) : (
+          <span />
+        )}
+        {hasMore ? (
+          <Link className="text-brand-700 underline" href={hrefFor(page + 1)}>
+            {t.common.next}
+          </Link>
+        ) : (
+          <span />
+        )}
       </nav>
     </>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ActionForm } from "@/components/ui/action-form";
+import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
@@ -11,24 +12,38 @@ import { ZClientListQuerySchema } from "@/lib/services/clients/client-schemas";
 import { listClients } from "@/lib/services/clients/list-clients";
 import { listActiveAdvisors } from "@/lib/services/users/list-users";
 import { reassignClientAction } from "../actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "All clients" };
 
 export default async function AdminClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
   const { t } = await getMessages();
-  const query = ZClientListQuerySchema.parse(await searchParams);
+  const rawQuery = await searchParams;
+  const query = ZClientListQuerySchema.parse(rawQuery);
+  const isDeleted = rawQuery.deleted === "1";
   const [list, advisors] = await Promise.all([listClients(admin, query), listActiveAdvisors(admin)]);
   const options = advisors.map((advisor) => ({ value: advisor.id, label: advisor.name }));
   return (
     <>
       <PageHeader title={t.admin.allClients} />
+      {isDeleted ? (
+        <div className="mb-4">
+          <Alert tone="success">{t.clients.deletedNotice}</Alert>
+        </div>
+      ) : null}
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
         <div className="flex flex-col gap-1">
           <label htmlFor="admin-client-search" className="text-sm font-medium">
             {t.clients.searchLabel}
           </label>
-          <input id="admin-client-search" name="q" type="search" defaultValue={query.q ?? ""} className="rounded-md border border-slate-400 px-3 py-2 text-sm" />
+          <input
+            id="admin-client-search"
+            name="q"
+            type="search"
+            defaultValue={query.q ?? ""}
+            className="rounded-md border border-slate-400 px-3 py-2 text-sm"
+          />
         </div>
         <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-semibold text-white">
           {t.common.search}
@@ -37,43 +52,36 @@ export default async function AdminClientsPage({ searchParams }: { searchParams:
       {list.items.length === 0 ? (
         <EmptyState title={t.clients.emptyTitle} body={t.clients.emptyBody} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">{t.admin.allClients}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">{t.clients.displayName}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t.clients.advisor}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t.admin.reassign}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {list.items.map((client) => (
-                <tr key={client.id}>
-                  <td className="px-4 py-3 font-medium">
-                    <Link href={`/clients/${client.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                      {client.displayName}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">{client.advisor.name}</td>
-                  <td className="px-4 py-3">
-                    <ActionForm action={reassignClientAction} hidden={[{ name: "clientId", value: client.id }]} label={t.admin.reassign}>
-                      <SelectField
-                        name="advisorId"
-                        id={`advisor-${client.id}`}
-                        label={`${t.admin.reassignTo} (${client.displayName})`}
-                        options={options}
-                        defaultValue={client.advisor.id}
-                      />
-                    </ActionForm>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t.admin.allClients} columns={[{ label: t.clients.displayName }, { label: t.clients.advisor }, { label: t.admin.reassign }]}>
+          {list.items.map((client) => (
+            <tr key={client.id}>
+              <td className="px-4 py-3 font-medium">
+                <Link href={`/clients/${client.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                  {client.displayName}
+                </Link>
+              </td>
+              <td className="px-4 py-3 text-slate-700">{client.advisor.name}</td>
+              <td className="px-4 py-3">
+                <ActionForm action={reassignClientAction} hidden={[{ name: "clientId", value: client.id }]} label={t.admin.reassign}>
+                  <SelectField
+                    name="advisorId"
+                    id={`advisor-${client.id}`}
+                    label={`${t.admin.reassignTo} (${client.displayName})`}
+                    options={options}
+                    defaultValue={client.advisor.id}
+                  />
+                </ActionForm>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
-      <Pagination t={t} page={list.page} pageCount={list.pageCount} hrefFor={(page) => `/admin/clients?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`} />
+      <Pagination
+        t={t}
+        page={list.page}
+        pageCount={list.pageCount}
+        hrefFor={(page) => `/admin/clients?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`}
+      />
     </>
   );
 }

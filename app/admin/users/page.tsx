@@ -7,6 +7,7 @@ import { requireAdmin } from "@/lib/auth/current-user";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { listUsers } from "@/lib/services/users/list-users";
 import { createUserAction } from "../actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -18,39 +19,34 @@ export default async function AdminUsersPage() {
     <>
       <PageHeader title={t.admin.users} />
       <div className="flex flex-col gap-6">
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">{t.admin.users}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">{t.admin.name}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t.admin.email}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t.admin.role}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t.admin.status}</th>
-                <th scope="col" className="px-4 py-3 text-right font-semibold">{t.admin.clientsCount}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {users.map((user) => (
-                <tr key={user.id}>
-                  <td className="px-4 py-3 font-medium">
-                    <Link href={`/admin/users/${user.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                      {user.name}
-                    </Link>
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">{user.email}</td>
-                  <td className="px-4 py-3 text-slate-700">{user.role === "ADMIN" ? t.admin.roleAdmin : t.admin.roleAdvisor}</td>
-                  <td className="px-4 py-3">
-                    <span className={`rounded px-2 py-0.5 text-xs font-semibold ${user.disabled ? "bg-red-100 text-red-900" : "bg-emerald-100 text-emerald-900"}`}>
-                      {user.disabled ? t.admin.disabled : t.admin.enabled}
-                    </span>
-                  </td>
-                  <td className="px-4 py-3 text-right tabular">{user.clientCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t.admin.users}
+          columns={[
+            { label: t.admin.name },
+            { label: t.admin.email },
+            { label: t.admin.role },
+            { label: t.admin.status },
+            { label: t.admin.clientsCount, align: "right" },
+          ]}
+        >
+          {users.map((user) => (
+            <tr key={user.id}>
+              <td className="px-4 py-3 font-medium">
+                <Link href={`/admin/users/${user.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                  {user.name}
+                </Link>
+              </td>
+              <td className="px-4 py-3 text-slate-700">{user.email}</td>
+              <td className="px-4 py-3 text-slate-700">{user.role === "ADMIN" ? t.admin.roleAdmin : t.admin.roleAdvisor}</td>
+              <td className="px-4 py-3">
+                <span className={`rounded px-2 py-0.5 text-xs font-semibold ${user.disabled ? "bg-red-100 text-red-900" : "bg-emerald-100 text-emerald-900"}`}>
+                  {user.disabled ? t.admin.disabled : t.admin.enabled}
+                </span>
+              </td>
+              <td className="px-4 py-3 text-right tabular">{user.clientCount}</td>
+            </tr>
+          ))}
+        </DataTable>
         <Card title={t.admin.newUser}>
           <CreateUserForm action={createUserAction} />
         </Card>

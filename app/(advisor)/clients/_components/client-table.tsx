@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -34,46 +35,49 @@ export async function ClientTable({ query }: { query: TClientListQuery }) {
           <EmptyState
             title={t.clients.title}
             body={interpolate(t.clients.noMatches, { q: query.q ?? "" })}
-            action={<ButtonLink href="/clients" variant="secondary">{t.clients.clearSearch}</ButtonLink>}
+            action={
+              <ButtonLink href="/clients" variant="secondary">
+                {t.clients.clearSearch}
+              </ButtonLink>
+            }
           />
         ) : (
-          <EmptyState title={t.clients.emptyTitle} body={t.clients.emptyBody} action={isAdmin ? null : <ButtonLink href="/clients/new">{t.clients.new}</ButtonLink>} />
+          <EmptyState
+            title={t.clients.emptyTitle}
+            body={t.clients.emptyBody}
+            action={isAdmin ? null : <ButtonLink href="/clients/new">{t.clients.new}</ButtonLink>}
+          />
         )
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">{t.clients.title}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-3 font-semibold">{t.clients.displayName}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t.clients.contactEmail}</th>
-                <th scope="col" className="px-4 py-3 font-semibold">{t.clients.externalRef}</th>
-                {isAdmin ? <th scope="col" className="px-4 py-3 font-semibold">{t.clients.advisor}</th> : null}
-                <th scope="col" className="px-4 py-3 font-semibold">{t.clients.updated}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {list.items.map((client) => (
-                <tr key={client.id} className="hover:bg-slate-50">
-                  <td className="px-4 py-3 font-medium">
-                    <Link href={`/clients/${client.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-                      {client.displayName}
-                    </Link>
-                    {client.needsAction ? (
-                      <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-950" data-testid="needs-action">
-                        {t.clients.needsAction}
-                      </span>
-                    ) : null}
-                  </td>
-                  <td className="px-4 py-3 text-slate-700">{client.contactEmail}</td>
-                  <td className="px-4 py-3 text-slate-700">{client.externalRef ?? t.common.none}</td>
-                  {isAdmin ? <td className="px-4 py-3 text-slate-700">{client.advisor.name}</td> : null}
-                  <td className="px-4 py-3 text-slate-700 tabular">{formatDate(new Date(client.updatedAt), locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t.clients.title}
+          columns={[
+            { label: t.clients.displayName },
+            { label: t.clients.contactEmail },
+            { label: t.clients.externalRef },
+            ...(isAdmin ? [{ label: t.clients.advisor }] : []),
+            { label: t.clients.updated },
+          ]}
+        >
+          {list.items.map((client) => (
+            <tr key={client.id} className="hover:bg-slate-50">
+              <td className="px-4 py-3 font-medium">
+                <Link href={`/clients/${client.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+                  {client.displayName}
+                </Link>
+                {client.needsAction ? (
+                  <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-950" data-testid="needs-action">
+                    {t.clients.needsAction}
+                  </span>
+                ) : null}
+              </td>
+              <td className="px-4 py-3 text-slate-700">{client.contactEmail}</td>
+              <td className="px-4 py-3 text-slate-700">{client.externalRef ?? t.common.none}</td>
+              {isAdmin ? <td className="px-4 py-3 text-slate-700">{client.advisor.name}</td> : null}
+              <td className="px-4 py-3 text-slate-700 tabular">{formatDate(new Date(client.updatedAt), locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination t={t} page={list.page} pageCount={list.pageCount} hrefFor={(page) => hrefWith(query, { page })} />
     </>

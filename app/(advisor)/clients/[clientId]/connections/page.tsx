@@ -5,11 +5,13 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/env";
+import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { listClientConnections } from "@/lib/services/connections/list-client-connections";
 import { listClientInvitations } from "@/lib/services/invitations/list-client-invitations";
 import { createInvitationAction, disconnectConnectionAction, revokeInvitationAction } from "../../connection-actions";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Connections" };
 
@@ -17,7 +19,8 @@ export default async function ClientConnectionsPage({ params }: { params: Promis
   const user = await requireUser();
   const { clientId } = await params;
   const { locale, t } = await getMessages();
-  const [connections, invitations] = await Promise.all([listClientConnections(user, clientId), listClientInvitations(user, clientId)]);
+  // Someone else's or an unknown client: the 404 page (the layout checks too, but renders alongside).
+  const [connections, invitations] = await orNotFound(Promise.all([listClientConnections(user, clientId), listClientInvitations(user, clientId)]));
   return (
     <div className="flex flex-col gap-6">
       <Card title={t.connections.title}>
@@ -25,50 +28,55 @@ export default async function ClientConnectionsPage({ params }: { params: Promis
       </Card>
       <Card title={t.invitations.title}>
         <div className="mb-4">
-          <CreateInvitationButton action={createInvitationAction} clientId={clientId} purpose="CONNECT" label={t.invitations.create} firmName={getEnv().FIRM_NAME} />
+          <CreateInvitationButton
+            action={createInvitationAction}
+            clientId={clientId}
+            purpose="CONNECT"
+            label={t.invitations.create}
+            firmName={getEnv().FIRM_NAME}
+          />
         </div>
         {invitations.length === 0 ? (
           <p className="text-sm text-slate-700">{t.invitations.none}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full divide-y divide-slate-200 text-sm">
-              <caption className="sr-only">{t.invitations.title}</caption>
-              <thead className="text-left text-slate-700">
-                <tr>
-                  <th scope="col" className="py-2 pr-4 font-semibold">{t.invitations.purpose}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">{t.invitations.state}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">{t.invitations.created}</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">{t.invitations.expires}</th>
-                  <th scope="col" className="py-2 font-semibold"><span className="sr-only">{t.common.actions}</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100" data-testid="invitations">
-                {invitations.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <td className="py-2 pr-4">
-                      {t.invitations.purposes[invitation.purpose as "CONNECT"] ?? invitation.purpose}
-                      {invitation.connectionBank ? ` · ${invitation.connectionBank}` : ""}
-                    </td>
-                    <td className="py-2 pr-4" data-testid="invitation-state">{t.invitations.states[invitation.state]}</td>
-                    <td className="py-2 pr-4 tabular">{formatDate(new Date(invitation.createdAt), locale)}</td>
-                    <td className="py-2 pr-4 tabular">{formatDate(new Date(invitation.expiresAt), locale)}</td>
-                    <td className="py-2">
-                      {invitation.state === "open" || (invitation.state === "used" && invitation.purpose === "CONNECT") ? (
-                        <ActionForm
-                          action={revokeInvitationAction}
-                          hidden={[
-                            { name: "invitationId", value: invitation.id },
-                            { name: "clientId", value: clientId },
-                          ]}
-                          label={t.invitations.revoke}
-                        />
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t.invitations.title}
+            columns={[
+              { label: t.invitations.purpose },
+              { label: t.invitations.state },
+              { label: t.invitations.created },
+              { label: t.invitations.expires },
+              { label: t.common.actions, srOnly: true },
+            ]}
+            bodyTestId="invitations"
+            isFramed={false}
+          >
+            {invitations.map((invitation) => (
+              <tr key={invitation.id}>
+                <td className="py-2 pr-4">
+                  {t.invitations.purposes[invitation.purpose as "CONNECT"] ?? invitation.purpose}
+                  {invitation.connectionBank ? ` · ${invitation.connectionBank}` : ""}
+                </td>
+                <td className="py-2 pr-4" data-testid="invitation-state">
+                  {t.invitations.states[invitation.state]}
+                </td>
+                <td className="py-2 pr-4 tabular">{formatDate(new Date(invitation.createdAt), locale)}</td>
+                <td className="py-2 pr-4 tabular">{formatDate(new Date(invitation.expiresAt), locale)}</td>
+                <td className="py-2">
+                  {invitation.state === "open" || (invitation.state === "used" && invitation.purpose === "CONNECT") ? (
+                    <ActionForm
+                      action={revokeInvitationAction}
+                      hidden={[
+                        { name: "invitationId", value: invitation.id },
+                        { name: "clientId", value: clientId },
+                      ]}
+                      label={t.invitations.revoke}
+                    />
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Card>
     </div>
