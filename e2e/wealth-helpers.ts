@@ -9,8 +9,10 @@ export type TConnectedClient = { page: Page; clientId: string; username: string;
  * sandbox's Link without a browser, our callback), then left to the app: its scheduler polls the
  * status and syncs when the extraction finishes. Resolves once the overview shows the data.
  * `data` is what the sandbox serves for these credentials (amounts depend on the username only).
+ * Each spec uses its own username: the e2e server's sandbox state is fresh per run, and a bank +
+ * username can be connected only once.
  */
-export async function connectTestbankClient(browser: Browser, request: APIRequestContext): Promise<TConnectedClient> {
+export async function connectTestbankClient(browser: Browser, request: APIRequestContext, username: string): Promise<TConnectedClient> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, ANA);
   const clientId = await createClientViaUi(page, unique("Wealth"));
@@ -20,7 +22,6 @@ export async function connectTestbankClient(browser: Browser, request: APIReques
   await consentAndOpenLink(endUser, invitationUrl);
   const ref = linkReference(endUser);
   await endUser.context().close();
-  const username = `wealth${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const created = await request.post("/sandbox/_control/credentials", { data: { bank: "testbank", username, password: "healthy", extra: { ref } } });
   expect(created.status()).toBe(201);
   const { code } = (await created.json()) as { code: string };

@@ -5,7 +5,7 @@ import { connectTestbankClient, WEALTH_TABS } from "./wealth-helpers";
 test.setTimeout(180_000);
 
 test("viewing every wealth tab makes no request to Flanks", async ({ browser, request }) => {
-  const { page, clientId } = await connectTestbankClient(browser, request);
+  const { page, clientId } = await connectTestbankClient(browser, request, "wealth-counters");
   const total = async () => ((await (await request.get("/sandbox/_control/counters")).json()) as { total: number }).total;
   const before = await total();
   for (const tab of WEALTH_TABS) {

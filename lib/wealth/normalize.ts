@@ -101,7 +101,7 @@ export function normalizeAccountTransactions(scope: TScope, transactions: TAccou
       operationDate: tx.operationDate,
       valueDate: tx.valueDate,
       description: tx.description,
-      category: orNull(tx.category ?? tx.flanks_category),
+      category: orNull(tx.category),
       type: orNull(tx.type),
       extraJson: extraOf(tx, used),
     };

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import { ArchiveClientForm } from "@/components/clients/archive-client-form";
 import { ClientForm } from "@/components/clients/client-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { interpolate } from "@/lib/i18n/messages";
 import { getClient } from "@/lib/services/clients/get-client";
+import { deleteClientAction } from "@/app/admin/actions";
 import { setClientArchivedAction, updateClientAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Client details" };
@@ -33,6 +36,18 @@ export default async function ClientDetailsPage({ params, searchParams }: TProps
       <Card title={client.archived ? t.clients.unarchive : t.clients.archive}>
         <ArchiveClientForm clientId={client.id} isArchived={client.archived} action={setClientArchivedAction} />
       </Card>
+      {user.role === "ADMIN" ? (
+        <Card title={t.clients.deleteTitle}>
+          <p className="mb-3 text-sm text-slate-700">{t.clients.deleteBody}</p>
+          <ActionForm
+            action={deleteClientAction}
+            hidden={[{ name: "clientId", value: client.id }]}
+            label={t.clients.deleteTitle}
+            variant="danger"
+            confirmText={interpolate(t.clients.deleteConfirm, { name: client.displayName })}
+          />
+        </Card>
+      ) : null}
       <p className="text-sm text-slate-700">
         {t.clients.created} {formatDate(new Date(client.createdAt), locale)}
       </p>

@@ -38,7 +38,7 @@ export default async function LiabilitiesPage({ params, searchParams }: TProps) 
       {liabilities.length === 0 ? (
         <SectionEmpty text={l.empty} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={l.title}>
           <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="liabilities-table">
             <caption className="sr-only">{l.title}</caption>
             <thead className="bg-slate-50 text-left text-slate-700">

@@ -13,7 +13,8 @@ export const POST = withUser<{ clientId: string }>(async ({ request, user, param
   // A JSON content type cannot be sent cross-site without a CORS preflight (which we never grant), and the Origin must be ours.
   if (!request.headers.get("content-type")?.startsWith("application/json")) return jsonError(415, "UNSUPPORTED_MEDIA_TYPE", "Send application/json");
   const origin = request.headers.get("origin");
-  if (origin && new URL(origin).host !== request.headers.get("host")) return jsonError(403, "FORBIDDEN", "Cross-site request");
+  // An Origin that is not a URL ("null" from a sandboxed frame, garbage) is not ours either.
+  if (origin && (!URL.canParse(origin) || new URL(origin).host !== request.headers.get("host"))) return jsonError(403, "FORBIDDEN", "Cross-site request");
   const started = await refreshClientData(user, params.clientId);
   return NextResponse.json(started, { status: 202, headers: NO_STORE });
 });
