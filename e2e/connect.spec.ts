@@ -30,7 +30,7 @@ test("the whole connect flow: invite, consent, Link, result, and the advisor see
   expect(endUser.url()).not.toContain(invitationUrl.split("/connect/")[1]!);
   await completeSandboxLink(endUser, { bankName: "TestBank", username: `user-${Date.now()}`, password: "healthy" });
   await expect(endUser.getByRole("heading", { name: "Bank connected" })).toBeVisible();
-  await expect(endUser.getByText("testbank is connected. Ana Asesora will see your data shortly")).toBeVisible();
+  await expect(endUser.getByText("TestBank (sandbox scenarios) is connected. Ana Asesora will see your data shortly")).toBeVisible();
   await expect(endUser.getByRole("link", { name: "Connect another bank" })).toBeVisible();
 
   await advisor.page.reload();
@@ -154,7 +154,7 @@ test("another advisor cannot see, invite for, or disconnect this client's connec
   await signIn(luis, LUIS);
   expect((await luis.request.get(`/api/clients/${advisor.clientId}/connections`)).status()).toBe(404);
   expect((await luis.goto(`/clients/${advisor.clientId}/connections`))!.status()).toBe(404);
-  await expect(luis.getByText("testbank")).toHaveCount(0);
+  await expect(luis.getByText(/testbank/i)).toHaveCount(0);
 
   const ownId = await createClientViaUi(luis, unique("Luis cliente"));
   await luis.goto(`/clients/${ownId}/connections`);

@@ -35,7 +35,7 @@ export async function ConnectionBanners({ clientId }: { clientId: string }) {
     return [{ id: `${connection.id}-sync`, tone: "warning", text }];
   }
   function stateBanners(connection: TConnectionSummary): TBanner[] {
-    const bank = connection.bank || "—";
+    const bank = connection.bankLabel || "—";
     const since = formatDate(new Date(connection.stateSince), locale);
     switch (connection.state) {
       case "NEEDS_SCA":

@@ -77,7 +77,7 @@ export function ConnectionsTable({
             const done = connection.createdProducts.length;
             return (
               <tr key={connection.id} data-testid={`connection-${connection.bank || connection.id}`}>
-                <td className="py-3 pr-4 font-medium">{connection.bank || "—"}</td>
+                <td className="py-3 pr-4 font-medium">{connection.bankLabel || "—"}</td>
                 <td className="py-3 pr-4">
                   <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STATE_TONE[connection.state] ?? ""}`} data-testid="connection-state">
                     {t.connections.stateNames[connection.state] ?? connection.state}

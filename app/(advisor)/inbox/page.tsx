@@ -33,7 +33,7 @@ export default async function InboxPage() {
                   {item.clientName}
                 </Link>
               </td>
-              <td className="px-4 py-3">{item.bank || "—"}</td>
+              <td className="px-4 py-3">{item.bankLabel || "—"}</td>
               <td className="px-4 py-3">
                 {t.connections.stateNames[item.state]}
                 {item.state === "PARTIAL" ? ` (${productListText(t, item.erroredProducts)})` : ""}

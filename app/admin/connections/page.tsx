@@ -71,7 +71,7 @@ export default async function AdminConnectionsPage({ searchParams }: { searchPar
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div>
                   <p className="font-semibold">
-                    {connection.bank || "—"} ·{" "}
+                    {connection.bankLabel || "—"} ·{" "}
                     <Link href={`/clients/${connection.clientId}/connections`} className="text-brand-700 underline">
                       {connection.clientName}
                     </Link>

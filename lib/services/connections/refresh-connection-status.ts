@@ -3,6 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
 import { isFlanksError } from "@/lib/flanks/errors";
+import { bankDisplayName } from "./bank-names";
 import { redactStatus, summarizeStatus, type TConnectionState } from "./connection-state";
 import { openToken, sealToken } from "./credentials-token-vault";
 
@@ -37,6 +38,7 @@ export async function refreshConnectionStatus(connectionId: string, actor: { id:
       where: { id: connectionId },
       data: {
         bank: status.name || connection.bank,
+        bankName: (await bankDisplayName(status.name || connection.bank)) ?? connection.bankName,
         state: summary.state,
         ...(changed ? { stateSince: new Date() } : {}),
         pending: summary.pending,

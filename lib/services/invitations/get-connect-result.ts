@@ -11,14 +11,14 @@ export async function getConnectResult(exchangeId: unknown): Promise<TConnectRes
   if (!id.success) return null;
   const exchange = await getDb().linkCodeExchange.findUnique({
     where: { id: id.data },
-    select: { status: true, createdAt: true, connection: { select: { bank: true, client: { select: { advisor: { select: { name: true } } } } } }, invitationId: true },
+    select: { status: true, createdAt: true, connection: { select: { bank: true, bankName: true, client: { select: { advisor: { select: { name: true } } } } } }, invitationId: true },
   });
   if (!exchange?.connection || !["EXCHANGED", "DELAYED"].includes(exchange.status)) return null;
   // Shown right after the redirect; an old id reveals nothing.
   if (Date.now() - exchange.createdAt.getTime() > 24 * 60 * 60 * 1000) return null;
   const invitation = exchange.invitationId ? await getDb().invitation.findUnique({ where: { id: exchange.invitationId }, select: { purpose: true } }) : null;
   return {
-    bank: exchange.connection.bank,
+    bank: exchange.connection.bankName ?? exchange.connection.bank,
     advisorName: exchange.connection.client.advisor.name,
     firmName: getEnv().FIRM_NAME,
     isVerifying: exchange.status === "DELAYED",
