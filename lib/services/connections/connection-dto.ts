@@ -5,6 +5,8 @@ export type TConnectionSummary = {
   id: string;
   clientId: string;
   bank: string;
+  /** What people read: the entity's name, or its id until the name is known. */
+  bankLabel: string;
   state: TConnectionState;
   stateSince: string;
   pending: boolean;
@@ -21,6 +23,7 @@ export const CONNECTION_SUMMARY_SELECT = {
   id: true,
   clientId: true,
   bank: true,
+  bankName: true,
   state: true,
   stateSince: true,
   pending: true,
@@ -37,6 +40,7 @@ type TRow = {
   id: string;
   clientId: string;
   bank: string;
+  bankName: string | null;
   state: string;
   stateSince: Date;
   pending: boolean;
@@ -63,6 +67,7 @@ export function toConnectionSummary(row: TRow): TConnectionSummary {
     id: row.id,
     clientId: row.clientId,
     bank: row.bank,
+    bankLabel: row.bankName ?? row.bank,
     state: row.state as TConnectionState,
     stateSince: row.stateSince.toISOString(),
     pending: row.pending,
