@@ -16,7 +16,7 @@ export default defineConfig({
   projects: [
     { name: "main", testIgnore: /\.exclusive\.spec\.ts$/ },
     // Tests that read the sandbox's global request counters run alone, after everything else.
-    { name: "exclusive", testMatch: /\.exclusive\.spec\.ts$/, dependencies: ["main"], fullyParallel: false },
+    { name: "exclusive", testMatch: /\.exclusive\.spec\.ts$/, dependencies: ["main"], fullyParallel: false, workers: 1 },
   ],
   use: {
     baseURL: E2E_BASE_URL,

@@ -1,8 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
+import { deleteClient } from "@/lib/services/clients/delete-client";
 import { reassignClient } from "@/lib/services/clients/reassign-client";
 import { createUser } from "@/lib/services/users/create-user";
 import { resetUserPassword } from "@/lib/services/users/reset-user-password";
@@ -46,5 +48,16 @@ export const reassignClientAction = formAction({
     await reassignClient(user, clientId, advisorId);
     revalidatePath("/admin/clients");
     return { status: "ok" };
+  },
+});
+
+/** Erasure: the client, its connections (deleted at Flanks too) and all their data; the audit log keeps the record. */
+export const deleteClientAction = formAction({
+  schema: z.object({ clientId: idField }),
+  role: "ADMIN",
+  async run(user, { clientId }) {
+    await deleteClient(user, clientId);
+    revalidatePath("/admin/clients");
+    redirect("/admin/clients?deleted=1");
   },
 });

@@ -8,7 +8,8 @@ type TColumn = { label: ReactNode; align?: "left" | "right"; srOnly?: boolean };
  */
 export function DataTable({ caption, columns, children, bodyTestId, isFramed = true }: { caption: string; columns: TColumn[]; children: ReactNode; bodyTestId?: string; isFramed?: boolean }) {
   return (
-    <div className={`overflow-x-auto ${isFramed ? "rounded-lg border border-slate-200 bg-white" : ""}`}>
+    // Focusable and named, so keyboard users can scroll a table wider than the screen (WCAG 2.1.1).
+    <div className={`overflow-x-auto ${isFramed ? "rounded-lg border border-slate-200 bg-white" : ""}`} tabIndex={0} role="region" aria-label={caption}>
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className={`text-left text-slate-700 ${isFramed ? "bg-slate-50" : ""}`}>

@@ -30,9 +30,12 @@ export function computeAuditHash(row: TAuditHashInput): string {
   return createHash("sha256").update(canonical).digest("hex");
 }
 
-/** Returns the id of the first row whose link or hash is wrong, or null when the chain holds. */
-export function findFirstBrokenAuditRow(rows: Iterable<TAuditHashInput & { id: number; hash: string }>): number | null {
-  let expectedPrev = AUDIT_GENESIS_HASH;
+/**
+ * Returns the id of the first row whose link or hash is wrong, or null when the chain holds.
+ * `previousHash` continues a chain checked in batches (the hash of the last row already checked).
+ */
+export function findFirstBrokenAuditRow(rows: Iterable<TAuditHashInput & { id: number; hash: string }>, previousHash = AUDIT_GENESIS_HASH): number | null {
+  let expectedPrev = previousHash;
   for (const row of rows) {
     if (row.prevHash !== expectedPrev || computeAuditHash(row) !== row.hash) return row.id;
     expectedPrev = row.hash;

@@ -43,6 +43,8 @@ const ZRawEnvSchema = z.object({
       .optional(),
   ),
   FIRM_NAME: z.string().min(1).max(80).default("Patrimonio"),
+  /** Sandbox mode only: prepended to the tokens the sandbox issues, so tests can search every output for them. */
+  SANDBOX_TOKEN_PREFIX: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - or _ (at most 64)").optional()),
   /** Background work in the app process: status polling, link-code reconciliation, daily sync. */
   SCHEDULER: z.enum(["on", "off"]).default("on"),
 });

@@ -168,7 +168,7 @@ export const API_ROUTES: Record<string, Partial<Record<string, THandler>>> = {
         return errorJson(401, "invalid_client");
       }
       const now = ctx.now();
-      const value = randomToken(32);
+      const value = `${ctx.options.tokenPrefix}${randomToken(32)}`;
       // Only the newest token is valid: issuing one cancels the previous.
       ctx.store.state.accessToken = { value, issuedAt: now, expiresAt: now + ctx.options.tokenTtlSeconds * 1000 };
       ctx.store.save();

@@ -17,11 +17,21 @@ export type TSandboxOptions = {
   linkRedirectUri: string;
   basePath: string;
   tokenTtlSeconds?: number;
+  /**
+   * Prepended to every credentials_token and access token issued (letters, digits, `-`, `_`), so a
+   * test can search any output for it (the secret canaries of e2e/secret-canaries.exclusive.spec.ts).
+   */
+  tokenPrefix?: string;
   now?: () => number;
 };
 export type TSandbox = { handle(request: Request): Promise<Response> };
 
 const HANG_LIMIT_MS = 5 * 60 * 1000;
+
+function checkedTokenPrefix(prefix: string): string {
+  if (!/^[A-Za-z0-9_-]{0,64}$/.test(prefix)) throw new Error("Sandbox tokenPrefix: up to 64 letters, digits, '-' or '_'");
+  return prefix;
+}
 
 export function createSandbox(options: TSandboxOptions): TSandbox {
   const store = openStore(options.stateFile);
@@ -36,6 +46,7 @@ export function createSandbox(options: TSandboxOptions): TSandbox {
       linkRedirectUri: options.linkRedirectUri,
       basePath,
       tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+      tokenPrefix: checkedTokenPrefix(options.tokenPrefix ?? ""),
     },
     store,
     keys: createJweKeys(store),

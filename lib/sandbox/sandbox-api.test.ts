@@ -52,6 +52,15 @@ describe("v0/token and the Bearer check", () => {
     expect(await read(expired)).toEqual({ error: "Token expired" });
   });
 
+  it("prefixes issued access tokens and credentials tokens with tokenPrefix (canaries for leak tests)", async () => {
+    const kit = makeKit({ tokenPrefix: "canary-tok-x1" });
+    expect(await kit.token()).toMatch(/^canary-tok-x1[A-Za-z0-9_-]{43}$/);
+    const credentialsToken = await kit.connect();
+    expect(credentialsToken).toMatch(/^canary-tok-x1[0-9a-f]{32}$/);
+    expect((await status(kit, credentialsToken)).pending).toBe(true);
+    expect(() => makeKit({ tokenPrefix: "bad prefix!" })).toThrow(/tokenPrefix/);
+  });
+
   it("expires the current token on demand", async () => {
     const kit = makeKit();
     await kit.token();

@@ -17,6 +17,8 @@ export type TResolvedOptions = {
   linkRedirectUri: string;
   basePath: string;
   tokenTtlSeconds: number;
+  /** Prepended to issued credentials tokens and access tokens ("" by default). */
+  tokenPrefix: string;
 };
 
 export type TSandboxContext = {
@@ -98,7 +100,7 @@ export function connect(ctx: TSandboxContext, request: TConnectRequest): { ok: t
     const username = request.username.trim().toLowerCase();
     const duplicate = Object.values(state.credentials).some((c) => c.bank === request.bank && c.username.trim().toLowerCase() === username);
     if (duplicate) return { ok: false, error: "CREDENTIALS_ALREADY_EXIST" };
-    credentialsToken = randomBytes(16).toString("hex");
+    credentialsToken = `${ctx.options.tokenPrefix}${randomBytes(16).toString("hex")}`;
     state.credentials[credentialsToken] = {
       token: credentialsToken,
       bank: request.bank,

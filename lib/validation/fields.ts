@@ -17,6 +17,7 @@ export const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, `tooLong:${max}`)
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), "invalidText")
     .optional()
     .transform((value) => (value ? value : null));
 

@@ -32,7 +32,7 @@ export default async function AdminBanksPage({ searchParams }: { searchParams: P
       {!banks.ok ? (
         <Alert tone="error">{interpolate(t.adminConnections.flanksUnavailable, { error: banks.error })}</Alert>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={t.adminConnections.banksTitle}>
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{t.adminConnections.banksTitle}</caption>
             <thead className="bg-slate-50 text-left text-slate-700">

@@ -19,6 +19,7 @@ function getSandbox(): TSandbox {
       linkToken: env.flanksLinkToken,
       linkRedirectUri: "/connect/callback",
       basePath: "/sandbox",
+      ...(env.SANDBOX_TOKEN_PREFIX ? { tokenPrefix: env.SANDBOX_TOKEN_PREFIX } : {}),
     });
   }
   return globalForSandbox.patrimonioSandbox;

@@ -20,4 +20,12 @@ export const ZClientListQuerySchema = z.object({
 });
 export type TClientListQuery = z.infer<typeof ZClientListQuerySchema>;
 
+/** The JSON API is strict where the pages are forgiving: a value it does not understand is a 400 naming the parameter. */
+export const ZClientListApiQuerySchema = z.object({
+  q: z.string().trim().max(100).optional(),
+  sort: z.enum(CLIENT_SORTS).optional(),
+  archived: z.enum(["1"]).optional(),
+  page: z.coerce.number().int().min(1).max(10_000).optional(),
+});
+
 export const ZClientIdSchema = z.object({ clientId: idField });

@@ -17,7 +17,17 @@ export type TConnectionSummary = {
   statusError: string | null;
   statusCheckedAt: string | null;
   createdAt: string;
+  /** The latest data sync failed (the stored data is from an earlier one): when, and the kind of failure only. */
+  lastSyncFailure: { at: string; kind: TSyncFailureKind } | null;
 };
+
+export type TSyncFailureKind = "unavailable" | "timeout" | "rate_limited" | "unauthorized" | "not_found" | "other";
+
+/** SyncRun.error starts with the Flanks error kind ("unavailable: …"); only the kind reaches a browser. */
+export function syncFailureKind(error: string | null): TSyncFailureKind {
+  const kind = error?.split(":")[0]?.trim();
+  return kind === "unavailable" || kind === "timeout" || kind === "rate_limited" || kind === "unauthorized" || kind === "not_found" ? kind : "other";
+}
 
 export const CONNECTION_SUMMARY_SELECT = {
   id: true,
@@ -34,6 +44,7 @@ export const CONNECTION_SUMMARY_SELECT = {
   statusError: true,
   statusCheckedAt: true,
   createdAt: true,
+  syncRuns: { orderBy: { startedAt: "desc" }, take: 1, select: { status: true, startedAt: true, finishedAt: true, error: true } },
 } as const;
 
 type TRow = {
@@ -51,6 +62,7 @@ type TRow = {
   statusError: string | null;
   statusCheckedAt: Date | null;
   createdAt: Date;
+  syncRuns: { status: string; startedAt: Date; finishedAt: Date | null; error: string | null }[];
 };
 
 function parseList(text: string): string[] {
@@ -60,6 +72,11 @@ function parseList(text: string): string[] {
   } catch {
     return [];
   }
+}
+
+function lastSyncFailure(run: TRow["syncRuns"][number] | undefined): TConnectionSummary["lastSyncFailure"] {
+  if (run?.status !== "FAILED") return null;
+  return { at: (run.finishedAt ?? run.startedAt).toISOString(), kind: syncFailureKind(run.error) };
 }
 
 export function toConnectionSummary(row: TRow): TConnectionSummary {
@@ -78,6 +95,7 @@ export function toConnectionSummary(row: TRow): TConnectionSummary {
     statusError: row.statusError,
     statusCheckedAt: row.statusCheckedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
+    lastSyncFailure: lastSyncFailure(row.syncRuns[0]),
   };
 }
 

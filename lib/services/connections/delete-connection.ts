@@ -29,6 +29,8 @@ export async function deleteConnection(actor: TSessionUser, connectionId: string
   await db.$transaction(async (tx) => {
     await tx.linkCodeExchange.updateMany({ where: { connectionId }, data: { connectionId: null, codeEnc: null } });
     await tx.connection.delete({ where: { id: connectionId } });
+    // The sync lock named after it is a row about it too.
+    await tx.lease.deleteMany({ where: { name: `sync:${connectionId}` } });
     await recordAuditEvent({ actor, action, target: { type: "connection", id: connectionId }, details: { clientId: connection.clientId, bank: connection.bank } }, tx);
   });
 }
