@@ -21,6 +21,7 @@ const exchanged = await flanks.exchangeLinkCode(code);
 if (exchanged.kind !== "exchanged") throw new Error("delayed");
 clock += 60_000;
 const { db } = database;
+if (process.env.WAL !== "off") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
 const advisor = await db.user.create({ data: { email: "a@test", name: "A", passwordHash: "x" } });
 const client = await db.client.create({ data: { displayName: "C", contactEmail: "c@test", advisorId: advisor.id } });
 const connection = await db.connection.create({
@@ -29,7 +30,7 @@ const connection = await db.connection.create({
 const syncer = createSyncer({ db, flanks, openCredentialsToken: (sealed) => sealed, lease: memoryLease(), now: () => new Date(clock) });
 let peak = 0;
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-for (const round of [1, 2]) {
+for (const round of (process.env.ROUNDS ?? "1,2").split(",").map(Number)) {
   const started = performance.now();
   const result = await syncer.syncConnection(connection.id, { reason: "manual" });
   const ms = performance.now() - started;

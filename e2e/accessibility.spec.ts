@@ -66,6 +66,7 @@ test.describe("accessibility (axe, WCAG 2.2 AA)", () => {
   });
 
   test("advisor: every tab of a client with data", async ({ page }) => {
+    test.setTimeout(300_000); // axe on 14 pages
     await waitForDemoData();
     await signIn(page, ANA);
     const tabs = ["", "/investments", "/performance", "/accounts", "/cards", "/liabilities", "/mifid", "/identity", "/investments/transactions", "/connections", "/details"];

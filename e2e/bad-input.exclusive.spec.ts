@@ -127,7 +127,10 @@ function dumpDatabase(): string {
     connections: q("select id, clientId, bank, credentialsTokenEnc from Connection order by id"),
     exchanges: q("select id, status, invitationId from LinkCodeExchange order by id"),
     syncRuns: q("select id from SyncRun where reason = 'manual' order by id"),
-    audit: q("select id, action, targetId from AuditEvent where action not like 'auth.%' and action not in ('connection.status_change', 'connection.reconcile') order by id"),
+    // Left out by design: failed sign-ins (auth.*) and refused link codes (connection.exchange_refused…) are the
+    // admin's record of bad input (issue 5: "an entry for the admin"); status changes and reconciliation are background jobs.
+    audit: q("select id, action, targetId from AuditEvent where action not like 'auth.%' and action not like 'connection.exchange_%' and action not in ('connection.status_change', 'connection.reconcile') order by id"),
+    refusedCodes: q("select count(*) as n from AuditEvent where action like 'connection.exchange_%' and targetId is not null"),
   });
 }
 
@@ -200,7 +203,7 @@ test("every server action refuses generated bad input with field errors, and wri
     if (STACK.test(body)) transportFailures.push(`${item.label}: stack trace`);
   }
   expect(transportFailures).toEqual([]);
-  expect(dumpDatabase()).toBe(before);
+  expect(JSON.parse(dumpDatabase())).toEqual(JSON.parse(before));
 });
 
 /** Request bodies Next.js's action decoder throws on (500 "Internal Server Error", no details): reported to the lead. */
@@ -238,7 +241,7 @@ const ROUTE_CASES: TRouteCase[] = [
   ...["null", "http://[", "not a url", "https://evil.example"].map(
     (origin): TRouteCase => ({ label: `POST sync with Origin ${origin}`, method: "POST", path: () => `/api/clients/${world.clientId}/sync`, headers: { "Content-Type": "application/json", Origin: origin }, data: "{}", as: "ana", expect: is(403) }),
   ),
-  ...["bogus", "ACCOUNT", "..", "😀"].flatMap((kind): TRouteCase[] => [
+  ...["bogus", "ACCOUNT", "a..b", "😀"].flatMap((kind): TRouteCase[] => [
     { label: `GET transactions/${kind}`, path: () => `/api/clients/${world.clientId}/transactions/${encodeURIComponent(kind)}`, as: "ana", expect: is(404) },
     { label: `GET transactions/${kind}/csv`, path: () => `/api/clients/${world.clientId}/transactions/${encodeURIComponent(kind)}/csv`, as: "ana", expect: is(404) },
   ]),
@@ -279,5 +282,5 @@ test("every route handler answers generated bad input with a 4xx (or the callbac
     }
   }
   expect(failures).toEqual([]);
-  expect(dumpDatabase()).toBe(before);
+  expect(JSON.parse(dumpDatabase())).toEqual(JSON.parse(before));
 });

@@ -1,4 +1,6 @@
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { openTokenWithKey } from "../lib/crypto/token-sealing";
 import { E2E_BASE_URL } from "../playwright.config";
 import { connectViaCallback, createClientViaAction, createInvitationViaAction, createUserViaAction, pendingLinkCode, signedInContext, waitForSyncedConnections } from "./api-helpers";
 import { queryE2eDb } from "./db";
@@ -13,6 +15,18 @@ import { actionRef, callAction } from "./server-actions";
 test.describe.configure({ mode: "serial" });
 
 const tag = `r${Date.now().toString(36)}`;
+
+/** Asks the sandbox, as Flanks' API client would, for the status of each credentials token: 200 known, 404 deleted. */
+async function credentialsStatusAtSandbox(request: APIRequestContext, clientSecret: string, tokens: string[]): Promise<number[]> {
+  const token = await request.post("/sandbox/v0/token", { data: { client_id: "patrimonio-sandbox", client_secret: clientSecret, grant_type: "client_credentials" } });
+  const { access_token } = (await token.json()) as { access_token: string };
+  const statuses: number[] = [];
+  for (const credentialsToken of tokens) {
+    const response = await request.post("/sandbox/v0/bank/credentials/status", { headers: { Authorization: `Bearer ${access_token}` }, data: { credentials_token: credentialsToken } });
+    statuses.push(response.status());
+  }
+  return statuses;
+}
 const RECONCILE = actionRef("app/admin/connection-actions.ts", "reconcileAction");
 
 test("reconciliation run twice at once: one exchange, one connection", async ({ request }) => {
@@ -45,8 +59,13 @@ test("deleting a client erases every row of it, keeps the audit, and deletes its
   await connectViaCallback(request, invitation.reference, `${tag}-erase-2`);
   // The wealth data, sync runs and snapshots exist before the erasure (so their absence after it means something).
   await waitForSyncedConnections(clientId, 2);
-  const connectionIds = queryE2eDb<{ id: string }>("select id from Connection where clientId = ?", clientId).map((row) => row.id);
+  const connections = queryE2eDb<{ id: string; credentialsTokenEnc: string }>("select id, credentialsTokenEnc from Connection where clientId = ?", clientId);
+  const connectionIds = connections.map((row) => row.id);
   expect(connectionIds).toHaveLength(2);
+  // The test server's key (its generated secrets file) opens the tokens, to ask the sandbox about them afterwards.
+  const secrets = JSON.parse(readFileSync(`${process.env.E2E_DATA_DIR ?? "data/e2e"}/secrets.json`, "utf8")) as { ENCRYPTION_KEY: string; SANDBOX_CLIENT_SECRET: string };
+  const credentialsTokens = connections.map((row) => openTokenWithKey(row.credentialsTokenEnc, "credentials_token", secrets.ENCRYPTION_KEY));
+  expect(await credentialsStatusAtSandbox(request, secrets.SANDBOX_CLIENT_SECRET, credentialsTokens)).toEqual([200, 200]);
   for (const table of ["WealthAccount", "WealthAccountTransaction", "WealthInvestment", "WealthSnapshot", "SyncRun", "WealthIdentity"]) {
     expect(queryE2eDb<{ n: number }>(`select count(*) as n from "${table}" where clientId = ?`, clientId)[0]!.n, table).toBeGreaterThan(0);
   }
@@ -69,8 +88,10 @@ test("deleting a client erases every row of it, keeps the audit, and deletes its
   await expect(admin.getByText("Client deleted and their data erased.")).toBeVisible();
   expect(confirmation).toContain(`Borrar ${tag}`);
 
-  // Flanks DELETE once per credentials token.
-  expect(await sandboxCount(request, "DELETE v0/bank/credentials")).toBe(deletesBefore + 2);
+  // Flanks DELETE for each credentials token (a call refused with 401 by a token refresh elsewhere is counted too, and retried),
+  // and Flanks no longer knows them.
+  expect(await sandboxCount(request, "DELETE v0/bank/credentials")).toBeGreaterThanOrEqual(deletesBefore + 2);
+  expect(await credentialsStatusAtSandbox(request, secrets.SANDBOX_CLIENT_SECRET, credentialsTokens)).toEqual([404, 404]);
 
   // Table by table, column by column: no row anywhere (but the audit log) names the client, its connections, invitations or references.
   const tables = queryE2eDb<{ name: string }>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('_prisma_migrations', 'AuditEvent')").map((row) => row.name);

@@ -125,7 +125,7 @@ export function LedgerTable({
       {result.rows.length === 0 ? (
         <SectionEmpty text={hasFilters ? l.noMatches : l.empty} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={title}>
           <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={`${kind}-table`}>
             <caption className="sr-only">{title}</caption>
             <thead className="bg-slate-50 text-left text-slate-700">

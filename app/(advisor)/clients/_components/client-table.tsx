@@ -5,11 +5,12 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import { requireUser } from "@/lib/auth/current-user";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import type { TClientListQuery } from "@/lib/services/clients/client-schemas";
 import { listClients } from "@/lib/services/clients/list-clients";
+import { money } from "@/lib/money/money";
 
 function hrefWith(query: TClientListQuery, changes: Partial<TClientListQuery>): string {
   const merged = { ...query, ...changes };
@@ -56,7 +57,8 @@ export async function ClientTable({ query }: { query: TClientListQuery }) {
             { label: t.clients.contactEmail },
             { label: t.clients.externalRef },
             ...(isAdmin ? [{ label: t.clients.advisor }] : []),
-            { label: t.clients.updated },
+            { label: t.clients.wealthTotal, align: "right" },
+            { label: t.clients.dataAsOf },
           ]}
         >
           {list.items.map((client) => (
@@ -74,7 +76,18 @@ export async function ClientTable({ query }: { query: TClientListQuery }) {
               <td className="px-4 py-3 text-slate-700">{client.contactEmail}</td>
               <td className="px-4 py-3 text-slate-700">{client.externalRef ?? t.common.none}</td>
               {isAdmin ? <td className="px-4 py-3 text-slate-700">{client.advisor.name}</td> : null}
-              <td className="px-4 py-3 text-slate-700 tabular">{formatDate(new Date(client.updatedAt), locale)}</td>
+              <td className="px-4 py-3 text-right tabular" data-testid="client-wealth">
+                {client.wealth.length === 0 ? (
+                  <span className="text-slate-700">{t.clients.noWealthData}</span>
+                ) : (
+                  <ul>
+                    {client.wealth.map((total) => (
+                      <li key={total.currency}>{formatMoney(money(BigInt(total.netMinor), total.currency), locale)}</li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className="px-4 py-3 text-slate-700 tabular">{client.dataAsOf ? formatDate(new Date(client.dataAsOf), locale) : t.common.none}</td>
             </tr>
           ))}
         </DataTable>
