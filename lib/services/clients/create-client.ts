@@ -10,7 +10,7 @@ export async function createClient(actor: TSessionUser, input: TClientInput): Pr
   if (actor.role !== "ADVISOR") throw new AppError("FORBIDDEN", "Only advisors create clients");
   return getDb().$transaction(async (tx) => {
     const client = await tx.client.create({ data: { ...input, advisorId: actor.id }, select: { id: true } });
-    await recordAuditEvent({ actor, action: "client.create", target: { type: "client", id: client.id }, details: { displayName: input.displayName } }, tx);
+    await recordAuditEvent({ actor, action: "client.create", target: { type: "client", id: client.id } }, tx);
     return client;
   });
 }
