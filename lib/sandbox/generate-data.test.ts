@@ -144,6 +144,7 @@ describe("account transactions at volume", () => {
     expect(volumeFromUsername("ana tx=2500")).toEqual({ accountTransactions: 2_500, years: 3 });
     expect(volumeFromUsername("ana-tx=0").accountTransactions).toBe(0);
     expect(volumeFromUsername("tx=100000-years=10")).toEqual({ accountTransactions: 100_000, years: 10 });
+    expect(volumeFromUsername("bench.tx=9000.years=10.positions=40")).toEqual({ accountTransactions: 9_000, years: 10, positions: 40 });
   });
 
   it("pages through 100 000 transactions consistently, without materialising them", () => {
@@ -182,5 +183,15 @@ describe("account transactions at volume", () => {
       const newest = first.find((t) => t.account_id === account.iban && t.balance !== null);
       if (newest && first.indexOf(newest) === first.findIndex((t) => t.account_id === account.iban)) expect(newest.balance).toBe(account.balance);
     }
+  });
+});
+
+describe("positions at volume", () => {
+  it("gives at least `positions=N` positions with distinct ids and ISINs, and leaves the default untouched", () => {
+    const many = generateForLogin("banco-meseta", "bench.positions=40", base);
+    expect(many.investments.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(many.investments.map((inv) => inv._id)).size).toBe(many.investments.length);
+    expect(new Set(many.investments.map((inv) => inv.isin)).size).toBe(many.investments.length);
+    expect(generateForLogin("testbank", "ana", base).investments.length).toBe(ana().investments.length);
   });
 });

@@ -5,7 +5,7 @@ import { createAccountTransactionsView, type TAccountPlan, type TAccountTransact
 import { findBank, type TSandboxBank } from "./banks";
 import { CATALOG, INVESTMENT_TYPES, type TInstrument, type TInvestmentType } from "./catalog";
 import { dayNumber, isoDay } from "./dates";
-import { makeSpanishIban } from "./identifiers";
+import { makeIsin, makeSpanishIban } from "./identifiers";
 import { makePerson, makeRelative, type TPerson } from "./people";
 import { createRng, hashString, hexId, money, roundTo, type TRng } from "./prng";
 import { volumeFromUsername, type TVolume } from "./scenarios";
@@ -253,6 +253,22 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
       }
     }
     chosen.push(...list.slice(0, investRng.int(1, Math.min(3, list.length))));
+  }
+  // Volume option `positions=N`: more positions, first the rest of the catalog, then numbered
+  // series of the instruments that have a real ISIN (a new valid ISIN per series).
+  const wanted = volume.positions ?? 0;
+  if (wanted > chosen.length) {
+    const isChosen = new Set(chosen.map((inst) => inst.isin));
+    const all = INVESTMENT_TYPES.flatMap((type) => CATALOG[type]);
+    for (const inst of all) if (chosen.length < wanted && !isChosen.has(inst.isin)) chosen.push(inst);
+    const withIsin = all.filter((inst) => /^[A-Z]{2}[A-Z0-9]{9}\d$/.test(inst.isin));
+    for (let series = 2; chosen.length < wanted; series++) {
+      for (const inst of withIsin) {
+        if (chosen.length >= wanted) break;
+        const name = `${inst.name} S${series}`;
+        chosen.push({ ...inst, name, isin: makeIsin(inst.isin.slice(0, 2), name) });
+      }
+    }
   }
   const portfolioIds: Record<TPortfolioKey, string> = {
     valores: hexId(token, "portfolio", "valores"),

@@ -84,11 +84,12 @@ export const DEFAULT_ACCOUNT_TRANSACTIONS = 500;
 export const MAX_ACCOUNT_TRANSACTIONS = 200_000;
 export const BIG_ACCOUNT_TRANSACTIONS = 100_000;
 
-export type TVolume = { accountTransactions: number; years: number };
+export type TVolume = { accountTransactions: number; years: number; /** At least this many investment positions (`positions=N`, ≤ 200). */ positions?: number };
 
 /**
  * The volume of account transactions is chosen by the username, so any bank can produce it:
- * "…big" (ends with big) gives 100 000, "tx=N" anywhere gives N (0…200 000), "years=N" spreads them over N years.
+ * "…big" (ends with big) gives 100 000, "tx=N" anywhere gives N (0…200 000), "years=N" spreads them over N years,
+ * "positions=N" gives at least N investment positions (up to 200).
  */
 export function volumeFromUsername(username: string): TVolume {
   const lower = username.toLowerCase();
@@ -98,5 +99,7 @@ export function volumeFromUsername(username: string): TVolume {
   else if (lower.endsWith("big")) count = BIG_ACCOUNT_TRANSACTIONS;
   const yearsMatch = /years[=:_-]?(\d{1,2})/.exec(lower);
   const years = yearsMatch?.[1] !== undefined ? Math.min(20, Math.max(1, Number(yearsMatch[1]))) : count > 5_000 ? 6 : 3;
-  return { accountTransactions: count, years };
+  const positionsMatch = /positions[=:_-]?(\d{1,3})/.exec(lower);
+  const positions = positionsMatch?.[1] !== undefined ? Math.min(200, Number(positionsMatch[1])) : undefined;
+  return positions === undefined ? { accountTransactions: count, years } : { accountTransactions: count, years, positions };
 }

@@ -42,6 +42,7 @@ function delegate(kind: TLedgerKind) {
   return model as unknown as {
     count(args: { where: TWhere }): Promise<number>;
     findMany(args: { where: TWhere; orderBy?: TWhere[]; skip?: number; take?: number }): Promise<TRaw[]>;
+    findMany(args: { where: TWhere; orderBy: TWhere[]; skip: number; take: number; select: { id: true } }): Promise<{ id: string }[]>;
     findMany(args: { where: TWhere; distinct: string[]; select: TWhere }): Promise<{ currency: string }[]>;
   };
 }
@@ -130,7 +131,11 @@ export async function listTransactions(actor: TActor, clientId: unknown, kind: T
   const [total, products] = await Promise.all([model.count({ where }), productLabels(kind, context.clientId)]);
   const pageCount = Math.max(1, Math.ceil(total / query.size));
   const page = Math.min(query.page, pageCount);
-  const raw = await model.findMany({ where, orderBy: orderOf(kind, query), skip: (page - 1) * query.size, take: query.size });
+  // Deferred join: the page's ids come from the (clientId, sort column, id) index alone, however deep
+  // the offset (page 2 000 of 100 000 rows skips index entries, not table rows); then 50 rows are read.
+  const ids = (await model.findMany({ where, orderBy: orderOf(kind, query), skip: (page - 1) * query.size, take: query.size, select: { id: true } })).map((row) => row.id);
+  const byId = new Map((ids.length ? await model.findMany({ where: { id: { in: ids } } }) : []).map((row) => [row.id, row]));
+  const raw = ids.flatMap((id) => byId.get(id) ?? []);
   const labels = new Map(products.map((p) => [p.value, p.label]));
   return { context, rows: raw.map((r) => toRow(kind, r, labels)), total, page, pageCount, products };
 }

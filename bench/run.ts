@@ -1,0 +1,432 @@
+// npm run bench — the benchmark of issue 7: seeds three datasets through the sandbox and the real
+// sync, runs the production build, measures what an advisor meets, prints one table and writes it
+// as JSON under bench/results/. Not part of `npm test`. Options:
+//   --skip-build   reuse .next-bench      --only=a,b   run only these phases
+//   --reuse-data   keep data/bench and bench/tmp/seed.json from the last run (no reseeding; for iterating)
+// Phases: probe render crawl throughput memory lighthouse vitals
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const ROOT = process.cwd();
+const PORT = Number(process.env.BENCH_PORT ?? 3470);
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const DATA_DIR = "data/bench";
+const DIST = ".next-bench";
+const args = process.argv.slice(2);
+const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+const wants = (phase: string) => !only || only.includes(phase);
+
+const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR, PORT: String(PORT), SCHEDULER: "off", NEXT_DIST_DIR: DIST, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
+for (const name of ["DATABASE_URL", "FLANKS_CLIENT_ID", "FLANKS_CLIENT_SECRET", "FLANKS_API_URL", "FLANKS_LINK_URL", "NEXTAUTH_URL", "SANDBOX_TOKEN_PREFIX"]) delete childEnv[name];
+
+const log = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
+
+function sh(command: string, argv: string[], env = childEnv): void {
+  execFileSync(command, argv, { stdio: "inherit", env });
+}
+
+function runNode(script: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("node", ["--conditions=react-server", "--import", "tsx", script], { env: childEnv, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.on("exit", (code) => (code === 0 ? resolve(out.trim().split("\n").pop() ?? "{}") : reject(new Error(`${script} exited with ${code}`))));
+  });
+}
+
+// ---------- bench tools, outside the app's dependencies (docs/decisions/020-*) ----------
+function ensureBenchTools(): void {
+  const lock = path.join(ROOT, "bench/package-lock.json");
+  const installed = path.join(ROOT, "bench/node_modules/.package-lock.json");
+  if (existsSync(installed) && readFileSync(installed, "utf8").length > 0 && statMtime(installed) >= statMtime(lock)) return;
+  log("installing the benchmark's tools (npm --prefix bench ci)…");
+  sh("npm", ["--prefix", "bench", "ci", "--ignore-scripts", "--no-audit", "--no-fund"]);
+}
+function statMtime(file: string): number {
+  return existsSync(file) ? Number(execFileSync("stat", ["-c", "%Y", file]).toString()) : 0;
+}
+const benchRequire = createRequire(path.join(ROOT, "bench/package.json"));
+
+// ---------- server ----------
+let server: ChildProcess | undefined;
+function startServer(): Promise<void> {
+  server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
+  return (async () => {
+    for (let i = 0; i < 120; i++) {
+      try {
+        if ((await fetch(`${ORIGIN}/login`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error("the server did not start");
+  })();
+}
+function stopServer(): void {
+  if (server?.pid && server.exitCode === null) server.kill("SIGTERM");
+}
+process.on("exit", stopServer);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+
+/** Resident memory of the server process and its children (MB). */
+function serverRssMb(): number {
+  const pids = new Set<number>([server?.pid ?? -1]);
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (pids.has(ppid)) pids.add(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  let kb = 0;
+  for (const pid of pids) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // gone
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+// ---------- HTTP helpers ----------
+async function signIn(email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${ORIGIN}/api/auth/csrf`);
+  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await fetch(`${ORIGIN}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.startsWith("next-auth.session-token="));
+  if (!session) throw new Error(`sign-in of ${email} failed (${response.status})`);
+  return `${session}; patrimonio-locale=en`;
+}
+
+async function timeRequest(url: string, cookie: string): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`${ORIGIN}${url}`, { headers: { Cookie: cookie }, redirect: "manual" });
+  await response.text();
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
+  return performance.now() - started;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function renderStats(url: string, cookie: string, count: number) {
+  for (let i = 0; i < 2; i++) await timeRequest(url, cookie);
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) times.push(await timeRequest(url, cookie));
+  times.sort((a, b) => a - b);
+  return { url, count, p50: Math.round(percentile(times, 50)), p95: Math.round(percentile(times, 95)), p99: Math.round(percentile(times, 99)) };
+}
+
+async function sandboxCounters(): Promise<{ total: number; counts: Record<string, number> }> {
+  return (await (await fetch(`${ORIGIN}/sandbox/_control/counters`)).json()) as { total: number; counts: Record<string, number> };
+}
+
+type TCannonResult = { requests: { average: number; total: number }; latency: { p50: number; p99: number; p97_5: number }; errors: number; timeouts: number; non2xx: number };
+function cannon(options: Record<string, unknown>): Promise<TCannonResult> {
+  const autocannon = benchRequire("autocannon") as (opts: Record<string, unknown>, cb: (err: Error | null, result: TCannonResult) => void) => unknown;
+  return new Promise((resolve, reject) => autocannon(options, (err, result) => (err ? reject(err) : resolve(result))));
+}
+
+// ---------- main ----------
+type TRow = { metric: string; value: string; budget: string; ok: boolean | null };
+const rows: TRow[] = [];
+const raw: Record<string, unknown> = {};
+const row = (metric: string, value: number | string, budget: string, ok: boolean | null) => rows.push({ metric, value: String(value), budget, ok });
+
+async function main() {
+  const started = performance.now();
+  ensureBenchTools();
+  if (!args.includes("--skip-build") || !existsSync(path.join(DIST, "BUILD_ID"))) {
+    log(`next build → ${DIST}`);
+    const t = performance.now();
+    sh("node", ["node_modules/next/dist/bin/next", "build"]);
+    raw.buildMs = Math.round(performance.now() - t);
+  }
+  const isReusing = args.includes("--reuse-data") && existsSync("bench/tmp/seed.json") && existsSync(path.join(DATA_DIR, "app.db"));
+  if (!isReusing) {
+    rmSync(DATA_DIR, { recursive: true, force: true });
+    mkdirSync(DATA_DIR, { recursive: true });
+  }
+  log("database: migrate + demo seed");
+  sh("npx", ["tsx", "bench/prepare.ts"]);
+  log(`starting the server on ${ORIGIN}`);
+  await startServer();
+
+  if (!isReusing) {
+    log("seeding: demo, big advisor (150 clients), big client (10 connections, ~100 000 transactions) through the sandbox and the sync");
+    raw.seed = JSON.parse(await runNode("bench/seed.ts"));
+    writeFileSync("bench/tmp/seed-summary.json", JSON.stringify(raw.seed));
+  } else {
+    log("reusing data/bench (--reuse-data)");
+    raw.seed = JSON.parse(readFileSync("bench/tmp/seed-summary.json", "utf8"));
+  }
+  const seedSummary = raw.seed as { counts: Record<string, number>; timings: Record<string, number>; failedSyncs: number };
+  const seed = JSON.parse(readFileSync("bench/tmp/seed.json", "utf8")) as {
+    password: string;
+    bigAdvisor: { email: string; inpClientId: string };
+    bigClient: { email: string; clientId: string };
+    connectToken: string;
+  };
+  row("seed: all three datasets", `${(seedSummary.timings.totalMs! / 1000).toFixed(0)} s`, "—", null);
+  row("big-client sync (100 000 tx, first)", `${(seedSummary.timings.bigSyncMs! / 1000).toFixed(1)} s, peak ${seedSummary.timings.bigSyncPeakRssMb} MB`, "≤ 5 s", seedSummary.timings.bigSyncMs! <= 5000);
+
+  if (wants("probe")) {
+    log("sync probe: 20 concurrent syncs in a fresh process, then the big connection again");
+    const probe = JSON.parse(await runNode("bench/sync-probe.ts")) as { tokenRequests: number; bigResyncMs: number; bigResyncPeakRssMb: number; concurrentMs: number };
+    raw.probe = probe;
+    row("20 concurrent syncs → token requests", probe.tokenRequests, "1", probe.tokenRequests === 1);
+    row("big-client sync (again, replaces 100 000)", `${(probe.bigResyncMs / 1000).toFixed(1)} s, peak ${probe.bigResyncPeakRssMb} MB`, "≤ 5 s", probe.bigResyncMs <= 5000);
+  }
+
+  const advisorCookie = await signIn(seed.bigAdvisor.email, seed.password);
+  const clientCookie = await signIn(seed.bigClient.email, seed.password);
+  const base = `/clients/${seed.bigClient.clientId}`;
+  const TABS = ["", "/investments", "/performance", "/accounts", "/cards", "/liabilities", "/mifid", "/identity", "/investments/transactions", "/connections"];
+
+  if (wants("crawl")) {
+    log("crawl: every page once, counting Flanks requests");
+    await fetch(`${ORIGIN}/sandbox/_control/counters/reset`, { method: "POST" });
+    let pages = 0;
+    for (const url of ["/clients", "/clients?page=2", "/clients?page=3", "/inbox"]) (await timeRequest(url, advisorCookie).catch(() => 0), pages++);
+    for (const tab of TABS) (await timeRequest(`${base}${tab}`, clientCookie), pages++);
+    for (const url of [`${base}/accounts?page=1000`, `${base}/accounts?page=2090`, `${base}/accounts?sort=amount&dir=asc&page=500`, `${base}/cards?page=2`, `${base}/details`]) (await timeRequest(url, clientCookie), pages++);
+    const counters = await sandboxCounters();
+    raw.crawl = { pages, counters };
+    row(`Flanks requests while crawling ${pages} pages`, counters.total, "0", counters.total === 0);
+  }
+
+  if (wants("render")) {
+    log("server render times (sequential, signed in)");
+    const render: Record<string, unknown>[] = [];
+    const budgeted: [string, string, number, number][] = [
+      ["client list (big advisor)", "/clients", 100, 40],
+      ["overview (big client)", base, 150, 40],
+      ["investments (big client)", `${base}/investments`, 150, 40],
+      ["transactions p1 (100 000)", `${base}/accounts`, 150, 30],
+      ["transactions p1000", `${base}/accounts?page=1000`, 150, 30],
+      ["transactions last page", `${base}/accounts?page=2090`, 150, 30],
+      ["transactions by amount p500", `${base}/accounts?sort=amount&dir=asc&page=500`, 150, 30],
+      ["transactions text filter", `${base}/accounts?q=recibo`, 150, 30],
+    ];
+    for (const [name, url, budget, count] of budgeted) {
+      const stats = await renderStats(url, url === "/clients" ? advisorCookie : clientCookie, count);
+      render.push({ name, ...stats });
+      row(`render ${name} p50/p95/p99`, `${stats.p50}/${stats.p95}/${stats.p99} ms`, `p95 ≤ ${budget} ms`, stats.p95 <= budget);
+    }
+    for (const tab of ["/performance", "/cards", "/liabilities", "/mifid", "/identity", "/investments/transactions"]) {
+      const stats = await renderStats(`${base}${tab}`, clientCookie, 15);
+      render.push({ name: tab, ...stats });
+      row(`render ${tab} p50/p95/p99`, `${stats.p50}/${stats.p95}/${stats.p99} ms`, "—", null);
+    }
+    raw.render = render;
+  }
+
+  let requestsSent = 0;
+  if (wants("throughput")) {
+    log("throughput: overview, 10 connections, 30 s");
+    const result = await cannon({ url: `${ORIGIN}${base}`, connections: 10, duration: 30, headers: { cookie: clientCookie } });
+    requestsSent += result.requests.total;
+    raw.throughput = { average: result.requests.average, total: result.requests.total, latency: result.latency, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx };
+    const errors = result.errors + result.timeouts + result.non2xx;
+    row("overview throughput (10 conns, 30 s)", `${result.requests.average} req/s`, "≥ 150 req/s", result.requests.average >= 150);
+    row("overview under load p99", `${result.latency.p99} ms`, "≤ 250 ms", result.latency.p99 <= 250);
+    row("overview under load errors", errors, "0", errors === 0);
+  }
+
+  if (wants("memory")) {
+    log("memory: server RSS after 5 000 and 10 000 requests (list, overview, transactions)");
+    const mix = async (amount: number) => {
+      if (amount <= 0) return;
+      const each = Math.ceil(amount / 3);
+      await cannon({ url: `${ORIGIN}${base}`, connections: 10, amount: each, headers: { cookie: clientCookie } });
+      await cannon({ url: `${ORIGIN}${base}/accounts?page=7`, connections: 10, amount: each, headers: { cookie: clientCookie } });
+      await cannon({ url: `${ORIGIN}/clients`, connections: 10, amount: each, headers: { cookie: advisorCookie } });
+      requestsSent += each * 3;
+    };
+    await mix(5_000 - requestsSent);
+    const at5k = serverRssMb();
+    await mix(5_000);
+    const at10k = serverRssMb();
+    const growth = Math.round(((at10k - at5k) / at5k) * 1000) / 10;
+    raw.memory = { at5k, at10k, growthPercent: growth, requests: requestsSent };
+    row("server RSS after 10 000 requests", `${at10k} MB`, "≤ 600 MB", at10k <= 600);
+    row("RSS growth 5 000 → 10 000", `${growth} %`, "< 10 %", growth < 10);
+  }
+
+  if (wants("lighthouse")) {
+    log("Lighthouse (mobile preset, Debian Chromium)");
+    const { default: lighthouse } = (await import(benchRequire.resolve("lighthouse"))) as { default: (url: string, flags: Record<string, unknown>) => Promise<{ lhr: TLhr }> };
+    const chromeLauncher = (await import(benchRequire.resolve("chrome-launcher"))) as { launch: (o: Record<string, unknown>) => Promise<{ port: number; kill: () => Promise<void> }> };
+    const pages: [string, string, string | null][] = [
+      ["login", "/login", null],
+      ["client list", "/clients", advisorCookie],
+      ["overview", base, clientCookie],
+      ["transactions", `${base}/accounts`, clientCookie],
+      ["connect", `/connect/${seed.connectToken}`, null],
+    ];
+    const lh: Record<string, unknown>[] = [];
+    for (const [name, url, cookie] of pages) {
+      const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", chromeFlags: ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"] });
+      try {
+        const { lhr } = await lighthouse(`${ORIGIN}${url}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: cookie ? { Cookie: cookie } : undefined });
+        const scripts = lhr.audits["resource-summary"]?.details?.items?.find((item) => item.resourceType === "script");
+        const result = {
+          name,
+          performance: lhr.categories.performance?.score ?? null,
+          accessibility: lhr.categories.accessibility?.score ?? null,
+          jsKb: Math.round((scripts?.transferSize ?? 0) / 1024),
+          lcpMs: Math.round(Number(lhr.audits["largest-contentful-paint"]?.numericValue ?? 0)),
+          tbtMs: Math.round(Number(lhr.audits["total-blocking-time"]?.numericValue ?? 0)),
+          cls: lhr.audits["cumulative-layout-shift"]?.numericValue ?? null,
+          failedA11y: Object.values(lhr.audits).filter((a) => a.score === 0 && lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id)).map((a) => a.id),
+          finalUrl: lhr.finalDisplayedUrl,
+        };
+        lh.push(result);
+        const jsBudget = name === "login" || name === "connect" ? 160 : null;
+        row(`Lighthouse ${name}: perf / a11y`, `${result.performance} / ${result.accessibility}`, "≥ 0.95 / 1.00", (result.performance ?? 0) >= 0.95 && result.accessibility === 1);
+        row(`Lighthouse ${name}: compressed JS`, `${result.jsKb} kB`, jsBudget ? `≤ ${jsBudget} kB` : "—", jsBudget ? result.jsKb <= jsBudget : null);
+      } finally {
+        await chrome.kill();
+      }
+    }
+    raw.lighthouse = lh;
+  }
+
+  if (wants("vitals")) {
+    log("INP and CLS with web-vitals in Playwright (CPU ×4)");
+    raw.vitals = await measureVitals(seed.bigAdvisor.inpClientId, advisorCookie, seed.bigClient.clientId, clientCookie);
+    const v = raw.vitals as Record<string, number | null>;
+    for (const key of ["inpSortMs", "inpFilterMs", "inpTabMs"]) row(`INP ${key.slice(3, -2).toLowerCase()}`, v[key] === null ? "n/a" : `${v[key]} ms`, "≤ 100 ms", v[key] !== null && (v[key] ?? 0) <= 100);
+    for (const key of ["clsOverview", "clsTransactions"]) row(`CLS ${key.slice(3).toLowerCase()} (streaming)`, String(v[key]), "≤ 0.02", v[key] !== null && (v[key] ?? 1) <= 0.02);
+  }
+
+  if (wants("crawl")) {
+    const counters = await sandboxCounters();
+    row("Flanks requests during all page views of the run", counters.total, "0", counters.total === 0);
+  }
+  raw.totalMs = Math.round(performance.now() - started);
+  row("benchmark wall time", `${(Number(raw.totalMs) / 60_000).toFixed(1)} min`, "< 15 min", Number(raw.totalMs) < 15 * 60_000);
+}
+
+type TLhr = {
+  categories: Record<string, { score: number | null; auditRefs: { id: string }[] } | undefined>;
+  audits: Record<string, { id: string; score: number | null; numericValue?: number; details?: { items?: { resourceType?: string; transferSize?: number }[] } }>;
+  finalDisplayedUrl: string;
+};
+
+async function measureVitals(inpClientId: string, advisorCookie: string, bigClientId: string, clientCookie: string) {
+  const { chromium } = await import("@playwright/test");
+  const webVitals = readFileSync(path.join(ROOT, "bench/node_modules/web-vitals/dist/web-vitals.iife.js"), "utf8");
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+  const cookiesOf = (cookie: string) =>
+    cookie.split("; ").map((pair) => {
+      const [name, ...rest] = pair.split("=");
+      return { name: name ?? "", value: rest.join("="), url: ORIGIN };
+    });
+  const open = async (cookie: string) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.addCookies(cookiesOf(cookie));
+    await context.addInitScript(`${webVitals}
+      window.__inp = null; window.__cls = 0;
+      webVitals.onINP((m) => { window.__inp = m.value; }, { reportAllChanges: true, durationThreshold: 0 });
+      webVitals.onCLS((m) => { window.__cls = m.value; }, { reportAllChanges: true });`);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    return { page, context };
+  };
+  const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const read = async (page: import("@playwright/test").Page, key: "__inp" | "__cls") => page.evaluate((k) => (window as unknown as Record<string, number | null>)[k] ?? null, key);
+  const result: Record<string, number | null> = {};
+  try {
+    // Sorting the 2 000-row table (100 rows a page, sorted on the server): clicks on column headers.
+    {
+      const { page, context } = await open(advisorCookie);
+      await page.goto(`${ORIGIN}/clients/${inpClientId}/accounts?size=100`, { waitUntil: "networkidle" });
+      for (const name of [/amount/i, /date/i, /description/i]) {
+        await page.getByRole("link", { name: new RegExp(`sort by.*${name.source}`, "i") }).first().click();
+        await page.waitForLoadState("networkidle");
+        await settle(300);
+      }
+      result.inpSortMs = await read(page, "__inp");
+      await context.close();
+    }
+    {
+      // Filtering, on a page of its own (INP is the worst interaction of a page): typing in the text filter and choosing an account.
+      const { page, context } = await open(advisorCookie);
+      await page.goto(`${ORIGIN}/clients/${inpClientId}/accounts?size=100`, { waitUntil: "networkidle" });
+      await page.getByRole("search").getByRole("textbox").first().click();
+      await page.keyboard.type("recibo", { delay: 50 });
+      const select = page.getByRole("search").getByRole("combobox").first();
+      if (await select.count()) await select.selectOption({ index: 1 });
+      await settle(500);
+      result.inpFilterMs = await read(page, "__inp");
+      await context.close();
+    }
+    // Switching client tabs (soft navigations), and CLS while the overview streams.
+    {
+      const { page, context } = await open(clientCookie);
+      await page.goto(`${ORIGIN}/clients/${bigClientId}`, { waitUntil: "networkidle" });
+      await settle(1_000);
+      result.clsOverview = Math.round(((await read(page, "__cls")) ?? 0) * 1000) / 1000;
+      for (const tab of ["Investments", "Accounts", "Overview"]) {
+        await page.getByRole("navigation").getByRole("link", { name: tab, exact: true }).first().click();
+        await page.waitForLoadState("networkidle");
+        await settle(300);
+      }
+      result.inpTabMs = await read(page, "__inp");
+      await context.close();
+    }
+    {
+      const { page, context } = await open(clientCookie);
+      await page.goto(`${ORIGIN}/clients/${bigClientId}/accounts?page=1000`, { waitUntil: "networkidle" });
+      await settle(1_000);
+      result.clsTransactions = Math.round(((await read(page, "__cls")) ?? 0) * 1000) / 1000;
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return result;
+}
+
+function printAndSave(error?: unknown) {
+  const width = Math.max(...rows.map((r) => r.metric.length), 6);
+  const valueWidth = Math.max(...rows.map((r) => r.value.length), 5);
+  const lines = [`${"metric".padEnd(width)}  ${"value".padEnd(valueWidth)}  budget`, "-".repeat(width + valueWidth + 24)];
+  for (const r of rows) lines.push(`${r.metric.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.budget}${r.ok === null ? "" : r.ok ? "  ✓" : "  ✗"}`);
+  console.log(`\n${lines.join("\n")}\n`);
+  mkdirSync("bench/results", { recursive: true });
+  const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
+  const report = { at: new Date().toISOString(), node: process.version, cpus: (await_cpus()), loadAverage: load, rows, raw, error: error ? String(error instanceof Error ? error.stack : error) : undefined };
+  const file = `bench/results/${report.at.replace(/[:.]/g, "-")}.json`;
+  writeFileSync(file, JSON.stringify(report, null, 2));
+  writeFileSync("bench/results/latest.json", JSON.stringify(report, null, 2));
+  log(`results written to ${file} (and bench/results/latest.json)`);
+}
+function await_cpus(): number {
+  return readFileSync("/proc/cpuinfo", "utf8").split("\n").filter((l) => l.startsWith("processor")).length;
+}
+
+main()
+  .then(() => printAndSave())
+  .catch((error: unknown) => {
+    console.error(error);
+    printAndSave(error);
+    process.exitCode = 1;
+  })
+  .finally(stopServer);
