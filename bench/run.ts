@@ -12,13 +12,15 @@ import path from "node:path";
 const ROOT = process.cwd();
 const PORT = Number(process.env.BENCH_PORT ?? 3470);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-const DATA_DIR = "data/bench";
-const DIST = ".next-bench";
+// BENCH_DATA_DIR / BENCH_DIST / BENCH_TMP let two people measure side by side without sharing files.
+const DATA_DIR = process.env.BENCH_DATA_DIR ?? "data/bench";
+const DIST = process.env.BENCH_DIST ?? ".next-bench";
+const TMP = process.env.BENCH_TMP ?? "bench/tmp";
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
 const wants = (phase: string) => !only || only.includes(phase);
 
-const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR, PORT: String(PORT), SCHEDULER: "off", NEXT_DIST_DIR: DIST, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
+const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR, BENCH_TMP: TMP, PORT: String(PORT), SCHEDULER: "off", NEXT_DIST_DIR: DIST, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
 for (const name of ["DATABASE_URL", "FLANKS_CLIENT_ID", "FLANKS_CLIENT_SECRET", "FLANKS_API_URL", "FLANKS_LINK_URL", "NEXTAUTH_URL", "SANDBOX_TOKEN_PREFIX"]) delete childEnv[name];
 
 const log = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
@@ -156,7 +158,7 @@ async function main() {
     sh("node", ["node_modules/next/dist/bin/next", "build"]);
     raw.buildMs = Math.round(performance.now() - t);
   }
-  const isReusing = args.includes("--reuse-data") && existsSync("bench/tmp/seed.json") && existsSync(path.join(DATA_DIR, "app.db"));
+  const isReusing = args.includes("--reuse-data") && existsSync(`${TMP}/seed.json`) && existsSync(path.join(DATA_DIR, "app.db"));
   if (!isReusing) {
     rmSync(DATA_DIR, { recursive: true, force: true });
     mkdirSync(DATA_DIR, { recursive: true });
@@ -169,13 +171,13 @@ async function main() {
   if (!isReusing) {
     log("seeding: demo, big advisor (150 clients), big client (10 connections, ~100 000 transactions) through the sandbox and the sync");
     raw.seed = JSON.parse(await runNode("bench/seed.ts"));
-    writeFileSync("bench/tmp/seed-summary.json", JSON.stringify(raw.seed));
+    writeFileSync(`${TMP}/seed-summary.json`, JSON.stringify(raw.seed));
   } else {
     log("reusing data/bench (--reuse-data)");
-    raw.seed = JSON.parse(readFileSync("bench/tmp/seed-summary.json", "utf8"));
+    raw.seed = JSON.parse(readFileSync(`${TMP}/seed-summary.json`, "utf8"));
   }
   const seedSummary = raw.seed as { counts: Record<string, number>; timings: Record<string, number>; failedSyncs: number };
-  const seed = JSON.parse(readFileSync("bench/tmp/seed.json", "utf8")) as {
+  const seed = JSON.parse(readFileSync(`${TMP}/seed.json`, "utf8")) as {
     password: string;
     bigAdvisor: { email: string; inpClientId: string };
     bigClient: { email: string; clientId: string };
@@ -413,9 +415,9 @@ function printAndSave(error?: unknown) {
   mkdirSync("bench/results", { recursive: true });
   const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   const report = { at: new Date().toISOString(), node: process.version, cpus: (await_cpus()), loadAverage: load, rows, raw, error: error ? String(error instanceof Error ? error.stack : error) : undefined };
-  const file = `bench/results/${report.at.replace(/[:.]/g, "-")}.json`;
+  const file = `${process.env.BENCH_TMP ? TMP : "bench/results"}/${report.at.replace(/[:.]/g, "-")}.json`;
   writeFileSync(file, JSON.stringify(report, null, 2));
-  writeFileSync("bench/results/latest.json", JSON.stringify(report, null, 2));
+  if (!process.env.BENCH_TMP) writeFileSync("bench/results/latest.json", JSON.stringify(report, null, 2));
   log(`results written to ${file} (and bench/results/latest.json)`);
 }
 function await_cpus(): number {

@@ -155,7 +155,7 @@ const seed = {
   failedSyncs: failed,
   timings: { ...timings, totalMs: Math.round(performance.now() - started), bigSyncMs, bigSyncPeakRssMb: Math.round(peakRss / 1e6) },
 };
-mkdirSync("bench/tmp", { recursive: true });
-writeFileSync("bench/tmp/seed.json", JSON.stringify(seed, null, 2));
+mkdirSync(process.env.BENCH_TMP ?? "bench/tmp", { recursive: true });
+writeFileSync(`${process.env.BENCH_TMP ?? "bench/tmp"}/seed.json`, JSON.stringify(seed, null, 2));
 console.log(JSON.stringify({ counts, failedSyncs: failed, timings: seed.timings }));
 process.exit(0);

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 const { getEnv } = await import("../lib/env");
 const { syncConnection } = await import("../lib/sync/sync-connection");
 
-const seed = JSON.parse(readFileSync("bench/tmp/seed.json", "utf8")) as { bigAdvisorConnectionIds: string[]; bigClient: { bigConnectionId: string } };
+const seed = JSON.parse(readFileSync(`${process.env.BENCH_TMP ?? "bench/tmp"}/seed.json`, "utf8")) as { bigAdvisorConnectionIds: string[]; bigClient: { bigConnectionId: string } };
 const api = getEnv().flanksApiUrl;
 const counters = async () => ((await (await fetch(`${api}/_control/counters`)).json()) as { counts: Record<string, number>; total: number });
 
