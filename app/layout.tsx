@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { CORE_NAMESPACES, pickMessages } from "@/lib/i18n/client-messages";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { INTL_LOCALE } from "@/lib/i18n/locales";
 import "./globals.css";
@@ -22,7 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t.app.skipToContent}
         </a>
-        <Providers locale={locale} messages={t}>
+        <Providers locale={locale} messages={pickMessages(t, CORE_NAMESPACES)}>
           {children}
         </Providers>
       </body>

@@ -371,10 +371,13 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
       // Filtering, on a page of its own (INP is the worst interaction of a page): typing in the text filter and choosing an account.
       const { page, context } = await open(advisorCookie);
       await page.goto(`${ORIGIN}/clients/${inpClientId}/accounts?size=100`, { waitUntil: "networkidle" });
-      await page.getByRole("search").getByRole("textbox").first().click();
+      // The filter form is a plain GET form: these are the interactions on the page before "Apply" (the
+      // submission is a page load, measured by the render rows).
+      await page.getByRole("search").getByRole("searchbox").click();
       await page.keyboard.type("recibo", { delay: 50 });
       const select = page.getByRole("search").getByRole("combobox").first();
       if (await select.count()) await select.selectOption({ index: 1 });
+      else throw new Error("the ledger filter has no account selector");
       await settle(500);
       result.inpFilterMs = await read(page, "__inp");
       await context.close();

@@ -2,6 +2,7 @@
 // then the big-client connection is synced again, timed, with this process's peak memory.
 //   node --conditions=react-server --import tsx bench/sync-probe.ts   (env as bench/seed.ts; run by bench/run.ts)
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 
 const { getEnv } = await import("../lib/env");
 const { syncConnection } = await import("../lib/sync/sync-connection");
@@ -20,8 +21,11 @@ const after = await counters();
 let peakRss = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
 t = performance.now();
+const cpuBefore = process.cpuUsage();
 const big = await syncConnection(seed.bigClient.bigConnectionId, { reason: "manual" });
 const resyncMs = Math.round(performance.now() - t);
+// This process's CPU (fetch, parse, normalize, write; the sandbox runs in the server): on a shared machine, steadier than wall time.
+const resyncCpu = process.cpuUsage(cpuBefore);
 clearInterval(sampler);
 
 console.log(
@@ -34,6 +38,8 @@ console.log(
     bigResyncMs: resyncMs,
     bigResyncStatus: big.status,
     bigResyncPeakRssMb: Math.round(peakRss / 1e6),
+    bigResyncCpuMs: Math.round((resyncCpu.user + resyncCpu.system) / 1000),
+    loadAverage: loadavg().map((load) => load.toFixed(1)).join(" "),
   }),
 );
 process.exit(0);

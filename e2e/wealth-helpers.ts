@@ -2,7 +2,7 @@ import { expect, type APIRequestContext, type Browser, type Page } from "@playwr
 import { generateForLogin, type TCredentialsData } from "../lib/sandbox/generate-data";
 import { ANA, consentAndOpenLink, createClientViaUi, createInvitationLink, linkReference, signIn, unique } from "./fixtures";
 
-export type TConnectedClient = { page: Page; clientId: string; username: string; data: TCredentialsData };
+export type TConnectedClient = { page: Page; clientId: string; displayName: string; username: string; data: TCredentialsData };
 
 /**
  * A new client of Ana connected to testbank through the real flow (invitation, consent, the
@@ -15,7 +15,8 @@ export type TConnectedClient = { page: Page; clientId: string; username: string;
 export async function connectTestbankClient(browser: Browser, request: APIRequestContext, username: string): Promise<TConnectedClient> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, ANA);
-  const clientId = await createClientViaUi(page, unique("Wealth"));
+  const displayName = unique("Wealth");
+  const clientId = await createClientViaUi(page, displayName);
   await page.goto(`/clients/${clientId}/connections`);
   const invitationUrl = await createInvitationLink(page);
   const endUser = await (await browser.newContext()).newPage();
@@ -32,7 +33,7 @@ export async function connectTestbankClient(browser: Browser, request: APIReques
     await expect(page.getByTestId("totals-EUR")).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 90_000, intervals: [2_000] });
   const asOf = new Date().toISOString().slice(0, 10);
-  return { page, clientId, username, data: generateForLogin("testbank", username, { credentialsToken: "any", asOf, updatedAtTimestamp: 0 }) };
+  return { page, clientId, displayName, username, data: generateForLogin("testbank", username, { credentialsToken: "any", asOf, updatedAtTimestamp: 0 }) };
 }
 
 /** Exact sums in cents of the records' `field`, per currency. */

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import { INVESTMENT_TYPE_NAMES } from "../lib/flanks/schemas/investment-type";
+import { formatDate } from "../lib/i18n/format";
 import { centsByCurrency, connectTestbankClient, eur, type TConnectedClient } from "./wealth-helpers";
 
 /*
@@ -38,7 +39,8 @@ test("overview: totals per currency to the cent, allocations and data date", asy
     await expect(totals).toContainText(eur(debt, currency));
     await expect(totals).toContainText(eur(assets - debt, currency));
   }
-  await expect(page.getByTestId("data-as-of")).toContainText(/testbank: data as of/);
+  // The bank's display name from bank/available, not its entity id ("testbank").
+  await expect(page.getByTestId("data-as-of")).toContainText("TestBank (sandbox scenarios): data as of");
   // Allocation by type (EUR): the reference's types by their readable names, plus cash; shares add up to 100 %.
   const byType = page.getByTestId("by-type-table");
   const eurTypes = new Set(data.investments.filter((i) => i.currency === "EUR").map((i) => String(i.type)));
@@ -51,6 +53,17 @@ test("overview: totals per currency to the cent, allocations and data date", asy
   await expect(page.getByTestId("by-country-table")).toContainText("No ISIN");
   await expect(page.locator(".recharts-surface").first()).toBeVisible();
   await page.screenshot(shot("overview"));
+
+  // The client list shows the same net wealth, one line per currency, and the data date.
+  await page.goto(`/clients?q=${encodeURIComponent(client.displayName)}`);
+  const row = page.getByRole("row").filter({ has: page.getByRole("link", { name: client.displayName }) });
+  const netLines = row.getByTestId("client-wealth").getByRole("listitem");
+  const expectedNet = ["EUR", "USD"].map((currency) => {
+    const assets = (accounts.get(currency) ?? 0n) + (investments.get(currency) ?? 0n);
+    return eur(assets - (liabilities.get(currency) ?? 0n), currency);
+  });
+  await expect(netLines).toHaveText(expectedNet);
+  await expect(row).toContainText(formatDate(new Date(), "en"));
 });
 
 test("investments: every position, sort, filter, detail with CNMV / DGSFP", async () => {
@@ -59,6 +72,9 @@ test("investments: every position, sort, filter, detail with CNMV / DGSFP", asyn
   const table = page.getByTestId("investments-table");
   await expect(table.locator("tbody tr")).toHaveCount(data.investments.length);
   for (const investment of data.investments) await expect(table).toContainText(String(investment.isin));
+  // Totals over every matching position (computed in SQL; the table is paged at 50).
+  for (const [currency, cents] of centsByCurrency(data.investments, "balance")) await expect(page.getByTestId("investment-totals")).toContainText(eur(cents, currency));
+  await expect(table.locator("tbody tr").first()).toContainText("TestBank (sandbox scenarios)");
   await page.screenshot(shot("investments"));
 
   // Sort by value, largest first.

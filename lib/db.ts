@@ -1,11 +1,18 @@
 import "server-only";
 import { createPrismaClient, type PrismaClient } from "./db/create-prisma-client";
+import { createWriteConnection, type TWriteConnection } from "./db/create-write-connection";
 import { getEnv } from "./env";
 
-const globalForPrisma = globalThis as unknown as { patrimonioPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as { patrimonioPrisma?: PrismaClient; patrimonioSyncWriteDb?: TWriteConnection };
 
 /** One Prisma client per process. Only lib/services (and lib/auth) import this. */
 export function getDb(): PrismaClient {
   globalForPrisma.patrimonioPrisma ??= createPrismaClient(getEnv().databaseUrl);
   return globalForPrisma.patrimonioPrisma;
+}
+
+/** The sync's own connection to the same database, for its one write transaction (lib/sync only). */
+export function getSyncWriteDb(): TWriteConnection {
+  globalForPrisma.patrimonioSyncWriteDb ??= createWriteConnection(getEnv().databaseUrl);
+  return globalForPrisma.patrimonioSyncWriteDb;
 }

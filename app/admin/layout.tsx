@@ -1,8 +1,14 @@
 import type { ReactNode } from "react";
+import { I18nScope } from "@/components/i18n/i18n-scope";
 import { AppShell } from "@/components/layout/app-shell";
 import { requireAdmin } from "@/lib/auth/current-user";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const user = await requireAdmin();
-  return <AppShell user={user}>{children}</AppShell>;
+  // Admin forms show admin notices (translateError) and admin labels.
+  return (
+    <AppShell user={user}>
+      <I18nScope namespaces={["admin", "adminConnections"]}>{children}</I18nScope>
+    </AppShell>
+  );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useI18n } from "@/components/i18n/i18n-provider";
+import { useI18n, useMessages } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -10,15 +10,16 @@ import { interpolate } from "@/lib/i18n/messages";
 
 export function ReconcileButton({ action }: { action: (state: TFormState, formData: FormData) => Promise<TFormState> }) {
   const { t } = useI18n();
+  const a = useMessages("adminConnections");
   const [state, formAction] = useActionState(action, IDLE_FORM_STATE);
   return (
     <form action={formAction} className="flex flex-col gap-3">
       <div>
-        <SubmitButton label={t.adminConnections.reconcileRun} pendingLabel={t.common.loading} />
+        <SubmitButton label={a.reconcileRun} pendingLabel={t.common.loading} />
       </div>
       {state.status === "ok" ? (
         <Alert tone="success" live>
-          {interpolate(t.adminConnections.reconcileResult, { exchanged: state.values?.exchanged ?? "0", orphans: state.values?.orphans ?? "0" })}
+          {interpolate(a.reconcileResult, { exchanged: state.values?.exchanged ?? "0", orphans: state.values?.orphans ?? "0" })}
         </Alert>
       ) : (
         <FormMessage state={state} />

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useI18n } from "@/components/i18n/i18n-provider";
+import { useI18n, useMessages } from "@/components/i18n/i18n-provider";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE_FORM_STATE, type TFormState } from "@/lib/actions/form-state";
@@ -16,6 +16,7 @@ export function ArchiveClientForm({
   action: (state: TFormState, formData: FormData) => Promise<TFormState>;
 }) {
   const { t } = useI18n();
+  const c = useMessages("clients");
   const [state, formAction] = useActionState(action, IDLE_FORM_STATE);
   return (
     <form action={formAction} className="flex flex-col gap-2">
@@ -23,7 +24,7 @@ export function ArchiveClientForm({
       <input type="hidden" name="clientId" value={clientId} />
       <input type="hidden" name="archived" value={isArchived ? "0" : "1"} />
       <div>
-        <SubmitButton label={isArchived ? t.clients.unarchive : t.clients.archive} pendingLabel={t.common.saving} variant={isArchived ? "primary" : "secondary"} />
+        <SubmitButton label={isArchived ? c.unarchive : c.archive} pendingLabel={t.common.saving} variant={isArchived ? "primary" : "secondary"} />
       </div>
     </form>
   );

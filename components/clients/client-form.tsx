@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { useI18n } from "@/components/i18n/i18n-provider";
+import { useI18n, useMessages } from "@/components/i18n/i18n-provider";
 import { FormMessage, useFieldErrors } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
@@ -20,6 +20,7 @@ export function ClientForm({
   submitLabel: string;
 }) {
   const { t } = useI18n();
+  const c = useMessages("clients");
   const [state, formAction] = useActionState(action, IDLE_FORM_STATE);
   const errorsOf = useFieldErrors(state);
   const value = (field: keyof TClientValues) => state.values?.[field] ?? initial?.[field] ?? "";
@@ -27,9 +28,9 @@ export function ClientForm({
     <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
       <FormMessage state={state} successText={t.common.saved} />
       {initial?.clientId ? <input type="hidden" name="clientId" value={initial.clientId} /> : null}
-      <TextField name="displayName" label={t.clients.displayName} defaultValue={value("displayName")} errors={errorsOf("displayName")} required maxLength={200} key={`n-${state.values?.displayName ?? initial?.displayName}`} />
-      <TextField name="contactEmail" type="email" label={t.clients.contactEmail} defaultValue={value("contactEmail")} errors={errorsOf("contactEmail")} required key={`e-${state.values?.contactEmail ?? initial?.contactEmail}`} />
-      <TextField name="externalRef" label={t.clients.externalRef} hint={t.clients.externalRefHint} defaultValue={value("externalRef")} errors={errorsOf("externalRef")} key={`r-${state.values?.externalRef ?? initial?.externalRef}`} />
+      <TextField name="displayName" label={c.displayName} defaultValue={value("displayName")} errors={errorsOf("displayName")} required maxLength={200} key={`n-${state.values?.displayName ?? initial?.displayName}`} />
+      <TextField name="contactEmail" type="email" label={c.contactEmail} defaultValue={value("contactEmail")} errors={errorsOf("contactEmail")} required key={`e-${state.values?.contactEmail ?? initial?.contactEmail}`} />
+      <TextField name="externalRef" label={c.externalRef} hint={c.externalRefHint} defaultValue={value("externalRef")} errors={errorsOf("externalRef")} key={`r-${state.values?.externalRef ?? initial?.externalRef}`} />
       <div>
         <SubmitButton label={submitLabel} pendingLabel={t.common.saving} />
       </div>

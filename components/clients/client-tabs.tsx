@@ -2,15 +2,22 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { isPlainClick, useDeferredNavigation } from "@/components/ui/deferred-link";
 
 export type TClientTab = { href: string; label: string };
 
-/** The client's sections; the current one is marked for assistive technology too. */
+/**
+ * The client's sections; the current one is marked for assistive technology too. A click marks
+ * the chosen tab at once and switches in the next task (see useDeferredNavigation), so the click
+ * paints before the router unmounts the (possibly large) current tab.
+ */
 export function ClientTabs({ tabs, label }: { tabs: TClientTab[]; label: string }) {
   const pathname = usePathname();
+  const { isBusy, target, navigate } = useDeferredNavigation({ scroll: true });
   const current = [...tabs].sort((a, b) => b.href.length - a.href.length).find((tab) => pathname === tab.href || pathname.startsWith(`${tab.href}/`));
+  const shown = (target && tabs.find((tab) => tab.href === target)) || current;
   return (
-    <nav aria-label={label} className="mb-6 overflow-x-auto border-b border-slate-200">
+    <nav aria-label={label} aria-busy={isBusy || undefined} className="mb-6 overflow-x-auto border-b border-slate-200">
       <ul className="flex min-w-max gap-1">
         {tabs.map((tab) => {
           const isCurrent = tab === current;
@@ -19,7 +26,12 @@ export function ClientTabs({ tabs, label }: { tabs: TClientTab[]; label: string 
               <Link
                 href={tab.href}
                 aria-current={isCurrent ? "page" : undefined}
-                className={`inline-block border-b-2 px-3 py-2 text-sm font-medium ${isCurrent ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:border-slate-300 hover:text-slate-900"}`}
+                onClick={(event) => {
+                  if (!isPlainClick(event) || isCurrent) return;
+                  event.preventDefault();
+                  navigate(tab.href);
+                }}
+                className={`inline-block border-b-2 px-3 py-2 text-sm font-medium ${tab === shown ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:border-slate-300 hover:text-slate-900"}`}
               >
                 {tab.label}
               </Link>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { createInvitationAction } from "@/app/(advisor)/clients/connection-actions";
+import { I18nScope } from "@/components/i18n/i18n-scope";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/env";
@@ -62,7 +63,9 @@ export async function ConnectionBanners({ clientId }: { clientId: string }) {
           <div className="flex flex-wrap items-start justify-between gap-3">
             <p className="max-w-3xl">{banner.text}</p>
             {banner.purpose ? (
-              <CreateInvitationButton action={createInvitationAction} clientId={clientId} purpose={banner.purpose} connectionId={banner.id} label={banner.label ?? ""} firmName={firmName} />
+              <I18nScope namespaces={["invitations"]}>
+                <CreateInvitationButton action={createInvitationAction} clientId={clientId} purpose={banner.purpose} connectionId={banner.id} label={banner.label ?? ""} firmName={firmName} />
+              </I18nScope>
             ) : (
               <Link href={`/clients/${clientId}/connections`} className="font-semibold underline">
                 {t.connections.tab}

@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
-import { useI18n } from "@/components/i18n/i18n-provider";
+import { useI18n, useMessages } from "@/components/i18n/i18n-provider";
+import { QueryProvider } from "@/components/query/query-provider";
 import { ActionForm } from "@/components/ui/action-form";
 import type { TFormState } from "@/lib/actions/form-state";
 import { formatDate } from "@/lib/i18n/format";
@@ -21,20 +22,27 @@ const STATE_TONE: Record<string, string> = {
   ERROR: "bg-red-100 text-red-900",
 };
 
+type TProps = {
+  clientId: string;
+  initial: TConnectionSummary[];
+  disconnectAction: (state: TFormState, formData: FormData) => Promise<TFormState>;
+};
+
+export function ConnectionsTable(props: TProps) {
+  return (
+    <QueryProvider>
+      <ConnectionsTableInner {...props} />
+    </QueryProvider>
+  );
+}
+
 /**
  * The client's connections, polling our own API (which reads the database; the server polls
  * Flanks) every few seconds while an extraction is running, so progress fills in by itself.
  */
-export function ConnectionsTable({
-  clientId,
-  initial,
-  disconnectAction,
-}: {
-  clientId: string;
-  initial: TConnectionSummary[];
-  disconnectAction: (state: TFormState, formData: FormData) => Promise<TFormState>;
-}) {
+function ConnectionsTableInner({ clientId, initial, disconnectAction }: TProps) {
   const { t, locale } = useI18n();
+  const c = useMessages("connections");
   const router = useRouter();
   // A new server render (after disconnecting, say) brings new rows: they start a fresh query.
   const serverVersion = initial.map((connection) => `${connection.id}:${connection.state}:${connection.createdProducts.length}`).join("|");
@@ -58,17 +66,17 @@ export function ConnectionsTable({
     previousBusy.current = busyCount;
   }, [busyCount, router]);
 
-  if (connections.length === 0) return <p className="text-sm text-slate-700">{t.connections.none}</p>;
+  if (connections.length === 0) return <p className="text-sm text-slate-700">{c.none}</p>;
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">{t.connections.title}</caption>
+        <caption className="sr-only">{c.title}</caption>
         <thead className="text-left text-slate-700">
           <tr>
-            <th scope="col" className="py-2 pr-4 font-semibold">{t.connections.bank}</th>
-            <th scope="col" className="py-2 pr-4 font-semibold">{t.connections.state}</th>
-            <th scope="col" className="py-2 pr-4 font-semibold">{t.connections.progress}</th>
-            <th scope="col" className="py-2 pr-4 font-semibold">{t.connections.lastUpdate}</th>
+            <th scope="col" className="py-2 pr-4 font-semibold">{c.bank}</th>
+            <th scope="col" className="py-2 pr-4 font-semibold">{c.state}</th>
+            <th scope="col" className="py-2 pr-4 font-semibold">{c.progress}</th>
+            <th scope="col" className="py-2 pr-4 font-semibold">{c.lastUpdate}</th>
             <th scope="col" className="py-2 font-semibold"><span className="sr-only">{t.common.actions}</span></th>
           </tr>
         </thead>
@@ -80,24 +88,24 @@ export function ConnectionsTable({
                 <td className="py-3 pr-4 font-medium">{connection.bankLabel || "—"}</td>
                 <td className="py-3 pr-4">
                   <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STATE_TONE[connection.state] ?? ""}`} data-testid="connection-state">
-                    {t.connections.stateNames[connection.state] ?? connection.state}
+                    {c.stateNames[connection.state] ?? connection.state}
                   </span>
                   <span className="ml-2 text-xs text-slate-700">
-                    {t.connections.since} {formatDate(new Date(connection.stateSince), locale)}
+                    {c.since} {formatDate(new Date(connection.stateSince), locale)}
                   </span>
-                  {connection.statusError ? <p className="mt-1 text-xs text-red-800">{interpolate(t.connections.statusError, { error: connection.statusError })}</p> : null}
+                  {connection.statusError ? <p className="mt-1 text-xs text-red-800">{interpolate(c.statusError, { error: connection.statusError })}</p> : null}
                 </td>
                 <td className="py-3 pr-4">
                   {connection.state === "VERIFYING" ? (
                     "—"
                   ) : (
                     <div className="flex min-w-40 flex-col gap-1">
-                      <progress className="h-2 w-40" max={EXTRACTION_PRODUCT_COUNT} value={done} aria-label={t.connections.progress} />
+                      <progress className="h-2 w-40" max={EXTRACTION_PRODUCT_COUNT} value={done} aria-label={c.progress} />
                       <span className="text-xs text-slate-700" aria-live="polite">
-                        {interpolate(t.connections.products, { done, total: EXTRACTION_PRODUCT_COUNT })}
+                        {interpolate(c.products, { done, total: EXTRACTION_PRODUCT_COUNT })}
                       </span>
                       {connection.erroredProducts.length ? (
-                        <span className="text-xs text-amber-900">{interpolate(t.connections.failedProducts, { list: productListText(t, connection.erroredProducts) })}</span>
+                        <span className="text-xs text-amber-900">{interpolate(c.failedProducts, { list: productListText({ connections: c }, connection.erroredProducts) })}</span>
                       ) : null}
                     </div>
                   )}
@@ -110,10 +118,10 @@ export function ConnectionsTable({
                       { name: "connectionId", value: connection.id },
                       { name: "clientId", value: clientId },
                     ]}
-                    label={t.connections.disconnect}
+                    label={c.disconnect}
                     variant="danger"
-                    confirmText={t.connections.disconnectConfirm}
-                    successText={t.connections.disconnected}
+                    confirmText={c.disconnectConfirm}
+                    successText={c.disconnected}
                   />
                 </td>
               </tr>

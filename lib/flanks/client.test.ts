@@ -135,6 +135,16 @@ describe("createFlanksClient (against a fake fetch)", () => {
     await expect(client.getAllAccountTransactions(CT, { pageSize: 3 })).rejects.toBeInstanceOf(FlanksContractError);
   });
 
+  it("asks an API on this machine (the sandbox) not to compress, and a remote one as fetch does", async () => {
+    const route = { "POST v0/bank/credentials/portfolio": () => jsonResponse(fx.portfolios) };
+    const remote = setup(route);
+    await remote.client.getPortfolios(CT);
+    expect(remote.fake.calls[1]?.headers.get("accept-encoding")).toBeNull();
+    const local = setup(route, { apiUrl: "http://127.0.0.1:3000/api" });
+    await local.client.getPortfolios(CT);
+    expect(local.fake.calls[1]?.headers.get("accept-encoding")).toBe("identity");
+  });
+
   it("rejects an apiUrl that already ends with /v0", () => {
     expect(() => createFlanksClient({ apiUrl: "https://api.flanks.io/v0", clientId: "a", clientSecret: "b" })).toThrow(/v0/);
   });

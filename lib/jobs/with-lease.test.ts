@@ -76,7 +76,7 @@ describe("withLease (SQLite)", () => {
     const connection = await database.db.connection.create({
       data: { clientId: client.id, bank: "testbank", linkToken: "l", credentialsTokenEnc: exchanged.credentials_token, state: "READY", pending: false },
     });
-    const syncerIn = (db: PrismaClient) => createSyncer({ db, flanks, openCredentialsToken: (sealed) => sealed, lease: leaseIn(db), pageSize: 200 });
+    const syncerIn = (db: PrismaClient) => createSyncer({ db, writeDb: database.writeDb, flanks, openCredentialsToken: (sealed) => sealed, lease: leaseIn(db), pageSize: 200 });
     const [a, b] = await Promise.all([syncerIn(database.db).syncConnection(connection.id), syncerIn(database.db).syncConnection(connection.id)]);
     // The one that ran may be PARTIAL (the sandbox's extraction is still under way): what matters is that only one ran.
     const skipped = [a, b].filter((result) => result.status === "SKIPPED");

@@ -49,8 +49,16 @@ export function moneyFromDecimal(value: string | number, currency: string): TMon
 }
 
 export function decimalToMinor(value: string | number, exponent: number): bigint {
-  if (typeof value === "number" && !Number.isFinite(value)) throw new RangeError(`Not a finite amount: ${value}`);
-  const text = typeof value === "number" ? numberToPlainDecimal(value) : value.trim();
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new RangeError(`Not a finite amount: ${value}`);
+    // Fast path (a sync converts ~200 000 amounts): when the scaled number is within 1e-6 of an
+    // integer N, the shortest decimal form d of `value` has |d·10^e − N| < 1e-6 + float error
+    // (< 0.5 while |N| < 2^50), so rounding d half away from zero gives N as well.
+    const scaled = value * 10 ** exponent;
+    const nearest = Math.round(scaled);
+    if (Math.abs(scaled - nearest) < 1e-6 && Math.abs(nearest) < 2 ** 50) return BigInt(nearest);
+  }
+  const text = typeof value === "number" ? plainDecimal(value) : value.trim();
   const match = /^([+-])?(\d*)(?:\.(\d*))?$/.exec(text);
   if (!match || (match[2] === "" && (match[3] ?? "") === "")) throw new RangeError(`Not a decimal amount: "${value}"`);
   const negative = match[1] === "-";
@@ -63,10 +71,14 @@ export function decimalToMinor(value: string | number, exponent: number): bigint
   return negative && minor !== 0n ? -minor : minor;
 }
 
-function numberToPlainDecimal(value: number): string {
+/**
+ * The exact decimal text of a JSON number (its shortest round-trip form, exponent expanded):
+ * 0.1 stays "0.1", 1e-7 becomes "0.0000001", without going through floats again.
+ */
+export function plainDecimal(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
   const text = String(value);
   if (!/e/i.test(text)) return text;
-  // Exponent notation (1e-7, 1.5e21): expand without going through floats again.
   const [mantissa = "0", exponentText = "0"] = text.toLowerCase().split("e");
   const exponent = Number(exponentText);
   const negative = mantissa.startsWith("-");

@@ -1,7 +1,7 @@
 // The Flanks API endpoints (v0/…), request bodies parsed with zod, answers shaped as the reference.
 import { z } from "zod";
 import { SANDBOX_BANKS, toAvailableEntity } from "./banks";
-import { ALL_KEY_BY_TYPE, INVESTMENT_TYPES } from "./catalog";
+import { ALL_KEY_BY_INVESTMENT_TYPE, INVESTMENT_TYPES } from "./catalog";
 import { computeStatus, statusBody, type TFlags } from "./extraction-status";
 import type { TRecord } from "./generate-data";
 import { errorJson, json, readBody } from "./http";
@@ -151,7 +151,7 @@ function allFor(ctx: TSandboxContext, credentials: TCredentialsState): Record<st
     identity: [identityOf(ctx, credentials)],
   };
   for (const type of INVESTMENT_TYPES) {
-    result[ALL_KEY_BY_TYPE[type]] = has("product", "investment")
+    result[ALL_KEY_BY_INVESTMENT_TYPE[type]] = has("product", "investment")
       ? data.investments.filter((i) => i.type === type).map((i) => ({ ...i, transaction: investmentTx.filter((t) => t.investment_id === i._id) }))
       : [];
   }

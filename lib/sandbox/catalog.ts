@@ -1,8 +1,9 @@
 // Fictional instruments per investment type. ISINs are derived from the name (stable, valid check digit).
+import { ALL_KEY_BY_INVESTMENT_TYPE, INVESTMENT_TYPES, type TInvestmentType } from "@/lib/flanks/schemas/investment-type";
 import { makeIsin } from "./identifiers";
 
-export const INVESTMENT_TYPES = ["VI", "FI", "F", "PP", "ETF", "L", "O", "DV", "BP", "AEP", "C", "CFD"] as const;
-export type TInvestmentType = (typeof INVESTMENT_TYPES)[number];
+// The reference's type codes and /all keys have one home (lib/flanks/schemas): the sandbox answers with the same.
+export { ALL_KEY_BY_INVESTMENT_TYPE, INVESTMENT_TYPES, type TInvestmentType };
 
 export type TInstrument = {
   type: TInvestmentType;
@@ -107,20 +108,4 @@ export const CATALOG: Record<TInvestmentType, readonly TInstrument[]> = {
     isinInstrument("CFD", "DE", "CFD DAX 40", { currency: "EUR", sybtype: "index_cfd", price: 18876.2, leverage: 20, symbol: "DE40", market: "XOFF", operatingMarket: "XOFF" }),
     isinInstrument("CFD", "US", "CFD Harbor Robotics", { currency: "USD", sybtype: "equity_cfd", price: 182.4, leverage: 5, symbol: "HRBT", market: "XOFF", operatingMarket: "XOFF" }),
   ],
-};
-
-/** Which key of POST v0/bank/credentials/all holds each investment type. */
-export const ALL_KEY_BY_TYPE: Record<TInvestmentType, string> = {
-  VI: "stocks",
-  FI: "fixedIncome",
-  F: "funds",
-  PP: "pensionPlans",
-  ETF: "etfs",
-  L: "liquidity",
-  O: "others",
-  DV: "derivatives",
-  BP: "bankProducts",
-  AEP: "alternativeEmergingProducts",
-  C: "cryptoCurrencies",
-  CFD: "contractForDifferences",
 };

@@ -3,12 +3,16 @@
 
 /** 32-bit FNV-1a style string hash followed by a murmur finaliser (good spread for short keys). */
 export function hashString(text: string): number {
-  let h = 0x811c9dc5;
+  return finalize(fnv(0x811c9dc5, text));
+}
+
+function fnv(state: number, text: string): number {
+  let h = state;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return finalize(h);
+  return h;
 }
 
 /** Mixes two 32-bit integers into one; used to derive a per-index stream without hashing strings. */
@@ -136,7 +140,8 @@ export const money = (value: number): number => roundTo(value, 2);
 /** A short hex id derived from parts (stable: ids are a function of the credentials token and the record). */
 export function hexId(...parts: (string | number)[]): string {
   const key = parts.join("|");
+  // = hashString(`${i}#${key}`) for i = 0, 1, 2, without building those strings (twice per generated record).
   let out = "";
-  for (let i = 0; out.length < 24; i++) out += hashString(`${i}#${key}`).toString(16).padStart(8, "0");
-  return out.slice(0, 24);
+  for (let i = 0; i < 3; i++) out += finalize(fnv(fnv(0x811c9dc5, `${i}#`), key)).toString(16).padStart(8, "0");
+  return out;
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, getSyncWriteDb } from "@/lib/db";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
 import { withLease } from "@/lib/jobs/with-lease";
 import { openToken } from "@/lib/services/connections/credentials-token-vault";
@@ -12,6 +12,7 @@ let syncer: ReturnType<typeof createSyncer> | undefined;
 function getSyncer() {
   syncer ??= createSyncer({
     db: getDb(),
+    writeDb: getSyncWriteDb(),
     flanks: getFlanksClient(),
     openCredentialsToken: (sealed) => openToken(sealed, "credentials_token"),
     lease: withLease,

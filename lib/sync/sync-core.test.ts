@@ -1,4 +1,8 @@
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BUSY_TIMEOUT_MS } from "@/lib/db/create-prisma-client";
 import { createFlanksClient, type TFlanksClient } from "@/lib/flanks";
 import { startSandboxServer, type TSandboxServer } from "@/lib/flanks/test/start-sandbox-server";
 import { createSyncer } from "./sync-core";
@@ -8,6 +12,7 @@ let server: TSandboxServer;
 let database: TTestDatabase;
 let flanks: TFlanksClient;
 let clock = Date.parse("2025-06-30T10:00:00Z");
+const DAY_MS = 86_400_000;
 
 async function connect(username: string, password = "healthy"): Promise<string> {
   const created = await fetch(`${server.apiUrl}/_control/credentials`, {
@@ -32,12 +37,12 @@ async function makeConnection(token: string): Promise<{ connectionId: string; cl
 }
 
 function syncerWith(overrides: Partial<Parameters<typeof createSyncer>[0]> = {}) {
-  return createSyncer({ db: database.db, flanks, openCredentialsToken: (sealed) => sealed, lease: memoryLease(), pageSize: 200, now: () => new Date(clock), ...overrides });
+  return createSyncer({ db: database.db, writeDb: database.writeDb, flanks, openCredentialsToken: (sealed) => sealed, lease: memoryLease(), pageSize: 200, now: () => new Date(clock), ...overrides });
 }
 
 beforeAll(async () => {
   server = await startSandboxServer({ now: () => clock });
-  database = await createTestDatabase();
+  database = await createTestDatabase({ wal: true });
   flanks = createFlanksClient({ apiUrl: server.apiUrl, clientId: server.clientId, clientSecret: server.clientSecret, timeoutMs: 5_000, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
 });
 
@@ -108,9 +113,12 @@ describe("syncConnection", () => {
     expect((await db.wealthAccountTransaction.findMany({ where: { connectionId }, select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id)).toEqual(before.transactions);
     expect(await db.wealthMifidAnswer.count({ where: { connectionId } })).toBe(before.mifid);
 
-    // 3. And the next good sync replaces everything.
+    // 3. A day later Flanks has refreshed (accounts carry a new updated_at_timestamp; the transactions are the same):
+    // the next good sync replaces what changed and keeps the unchanged rows, ids and all.
+    clock += DAY_MS;
     expect((await syncerWith().syncConnection(connectionId)).status).toBe("SUCCEEDED");
     expect((await db.wealthAccount.findMany({ where: { connectionId }, orderBy: { id: "asc" } })).map((r) => r.id)).not.toEqual(before.accounts);
+    expect((await db.wealthAccountTransaction.findMany({ where: { connectionId }, select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id)).toEqual(before.transactions);
   });
 
   it("keeps the last good data of a product Flanks reports errored, and marks it", async () => {
@@ -121,6 +129,7 @@ describe("syncConnection", () => {
     await syncerWith().syncConnection(connectionId);
     const cardIds = (await db.wealthCard.findMany({ where: { connectionId }, orderBy: { id: "asc" } })).map((r) => r.id);
     const accountIds = (await db.wealthAccount.findMany({ where: { connectionId }, orderBy: { id: "asc" } })).map((r) => r.id);
+    clock += DAY_MS; // Flanks refreshes: every product's records change (updated_at_timestamp)
     const erroring: TFlanksClient = {
       ...flanks,
       getStatus: async (input, options) => {
@@ -154,5 +163,139 @@ describe("syncConnection", () => {
     ]) {
       expect(await count).toBe(0);
     }
+  });
+});
+
+/** Flanks as it was before the rest of the history was extracted: only the first page of account transactions. */
+function firstPageOnly(client: TFlanksClient): TFlanksClient {
+  return {
+    ...client,
+    async *iterateAccountTransactionPages(input, pageOptions, options) {
+      for await (const page of client.iterateAccountTransactionPages(input, pageOptions, options)) {
+        yield page;
+        return;
+      }
+    },
+  };
+}
+
+/**
+ * Another process writing (a session's lastSeenAt, an audit entry, a lease): a worker thread with
+ * its own connection, configured as the app's Prisma client. It writes when `flags[0]` turns 1,
+ * after setting `flags[1]`, and reports how long the write took.
+ */
+function startOtherWriter(file: string, flags: Int32Array) {
+  const worker = new Worker(
+    `const { workerData, parentPort } = require("node:worker_threads");
+    const Database = require(workerData.driver);
+    const db = new Database(workerData.file, { timeout: workerData.timeoutMs });
+    const flags = new Int32Array(workerData.flags);
+    Atomics.wait(flags, 0, 0);
+    Atomics.store(flags, 1, 1);
+    Atomics.notify(flags, 1);
+    const started = Date.now();
+    try {
+      db.prepare('INSERT INTO "Lease" ("name", "holder", "expiresAt") VALUES (?, ?, ?)').run("other-writer", "w", "2026-01-01T00:00:00.000+00:00");
+      parentPort.postMessage({ ok: true, waitedMs: Date.now() - started });
+    } catch (error) {
+      parentPort.postMessage({ ok: false, error: String(error) });
+    }
+    db.close();`,
+    { eval: true, workerData: { driver: createRequire(import.meta.url).resolve("better-sqlite3"), file, timeoutMs: BUSY_TIMEOUT_MS, flags: flags.buffer } },
+  );
+  return new Promise<{ ok: boolean; waitedMs?: number; error?: string }>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+}
+
+describe("the sync's write transaction", () => {
+  it("is seen whole or not at all: never half-written, by the app's connection or another one", { timeout: 60_000 }, async () => {
+    const token = await connect("iso.tx3000");
+    clock += 10_000;
+    const { connectionId } = await makeConnection(token);
+    const { db } = database;
+    expect((await syncerWith({ flanks: firstPageOnly(flanks) }).syncConnection(connectionId)).status).toBe("SUCCEEDED");
+    const count = () => db.wealthAccountTransaction.count({ where: { connectionId } });
+    expect(await count()).toBe(200);
+
+    // While the full sync runs, the app's connection keeps counting (as page requests would)…
+    const seen = new Set<number>();
+    let isPolling = true;
+    let polls = 0;
+    const poller = (async () => {
+      while (isPolling) {
+        seen.add(await count());
+        polls += 1;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    // …and another connection looks from inside the write, after the rows and before the commit.
+    const reader = new Database(database.url.replace(/^file:/, ""), { readonly: true });
+    let seenDuringWrite: unknown;
+    try {
+      const result = await syncerWith({
+        duringWrite: () => {
+          seenDuringWrite = reader.prepare(`SELECT count(*) AS n FROM "WealthAccountTransaction" WHERE "connectionId" = ?`).get(connectionId);
+        },
+      }).syncConnection(connectionId);
+      expect(result.status).toBe("SUCCEEDED");
+    } finally {
+      reader.close();
+      isPolling = false;
+      await poller;
+    }
+    seen.add(await count());
+    expect(seenDuringWrite).toEqual({ n: 200 });
+    expect(polls).toBeGreaterThan(5);
+    expect([...seen].sort((a, b) => a - b)).toEqual([200, 3000]);
+  });
+
+  it("makes other processes' writers wait for its commit, not fail", { timeout: 60_000 }, async () => {
+    const token = await connect("iso-writers.tx1000");
+    clock += 10_000;
+    const { connectionId } = await makeConnection(token);
+    const flags = new Int32Array(new SharedArrayBuffer(12));
+    const otherWriter = startOtherWriter(database.url.replace(/^file:/, ""), flags);
+    const result = await syncerWith({
+      duringWrite: () => {
+        Atomics.store(flags, 0, 1);
+        Atomics.notify(flags, 0);
+        Atomics.wait(flags, 1, 0, 5_000);
+        // Hold the lock a while after the other writer started its write: it must be waiting by then.
+        Atomics.wait(flags, 2, 0, 300);
+      },
+    }).syncConnection(connectionId);
+    expect(result.status).toBe("SUCCEEDED");
+    const other = await otherWriter;
+    expect(other.ok).toBe(true);
+    expect(other.waitedMs).toBeGreaterThanOrEqual(250);
+    expect(await database.db.lease.findUnique({ where: { name: "other-writer" } })).not.toBeNull();
+  });
+
+  it("waits for a transaction of the app's own connection that holds the write lock, without blocking it", { timeout: 60_000 }, async () => {
+    const token = await connect("iso-own.tx1000");
+    clock += 10_000;
+    const { connectionId } = await makeConnection(token);
+    const { db } = database;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // An interactive Prisma transaction (signing in, creating a client…) that wrote and awaits something.
+    const holding = db.$transaction(
+      async (tx) => {
+        await tx.lease.create({ data: { name: "held-by-app", holder: "app", expiresAt: new Date(0) } });
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    const result = await syncerWith({
+      beforeWrite: async () => {
+        setTimeout(release, 300);
+      },
+    }).syncConnection(connectionId);
+    await holding;
+    expect(result.status).toBe("SUCCEEDED");
+    expect(await db.wealthAccountTransaction.count({ where: { connectionId } })).toBe(1000);
+    expect(await db.lease.findUnique({ where: { name: "held-by-app" } })).not.toBeNull();
   });
 });

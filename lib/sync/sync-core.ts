@@ -16,7 +16,9 @@ import type {
   TMifidAnswer,
   TPortfolio,
 } from "@/lib/flanks/schemas";
+import type { TWriteConnection } from "@/lib/db/create-write-connection";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { summarizeStatus } from "@/lib/services/connections/connection-state";
 import {
   isBlankIdentity,
   normalizeAccounts,
@@ -34,7 +36,7 @@ import {
   type TScope,
 } from "@/lib/wealth/normalize";
 import { computeSnapshot } from "@/lib/wealth/snapshot";
-import { createRowIds, deleteRowsOfConnection, insertRows } from "./bulk-write";
+import { createRowIds, deleteWhere, insertRows, inWriteTransaction, replaceRows, selectOfConnection, upsertRow, type TSyncRowOf, type TSyncTable } from "./bulk-write";
 import { parseProductStates, SYNC_PRODUCTS, type TProductStates, type TProductSyncStatus, type TSyncProduct } from "./products";
 
 export type TSyncReason = "first-extraction" | "new-data" | "manual" | "daily";
@@ -45,7 +47,10 @@ export type TSyncResult =
   | { status: "SKIPPED"; reason: "already-running" | "no-credentials" | "not-found" };
 
 export type TSyncDeps = {
+  /** Reads, and the SyncRun bookkeeping. */
   db: PrismaClient;
+  /** The same database through a connection of its own, for the data's one write transaction (lib/db/create-write-connection.ts). */
+  writeDb: TWriteConnection;
   flanks: TFlanksClient;
   /** Opens the sealed credentials token of a Connection row. */
   openCredentialsToken: (sealed: string) => string;
@@ -56,6 +61,8 @@ export type TSyncDeps = {
   pageSize?: number;
   /** Called between the import and the write: tests use it to fail a sync halfway. */
   beforeWrite?: (connectionId: string) => Promise<void>;
+  /** Called inside the write transaction, after the products' rows: tests look at the database from elsewhere then. */
+  duringWrite?: (connectionId: string) => void;
 };
 
 type TAccountTransactionRow = ReturnType<typeof normalizeAccountTransactions>[number];
@@ -77,7 +84,10 @@ type TFetched = {
 };
 
 const LEASE_TTL_MS = 15 * 60_000;
-const TRANSACTION_TIMEOUT_MS = 5 * 60_000;
+
+function rowsFor<T extends TSyncTable>(key: TSyncProduct, table: T, rows: TSyncRowOf[T][] | undefined) {
+  return { key, table, rows };
+}
 
 function flagOf(flags: TCredentialsStatus["errored"], [group, key]: readonly [string, string]): boolean {
   const section = (group === "product" ? flags.product : flags.transaction) as Record<string, unknown>;
@@ -153,83 +163,77 @@ export function createSyncer(deps: TSyncDeps) {
   }
 
   async function write(scope: TScope, fetched: TFetched, states: TProductStates, runId: string, status: TCredentialsStatus, counts: Partial<Record<TSyncProduct, number>>) {
-    const { db } = deps;
+    const { writeDb } = deps;
     const { connectionId, clientId } = scope;
     const at = now();
     const cardCurrency = new Map<string, string>();
     for (const tx of fetched.cardTransactions ?? []) if (!cardCurrency.has(tx.card_id)) cardCurrency.set(tx.card_id, tx.currency);
     // Normalized before the transaction opens, so the write lock is held for the writes only.
-    const products: [TSyncProduct, string, Record<string, unknown>[] | undefined][] = [
-      ["holders", "WealthHolder", fetched.holders && normalizeHolders(scope, fetched.holders)],
-      ["accounts", "WealthAccount", fetched.accounts && normalizeAccounts(scope, fetched.accounts)],
-      ["accountTransactions", "WealthAccountTransaction", fetched.accountTransactionRows],
-      ["cards", "WealthCard", fetched.cards && normalizeCards(scope, fetched.cards, (card) => cardCurrency.get(card._id) ?? "EUR")],
-      ["cardTransactions", "WealthCardTransaction", fetched.cardTransactions && normalizeCardTransactions(scope, fetched.cardTransactions)],
-      ["portfolios", "WealthPortfolio", fetched.portfolios && normalizePortfolios(scope, fetched.portfolios)],
-      ["investments", "WealthInvestment", fetched.investments && normalizeInvestments(scope, fetched.investments.investments, fetched.investments.details)],
-      ["investmentTransactions", "WealthInvestmentTransaction", fetched.investmentTransactions && normalizeInvestmentTransactions(scope, fetched.investmentTransactions)],
-      ["liabilities", "WealthLiability", fetched.liabilities && normalizeLiabilities(scope, fetched.liabilities)],
-      ["liabilityTransactions", "WealthLiabilityTransaction", fetched.liabilityTransactions && normalizeLiabilityTransactions(scope, fetched.liabilityTransactions)],
-      ["mifid", "WealthMifidAnswer", fetched.mifid && normalizeMifid(scope, fetched.mifid)],
+    const identity = fetched.identity && normalizeIdentity(scope, fetched.identity);
+    const products = [
+      rowsFor("holders", "WealthHolder", fetched.holders && normalizeHolders(scope, fetched.holders)),
+      rowsFor("accounts", "WealthAccount", fetched.accounts && normalizeAccounts(scope, fetched.accounts)),
+      rowsFor("accountTransactions", "WealthAccountTransaction", fetched.accountTransactionRows),
+      rowsFor("cards", "WealthCard", fetched.cards && normalizeCards(scope, fetched.cards, (card) => cardCurrency.get(card._id) ?? "EUR")),
+      rowsFor("cardTransactions", "WealthCardTransaction", fetched.cardTransactions && normalizeCardTransactions(scope, fetched.cardTransactions)),
+      rowsFor("portfolios", "WealthPortfolio", fetched.portfolios && normalizePortfolios(scope, fetched.portfolios)),
+      rowsFor("investments", "WealthInvestment", fetched.investments && normalizeInvestments(scope, fetched.investments.investments, fetched.investments.details)),
+      rowsFor("investmentTransactions", "WealthInvestmentTransaction", fetched.investmentTransactions && normalizeInvestmentTransactions(scope, fetched.investmentTransactions)),
+      rowsFor("liabilities", "WealthLiability", fetched.liabilities && normalizeLiabilities(scope, fetched.liabilities)),
+      rowsFor("liabilityTransactions", "WealthLiabilityTransaction", fetched.liabilityTransactions && normalizeLiabilityTransactions(scope, fetched.liabilityTransactions)),
+      rowsFor("mifid", "WealthMifidAnswer", fetched.mifid && normalizeMifid(scope, fetched.mifid)),
     ];
-    const newId = createRowIds();
-    await db.$transaction(
-      async (tx) => {
-        const where = { connectionId };
-        if (fetched.identity) {
-          await tx.wealthIdentity.deleteMany({ where });
-          await tx.wealthIdentity.create({ data: normalizeIdentity(scope, fetched.identity) });
-          counts.identity = 1;
-        }
-        // Raw multi-row INSERTs (lib/sync/bulk-write.ts): Prisma's createMany spent ~90 s and 1.3 GB on 100 000 rows.
-        for (const [key, table, rows] of products) {
-          if (!rows) continue;
-          await deleteRowsOfConnection(tx, table, connectionId);
-          await insertRows(tx, table, rows, newId);
-          counts[key] = rows.length;
-        }
+    // "Data as of" is Flanks' last update, read as the connection's status reads it.
+    const { lastUpdate: dataAsOf, lastUpdateAt: dataAsOfAt } = summarizeStatus(status);
+    const day = dayOf(at);
+    const written = await inWriteTransaction(writeDb, () => {
+      const newId = createRowIds();
+      const stored: Partial<Record<TSyncProduct, number>> = {};
+      if (identity) {
+        replaceRows(writeDb, "WealthIdentity", connectionId, [identity], newId);
+        stored.identity = 1;
+      }
+      for (const product of products) {
+        if (!product.rows) continue;
+        replaceRows(writeDb, product.table, connectionId, product.rows, newId);
+        stored[product.key] = product.rows.length;
+      }
+      deps.duringWrite?.(connectionId);
 
-        // The day's snapshot, from what is stored now (replaced products and kept ones alike).
-        const [accounts, investments, liabilities] = await Promise.all([
-          tx.wealthAccount.findMany({ where, select: { currency: true, balanceMinor: true } }),
-          tx.wealthInvestment.findMany({ where, select: { currency: true, type: true, balanceMinor: true } }),
-          tx.wealthLiability.findMany({ where, select: { currency: true, balanceMinor: true } }),
-        ]);
-        const day = dayOf(at);
-        const snapshot = computeSnapshot({ accounts, investments, liabilities });
-        await tx.wealthSnapshot.deleteMany({ where: { connectionId, day } });
-        if (snapshot.length) {
-          await tx.wealthSnapshot.createMany({
-            data: snapshot.map((entry) => ({
-              connectionId,
-              clientId,
-              day,
-              currency: entry.currency,
-              assetsMinor: entry.assetsMinor,
-              liabilitiesMinor: entry.liabilitiesMinor,
-              byTypeJson: JSON.stringify(Object.fromEntries(Object.entries(entry.byType).map(([key, minor]) => [key, minor.toString()]))),
-              takenAt: at,
-            })),
-          });
-        }
-        const dataAsOf = status.last_update ? `${status.last_update}${status.time ? ` ${status.time}` : ""}` : null;
-        const dataAsOfAt = status.last_update_timestamp
-          ? new Date(status.last_update_timestamp * (status.last_update_timestamp < 1e12 ? 1000 : 1))
-          : status.last_update
-            ? new Date(`${status.last_update}T${status.time ?? "00:00"}:00Z`)
-            : null;
-        const stateData = {
+      // The day's snapshot, from what is stored now (replaced products and kept ones alike).
+      const snapshot = computeSnapshot({
+        accounts: selectOfConnection<{ currency: string; balanceMinor: bigint }>(writeDb, "WealthAccount", ["currency", "balanceMinor"], connectionId),
+        investments: selectOfConnection<{ currency: string; type: string; balanceMinor: bigint }>(writeDb, "WealthInvestment", ["currency", "type", "balanceMinor"], connectionId),
+        liabilities: selectOfConnection<{ currency: string; balanceMinor: bigint }>(writeDb, "WealthLiability", ["currency", "balanceMinor"], connectionId),
+      });
+      deleteWhere(writeDb, "WealthSnapshot", { connectionId, day });
+      insertRows(
+        writeDb,
+        "WealthSnapshot",
+        snapshot.map((entry) => ({
+          connectionId,
           clientId,
-          lastSyncedAt: at,
-          lastSyncRunId: runId,
-          dataAsOf,
-          dataAsOfAt: dataAsOfAt && !Number.isNaN(dataAsOfAt.getTime()) ? dataAsOfAt : null,
-          productsJson: JSON.stringify(states),
-        };
-        await tx.wealthSyncState.upsert({ where: { connectionId }, create: { connectionId, ...stateData }, update: stateData });
-      },
-      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },
-    );
+          day,
+          currency: entry.currency,
+          assetsMinor: entry.assetsMinor,
+          liabilitiesMinor: entry.liabilitiesMinor,
+          byTypeJson: JSON.stringify(Object.fromEntries(Object.entries(entry.byType).map(([key, minor]) => [key, minor.toString()]))),
+          takenAt: at,
+        })),
+        newId,
+      );
+      upsertRow(writeDb, "WealthSyncState", "connectionId", {
+        connectionId,
+        clientId,
+        lastSyncedAt: at,
+        lastSyncRunId: runId,
+        dataAsOf,
+        dataAsOfAt,
+        productsJson: JSON.stringify(states),
+      });
+      return stored;
+    });
+    Object.assign(counts, written);
   }
 
   async function runSync(connectionId: string, reason: TSyncReason, requestedById: string | null): Promise<TSyncResult> {

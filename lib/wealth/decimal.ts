@@ -1,4 +1,7 @@
-import { currencyExponent, decimalToMinor, toDecimalString } from "@/lib/money/money";
+import { currencyExponent, decimalToMinor, plainDecimal, toDecimalString } from "@/lib/money/money";
+
+/** Quantities and prices are stored as the exact decimal text of the JSON number (lib/money). */
+export { plainDecimal };
 
 /** ISO 4217 "no currency": what a record with a missing or malformed currency code is stored under. */
 export const UNKNOWN_CURRENCY = "XXX";
@@ -9,28 +12,9 @@ export function storedCurrency(code: string | null | undefined): string {
   return /^[A-Z]{3}$/.test(text) ? text : UNKNOWN_CURRENCY;
 }
 
-/**
- * The exact decimal text of a JSON number (its shortest round-trip form, exponent expanded):
- * 0.1 stays "0.1", 1e-7 becomes "0.0000001". Quantities and prices are stored this way.
- */
-export function plainDecimal(value: number): string {
-  if (!Number.isFinite(value)) throw new RangeError(`Not a finite number: ${value}`);
-  const text = String(value);
-  if (!/e/i.test(text)) return text;
-  const [mantissa = "0", exponentText = "0"] = text.toLowerCase().split("e");
-  const exponent = Number(exponentText);
-  const negative = mantissa.startsWith("-");
-  const [intPart = "0", fracPart = ""] = mantissa.replace("-", "").split(".");
-  const digits = intPart + fracPart;
-  const point = intPart.length + exponent;
-  const plain =
-    point <= 0 ? `0.${"0".repeat(-point)}${digits}` : point >= digits.length ? digits + "0".repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
-  return (negative ? "-" : "") + plain;
-}
-
 /** Minor units of an amount in a stored currency code (XXX has no minor unit in Intl: 2 is used). */
 export function toMinor(value: number, currency: string): bigint {
-  return decimalToMinor(plainDecimal(value), currency === UNKNOWN_CURRENCY ? 2 : currencyExponent(currency));
+  return decimalToMinor(value, currency === UNKNOWN_CURRENCY ? 2 : currencyExponent(currency));
 }
 
 export function toMinorOrNull(value: number | null | undefined, currency: string): bigint | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ledgerSearch, parseLedgerQuery } from "./ledger-query";
+import { ledgerSearch, parseLedgerQuery, textSearchMatch } from "./ledger-query";
 
 describe("parseLedgerQuery", () => {
   it("reads valid parameters", () => {
@@ -20,6 +20,22 @@ describe("parseLedgerQuery", () => {
     const { query } = parseLedgerQuery({ q: "a b", sort: "amount" });
     expect(ledgerSearch(query)).toBe("?sort=amount&q=a+b");
     expect(ledgerSearch(query, { page: 2 })).toBe("?page=2&sort=amount&q=a+b");
+  });
+});
+
+describe("textSearchMatch", () => {
+  it("makes every word a quoted prefix term, so input is never FTS syntax", () => {
+    expect(textSearchMatch("recibo")).toBe('"recibo"*');
+    expect(textSearchMatch("  Recibo   LUZ ")).toBe('"Recibo"* "LUZ"*');
+    expect(textSearchMatch('luz" OR NEAR(a b) col:x *')).toBe('"luz"* "OR"* "NEAR"* "a"* "b"* "col"* "x"*');
+    expect(textSearchMatch("Martín-Pérez")).toBe('"Martín"* "Pérez"*');
+    expect(textSearchMatch("ES0123456789")).toBe('"ES0123456789"*');
+  });
+
+  it("is null when nothing is searchable, and bounded", () => {
+    expect(textSearchMatch("%")).toBeNull();
+    expect(textSearchMatch(" -- ")).toBeNull();
+    expect(textSearchMatch("a ".repeat(50))?.split(" ")).toHaveLength(16);
   });
 });
 

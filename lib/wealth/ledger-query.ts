@@ -114,3 +114,15 @@ export function ledgerSearch(query: TLedgerQuery, changes: Partial<TLedgerQuery>
   const text = params.toString();
   return text ? `?${text}` : "";
 }
+
+/**
+ * The FTS5 query of a text filter (migration 0006): every word of `q` must start a word of the row's
+ * text, in any order, case and accents ignored ("recibo luz" finds "RECIBO LUZ IBERDROLA", "martin"
+ * finds "MARTÍN"). Words are split as the index's unicode61 tokenizer splits them and each is quoted,
+ * so no user input is read as FTS syntax (AND, NEAR, column filters, a bare "*").
+ * null: `q` has no letter or digit, so it can match no indexed word.
+ */
+export function textSearchMatch(q: string): string | null {
+  const words = q.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean).slice(0, 16);
+  return words.length ? words.map((word) => `"${word}"*`).join(" ") : null;
+}

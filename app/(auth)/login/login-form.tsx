@@ -1,9 +1,9 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { useI18n } from "@/components/i18n/i18n-provider";
+import { signInWithCredentials } from "@/components/auth/auth-client";
+import { useI18n, useMessages } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
@@ -15,6 +15,7 @@ function safeCallback(value: string | undefined): string {
 
 export function LoginForm({ callbackUrl, initialNotice }: { callbackUrl?: string; initialNotice?: string }) {
   const { t } = useI18n();
+  const l = useMessages("login");
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [isPending, setIsPending] = useState(false);
@@ -24,10 +25,10 @@ export function LoginForm({ callbackUrl, initialNotice }: { callbackUrl?: string
     const form = new FormData(event.currentTarget);
     setIsPending(true);
     setError(null);
-    const result = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false });
-    if (!result || result.error) {
+    const result = await signInWithCredentials(String(form.get("email") ?? ""), String(form.get("password") ?? "")).catch(() => ({ error: "network" as const }));
+    if (result.error) {
       setIsPending(false);
-      setError(result?.error === "throttled" ? t.login.throttled : t.login.invalid);
+      setError(result.error === "throttled" ? l.throttled : result.error === "network" ? t.errors.generic : l.invalid);
       return;
     }
     router.replace(safeCallback(callbackUrl));
@@ -42,10 +43,10 @@ export function LoginForm({ callbackUrl, initialNotice }: { callbackUrl?: string
           {error}
         </Alert>
       ) : null}
-      <TextField name="email" type="email" label={t.login.email} autoComplete="username" required />
-      <TextField name="password" type="password" label={t.login.password} autoComplete="current-password" required />
+      <TextField name="email" type="email" label={l.email} autoComplete="username" required />
+      <TextField name="password" type="password" label={l.password} autoComplete="current-password" required />
       <Button type="submit" disabled={isPending}>
-        {isPending ? t.login.submitting : t.login.submit}
+        {isPending ? l.submitting : l.submit}
       </Button>
     </form>
   );

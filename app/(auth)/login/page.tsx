@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { I18nScope } from "@/components/i18n/i18n-scope";
 import { LanguageSwitch } from "@/components/layout/language-switch";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
@@ -28,7 +29,9 @@ export default async function LoginPage({ searchParams }: TProps) {
       </div>
       <section className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h1 className="mb-4 text-xl font-semibold">{t.login.title}</h1>
-        <LoginForm callbackUrl={callbackUrl} initialNotice={params.expired ? t.login.expired : undefined} />
+        <I18nScope namespaces={["login"]}>
+          <LoginForm callbackUrl={callbackUrl} initialNotice={params.expired ? t.login.expired : undefined} />
+        </I18nScope>
       </section>
       {showDemo ? (
         <section className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" aria-labelledby="demo-title">

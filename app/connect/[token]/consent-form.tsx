@@ -1,20 +1,20 @@
 "use client";
 
 import { useActionState } from "react";
-import { useI18n } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { consentAction, type TConsentState } from "./actions";
 
-export function ConsentForm({ token, consentText }: { token: string; consentText: string }) {
-  const { t } = useI18n();
+type TConsentLabels = { consentRequired: string; invalidBody: string; continue: string; pending: string };
+
+export function ConsentForm({ token, consentText, labels }: { token: string; consentText: string; labels: TConsentLabels }) {
   const [state, formAction] = useActionState<TConsentState, FormData>(consentAction, {});
   return (
     <form action={formAction} className="flex flex-col gap-4">
       <input type="hidden" name="token" value={token} />
       {state.error ? (
         <Alert tone="error" live>
-          {state.error === "consentRequired" ? t.connect.consentRequired : t.connect.invalidBody}
+          {state.error === "consentRequired" ? labels.consentRequired : labels.invalidBody}
         </Alert>
       ) : null}
       <label className="flex items-start gap-3 text-sm text-slate-900">
@@ -22,7 +22,7 @@ export function ConsentForm({ token, consentText }: { token: string; consentText
         <span>{consentText}</span>
       </label>
       <div>
-        <SubmitButton label={t.connect.continue} pendingLabel={t.common.loading} />
+        <SubmitButton label={labels.continue} pendingLabel={labels.pending} />
       </div>
     </form>
   );

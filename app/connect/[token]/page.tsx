@@ -41,7 +41,11 @@ export default async function ConnectPage({ params }: { params: Promise<{ token:
         <h2 className="font-semibold">{t.connect.howTitle}</h2>
         <p className="mt-2 text-sm text-slate-800">{t.connect.how}</p>
       </div>
-      <ConsentForm token={token} consentText={interpolate(t.connect.consent, names)} />
+      <ConsentForm
+        token={token}
+        consentText={interpolate(t.connect.consent, names)}
+        labels={{ consentRequired: t.connect.consentRequired, invalidBody: t.connect.invalidBody, continue: t.connect.continue, pending: t.common.loading }}
+      />
     </section>
   );
 }

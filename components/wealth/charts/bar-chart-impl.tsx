@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { colorAt } from "./palette";
+import { horizontalBarHeight } from "./sizes";
 
 export type THorizontalBarProps = {
   data: { label: string; value: number }[];
@@ -18,7 +19,7 @@ export default function HorizontalBarChartImpl({ data, valueLabel, categoryLabel
     formatValue === "money"
       ? new Intl.NumberFormat(locale, { style: "currency", currency: currency ?? "EUR", notation: "compact", maximumFractionDigits: 1 }).format(value)
       : new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value);
-  const height = Math.max(160, data.length * 34 + 60);
+  const height = horizontalBarHeight(data.length);
   return (
     <div style={{ width: "100%", height }}>
       <ResponsiveContainer width="100%" height="100%">

@@ -2,6 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { colorAt } from "./palette";
+import { GROUPED_BAR_HEIGHT } from "./sizes";
 
 export type TGroupedBarProps = {
   data: Record<string, number | string | null>[];
@@ -18,7 +19,7 @@ const PATTERNS = ["none", "url(#hatch-1)", "url(#hatch-2)", "url(#hatch-3)"];
 export default function GroupedBarChartImpl({ data, series, xKey, xLabel, yLabel, locale }: TGroupedBarProps) {
   const format = (value: number) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 }).format(value);
   return (
-    <div style={{ width: "100%", height: 320 }}>
+    <div style={{ width: "100%", height: GROUPED_BAR_HEIGHT }}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 24, bottom: 28, left: 24 }}>
           <defs>

@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { colorAt, DASHES } from "./palette";
+import { LINE_CHART_HEIGHT } from "./sizes";
 
 export type TLineSeries = { key: string; name: string };
 export type TLineChartProps = {
@@ -18,7 +19,7 @@ export type TLineChartProps = {
 export default function LineChartImpl({ data, series, xKey, xLabel, yLabel, currency, locale }: TLineChartProps) {
   const format = (value: number) => new Intl.NumberFormat(locale, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(value);
   return (
-    <div style={{ width: "100%", height: 300 }}>
+    <div style={{ width: "100%", height: LINE_CHART_HEIGHT }}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 24, bottom: 28, left: 24 }}>
           <CartesianGrid strokeDasharray="3 3" />

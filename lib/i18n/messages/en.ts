@@ -32,6 +32,8 @@ export const en = {
     errorTitle: "Something went wrong",
     errorBody: "We could not load this page. Try again; if it keeps failing, contact your administrator.",
     retry: "Try again",
+    sectionErrorTitle: "This section could not be loaded",
+    sectionErrorBody: "Try again. If it keeps failing, the stored data may be damaged: refresh the client's data or contact your administrator.",
     notFoundTitle: "Not found",
     notFoundBody: "This page does not exist or you do not have access to it.",
     goHome: "Go to the client list",

@@ -34,6 +34,8 @@ export const es: TMessages = {
     errorTitle: "Algo ha fallado",
     errorBody: "No hemos podido cargar esta página. Vuelve a intentarlo; si sigue fallando, avisa a tu administrador.",
     retry: "Reintentar",
+    sectionErrorTitle: "No se pudo cargar esta sección",
+    sectionErrorBody: "Inténtelo de nuevo. Si sigue fallando, los datos guardados pueden estar dañados: actualice los datos del cliente o contacte con su administrador.",
     notFoundTitle: "No encontrado",
     notFoundBody: "Esta página no existe o no tienes acceso a ella.",
     goHome: "Ir a la lista de clientes",

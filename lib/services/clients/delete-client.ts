@@ -5,6 +5,7 @@ import type { TSessionUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { deleteConnection } from "@/lib/services/connections/delete-connection";
+import { forgetWealthOverview } from "@/lib/services/wealth/get-wealth-overview";
 
 export type TDeletedClient = { connectionsDeleted: number };
 
@@ -46,5 +47,6 @@ export async function deleteClient(actor: TSessionUser, clientId: string): Promi
       tx,
     );
   });
+  forgetWealthOverview(clientId);
   return { connectionsDeleted: client.connections.length };
 }

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { isFlanksError } from "@/lib/flanks/errors";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
+import { purgeDeletedSearchEntries } from "@/lib/services/wealth/purge-search-index";
 import { openToken } from "./credentials-token-vault";
 
 /**
@@ -33,4 +34,5 @@ export async function deleteConnection(actor: TSessionUser, connectionId: string
     await tx.lease.deleteMany({ where: { name: `sync:${connectionId}` } });
     await recordAuditEvent({ actor, action, target: { type: "connection", id: connectionId }, details: { clientId: connection.clientId, bank: connection.bank } }, tx);
   });
+  await purgeDeletedSearchEntries(db);
 }

@@ -2,9 +2,10 @@ import "server-only";
 import type { TActor } from "@/lib/auth/authorization";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { money, type TMoney } from "@/lib/money/money";
-import { parsePerformanceDetail, type TPerformanceDetail } from "@/lib/wealth/performance";
-import { getWealthContext, type TWealthConnection } from "./wealth-context";
+import type { TMoney } from "@/lib/money/money";
+import type { TPerformanceDetail } from "@/lib/wealth/performance";
+import { positionFigures } from "./list-investments";
+import { bankNamer, getWealthContext, type TWealthConnection } from "./wealth-context";
 
 type TJsonObject = Record<string, unknown>;
 
@@ -61,16 +62,12 @@ export async function getInvestment(actor: TActor, clientId: unknown, investment
     isin: row.isin,
     type: row.type,
     sybtype: row.sybtype,
-    bank: row.entity,
+    bank: bankNamer(context)(row.entity),
     portfolio: portfolio?.name ?? null,
     quantity: row.quantity,
     isNominal: row.isNominal,
     price: row.price,
-    value: money(row.balanceMinor, row.currency),
-    cost: row.costMinor === null ? null : money(row.costMinor, row.currency),
-    gain: row.capitalGainMinor === null ? null : money(row.capitalGainMinor, row.currency),
-    performance: row.performance,
-    performanceDetail: parsePerformanceDetail(row.performanceJson),
+    ...positionFigures(row),
     analytics: parse<TJsonObject | null>(row.analyticsJson, null),
     cnmv: parse<TJsonObject | null>(row.cnmvJson, null),
     dgs: parse<TJsonObject | null>(row.dgsJson, null),

@@ -1,5 +1,6 @@
 import "server-only";
 import type { TActor } from "@/lib/auth/authorization";
+import { LruCache } from "@/lib/cache/lru-cache";
 import { getDb } from "@/lib/db";
 import { money, type TMoney } from "@/lib/money/money";
 import { allocate, type TAllocationSlice } from "@/lib/wealth/allocation";
@@ -27,11 +28,35 @@ export type TCurrencyOverview = {
 
 export type TWealthOverview = { context: TWealthContext; currencies: TCurrencyOverview[] };
 
+/**
+ * The overview is derived from the stored rows alone, so it is computed once per version of the
+ * client's data (TWealthContext.dataVersion changes in the same transaction as any sync's writes,
+ * in whichever process the sync ran) and kept for the next page views. Shared across advisors:
+ * access is checked by getWealthContext on every call, before the cache is consulted.
+ * ~150 clients per advisor, a few kB to ~100 kB an entry (the history grows a point per synced day).
+ */
+const overviewCache = new LruCache<string, { dataVersion: string; currencies: TCurrencyOverview[] }>(300);
+
+/** After an erasure: the entry could no longer be served (access fails first), but its figures should not stay in memory. */
+export function forgetWealthOverview(clientId: string): void {
+  overviewCache.delete(clientId);
+}
+
 /** Everything of the overview tab, from stored data only, one block per currency (never summed across). */
 export async function getWealthOverview(actor: TActor, clientId: unknown): Promise<TWealthOverview> {
   const context = await getWealthContext(actor, clientId);
+  const cached = overviewCache.get(context.clientId);
+  if (cached?.dataVersion === context.dataVersion) return { context, currencies: cached.currencies };
+  const currencies = await computeOverview(context.clientId);
+  // Keyed by the version read before the rows: if a sync committed in between, the entry is newer
+  // than its key and is replaced on the next view, which reads the new version.
+  overviewCache.set(context.clientId, { dataVersion: context.dataVersion, currencies });
+  return { context, currencies };
+}
+
+async function computeOverview(clientId: string): Promise<TCurrencyOverview[]> {
   const db = getDb();
-  const where = { clientId: context.clientId };
+  const where = { clientId };
   const [accounts, investments, liabilities, snapshots] = await Promise.all([
     db.wealthAccount.findMany({ where, select: { currency: true, balanceMinor: true, entity: true } }),
     db.wealthInvestment.findMany({ where, select: { currency: true, balanceMinor: true, entity: true, type: true, isin: true, performanceJson: true } }),
@@ -40,7 +65,7 @@ export async function getWealthOverview(actor: TActor, clientId: unknown): Promi
   ]);
   const now = computeSnapshot({ accounts, investments, liabilities });
   const history = buildHistory(snapshots);
-  const currencies = now.map((entry): TCurrencyOverview => {
+  return now.map((entry): TCurrencyOverview => {
     const { currency } = entry;
     const inCurrency = <T extends { currency: string }>(rows: T[]) => rows.filter((row) => row.currency === currency);
     const positions = inCurrency(investments);
@@ -57,7 +82,6 @@ export async function getWealthOverview(actor: TActor, clientId: unknown): Promi
       history: history.get(currency) ?? [],
     };
   });
-  return { context, currencies };
 }
 
 export { ACCOUNTS_KEY };

@@ -2,20 +2,23 @@ import "server-only";
 import { z } from "zod";
 import type { TActor } from "@/lib/auth/authorization";
 import { getDb } from "@/lib/db";
-import { investmentTypeOf } from "@/lib/flanks/schemas/investment-type";
+import { INVESTMENT_TYPES } from "@/lib/flanks/schemas/investment-type";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { money, type TMoney } from "@/lib/money/money";
 import { parsePerformanceDetail, type TPerformanceDetail } from "@/lib/wealth/performance";
-import { getWealthContext, type TWealthContext } from "./wealth-context";
+import { bankNamer, getWealthContext, type TWealthContext } from "./wealth-context";
 
 export const INVESTMENT_SORTS = ["name", "isin", "type", "bank", "portfolio", "quantity", "value", "gain", "performance"] as const;
+export const INVESTMENT_PAGE_SIZE = 50;
 
-/** Unknown values are dropped (never a 500): the table then shows its default order / no filter. */
+/** Unknown values are dropped (never a 500): the table then shows its default order / no filter / page 1. */
 export const ZInvestmentListQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   type: z.string().trim().max(20).optional().catch(undefined),
   bank: z.string().trim().max(100).optional().catch(undefined),
   sort: z.enum(INVESTMENT_SORTS).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(2).max(100_000).optional().catch(undefined),
 });
 export type TInvestmentListQuery = z.infer<typeof ZInvestmentListQuerySchema>;
 
@@ -36,67 +39,125 @@ export type TInvestmentRow = {
   performanceDetail: TPerformanceDetail | null;
 };
 
-export type TInvestmentList = { context: TWealthContext; rows: TInvestmentRow[]; total: number; types: string[]; banks: string[] };
+type TFigures = Pick<TInvestmentRow, "value" | "cost" | "gain" | "performance" | "performanceDetail">;
 
-export async function listInvestments(actor: TActor, clientId: unknown, query: TInvestmentListQuery = {}): Promise<TInvestmentList> {
-  const context = await getWealthContext(actor, clientId);
-  const db = getDb();
-  const [rows, portfolios] = await Promise.all([
-    db.wealthInvestment.findMany({ where: { clientId: context.clientId }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
-    db.wealthPortfolio.findMany({ where: { clientId: context.clientId }, select: { flanksId: true, connectionId: true, name: true } }),
-  ]);
-  const portfolioName = new Map(portfolios.map((p) => [`${p.connectionId}|${p.flanksId}`, p.name]));
-  const all: TInvestmentRow[] = rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    isin: row.isin,
-    type: row.type,
-    bank: row.entity,
-    portfolio: portfolioName.get(`${row.connectionId}|${row.portfolioId}`) ?? null,
-    portfolioId: row.portfolioId,
-    quantity: row.quantity,
-    price: row.price,
+/** A position's money and return, as the table and the detail page show them. */
+export function positionFigures(row: { balanceMinor: bigint; costMinor: bigint | null; capitalGainMinor: bigint | null; currency: string; performance: number | null; performanceJson: string | null }): TFigures {
+  return {
     value: money(row.balanceMinor, row.currency),
     cost: row.costMinor === null ? null : money(row.costMinor, row.currency),
     gain: row.capitalGainMinor === null ? null : money(row.capitalGainMinor, row.currency),
     performance: row.performance,
     performanceDetail: parsePerformanceDetail(row.performanceJson),
-  }));
-  const q = query.q?.toLowerCase();
-  const filtered = all.filter(
-    (row) =>
-      (!q || row.name.toLowerCase().includes(q) || row.isin.toLowerCase().includes(q)) &&
-      (!query.type || row.type === query.type || (query.type === "OTHER" && investmentTypeOf(row.type) === "OTHER")) &&
-      (!query.bank || row.bank === query.bank),
-  );
-  const dir = query.dir === "desc" ? -1 : 1;
-  const compareMinor = (a: bigint | null, b: bigint | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
-  const key = query.sort ?? "name";
-  filtered.sort((a, b) => {
-    let result = 0;
-    switch (key) {
-      case "value":
-        result = compareMinor(a.value.minor, b.value.minor);
-        break;
-      case "gain":
-        result = compareMinor(a.gain?.minor ?? null, b.gain?.minor ?? null);
-        break;
-      case "quantity":
-        result = Number(a.quantity) - Number(b.quantity);
-        break;
-      case "performance":
-        result = (a.performance ?? -Infinity) - (b.performance ?? -Infinity);
-        break;
-      default:
-        result = String(a[key] ?? "").localeCompare(String(b[key] ?? ""));
-    }
-    return result * dir || a.name.localeCompare(b.name);
-  });
+  };
+}
+
+/** The value of every position matching the filters (not only the page shown), per currency. */
+export type TInvestmentTotal = { currency: string; positions: number; value: TMoney };
+
+export type TInvestmentList = {
+  context: TWealthContext;
+  /** One page of the positions matching the filters. */
+  rows: TInvestmentRow[];
+  /** All positions of the client, and those matching the filters. */
+  total: number;
+  matching: number;
+  page: number;
+  pageCount: number;
+  totals: TInvestmentTotal[];
+  types: string[];
+  banks: { value: string; label: string }[];
+};
+
+/** LIKE matches the text itself: its own wildcards are escaped. */
+const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function whereOf(clientId: string, query: TInvestmentListQuery): Prisma.Sql {
+  const and = [Prisma.sql`i."clientId" = ${clientId}`];
+  if (query.q) {
+    const pattern = likeContains(query.q);
+    and.push(Prisma.sql`(i."name" LIKE ${pattern} ESCAPE '\\' OR i."isin" LIKE ${pattern} ESCAPE '\\')`);
+  }
+  if (query.type === "OTHER") and.push(Prisma.sql`i."type" NOT IN (${Prisma.join([...INVESTMENT_TYPES])})`);
+  else if (query.type) and.push(Prisma.sql`i."type" = ${query.type}`);
+  if (query.bank) and.push(Prisma.sql`i."entity" = ${query.bank}`);
+  return Prisma.join(and, " AND ");
+}
+
+/** The bank column shows the connection's bank name: it sorts by that too (bankNamer's rule, in SQL). */
+const BANK_NAME = Prisma.sql`coalesce((SELECT c."bankName" FROM "Connection" c WHERE c."clientId" = i."clientId" AND c."bank" = i."entity" AND c."bankName" IS NOT NULL ORDER BY c."createdAt" LIMIT 1), i."entity")`;
+
+const ORDER: Record<(typeof INVESTMENT_SORTS)[number], Prisma.Sql> = {
+  name: Prisma.sql`i."name" COLLATE NOCASE`,
+  isin: Prisma.sql`i."isin"`,
+  type: Prisma.sql`i."type"`,
+  bank: Prisma.sql`${BANK_NAME} COLLATE NOCASE`,
+  portfolio: Prisma.sql`p."name" COLLATE NOCASE`,
+  // An exact decimal string: ordered by its value, not its characters.
+  quantity: Prisma.sql`CAST(i."quantity" AS REAL)`,
+  value: Prisma.sql`i."balanceMinor"`,
+  gain: Prisma.sql`i."capitalGainMinor"`,
+  performance: Prisma.sql`i."performance"`,
+};
+
+/**
+ * One page of a client's positions, filtered and sorted in the database (the big client has 400:
+ * rendering them all took ~180 ms and 0.9 MB of HTML), with the totals of all matching positions.
+ */
+export async function listInvestments(actor: TActor, clientId: unknown, query: TInvestmentListQuery = {}): Promise<TInvestmentList> {
+  const context = await getWealthContext(actor, clientId);
+  const db = getDb();
+  const where = whereOf(context.clientId, query);
+  const [facets, totals] = await Promise.all([
+    db.$queryRaw<{ type: string; entity: string; n: bigint | number }[]>`
+      SELECT "type", "entity", count(*) AS "n" FROM "WealthInvestment" WHERE "clientId" = ${context.clientId} GROUP BY "type", "entity"`,
+    // Summed in SQL, exact: a TEXT cast keeps a sum beyond 2^53 minor units whole on its way to BigInt.
+    db.$queryRaw<{ currency: string; n: bigint | number; value: string }[]>`
+      SELECT i."currency", count(*) AS "n", CAST(sum(i."balanceMinor") AS TEXT) AS "value" FROM "WealthInvestment" i WHERE ${where} GROUP BY i."currency" ORDER BY i."currency"`,
+  ]);
+  const matching = totals.reduce((sum, row) => sum + Number(row.n), 0);
+  const pageCount = Math.max(1, Math.ceil(matching / INVESTMENT_PAGE_SIZE));
+  const page = Math.min(query.page ?? 1, pageCount);
+  const dir = Prisma.raw(query.dir === "desc" ? "DESC" : "ASC");
+  const ids = (
+    await db.$queryRaw<{ id: string }[]>`
+      SELECT i."id" FROM "WealthInvestment" i
+      LEFT JOIN "WealthPortfolio" p ON p."connectionId" = i."connectionId" AND p."flanksId" = i."portfolioId"
+      WHERE ${where}
+      ORDER BY ${ORDER[query.sort ?? "name"]} ${dir} NULLS LAST, i."name" COLLATE NOCASE, i."id"
+      LIMIT ${INVESTMENT_PAGE_SIZE} OFFSET ${(page - 1) * INVESTMENT_PAGE_SIZE}`
+  ).map((row) => row.id);
+  const [rows, portfolios] = await Promise.all([
+    ids.length ? db.wealthInvestment.findMany({ where: { id: { in: ids } } }) : [],
+    db.wealthPortfolio.findMany({ where: { clientId: context.clientId }, select: { flanksId: true, connectionId: true, name: true } }),
+  ]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const portfolioName = new Map(portfolios.map((p) => [`${p.connectionId}|${p.flanksId}`, p.name]));
+  const bankName = bankNamer(context);
   return {
     context,
-    rows: filtered,
-    total: all.length,
-    types: [...new Set(all.map((row) => row.type))].sort(),
-    banks: [...new Set(all.map((row) => row.bank))].sort(),
+    rows: ids.flatMap((id) => {
+      const row = byId.get(id);
+      if (!row) return [];
+      return {
+        id: row.id,
+        name: row.name,
+        isin: row.isin,
+        type: row.type,
+        bank: bankName(row.entity),
+        portfolio: portfolioName.get(`${row.connectionId}|${row.portfolioId}`) ?? null,
+        portfolioId: row.portfolioId,
+        quantity: row.quantity,
+        price: row.price,
+        ...positionFigures(row),
+      };
+    }),
+    total: facets.reduce((sum, row) => sum + Number(row.n), 0),
+    matching,
+    page,
+    pageCount,
+    totals: totals.map((row) => ({ currency: row.currency, positions: Number(row.n), value: money(BigInt(row.value), row.currency) })),
+    types: [...new Set(facets.map((row) => row.type))].sort(),
+    banks: [...new Set(facets.map((row) => row.entity))].map((entity) => ({ value: entity, label: bankName(entity) })).sort((a, b) => a.label.localeCompare(b.label)),
   };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { TActor } from "@/lib/auth/authorization";
 import { getDb } from "@/lib/db";
 import { money, type TMoney } from "@/lib/money/money";
-import { getWealthContext, type TWealthContext } from "./wealth-context";
+import { bankNamer, getWealthContext, type TWealthContext } from "./wealth-context";
 
 // The small lists of a client's products: accounts, cards, liabilities, MiFID, identity and holders.
 
@@ -31,6 +31,7 @@ export type TAccountView = { id: string; iban: string; alias: string; descriptio
 
 export async function listAccounts(actor: TActor, clientId: unknown): Promise<{ context: TWealthContext; accounts: TAccountView[] }> {
   const context = await getWealthContext(actor, clientId);
+  const bankName = bankNamer(context);
   const [rows, holders] = await Promise.all([
     getDb().wealthAccount.findMany({ where: { clientId: context.clientId }, orderBy: [{ entity: "asc" }, { iban: "asc" }] }),
     holdersByProduct(context.clientId),
@@ -42,7 +43,7 @@ export async function listAccounts(actor: TActor, clientId: unknown): Promise<{ 
       iban: row.iban,
       alias: row.alias,
       description: row.description,
-      bank: row.entity,
+      bank: bankName(row.entity),
       balance: money(row.balanceMinor, row.currency),
       numOwners: row.numOwners,
       holders: holders.get(`${row.connectionId}|${row.flanksId}`) ?? [],
@@ -65,6 +66,7 @@ export type TCardView = {
 
 export async function listCards(actor: TActor, clientId: unknown): Promise<{ context: TWealthContext; cards: TCardView[] }> {
   const context = await getWealthContext(actor, clientId);
+  const bankName = bankNamer(context);
   const [rows, holders] = await Promise.all([
     getDb().wealthCard.findMany({ where: { clientId: context.clientId }, orderBy: [{ entity: "asc" }, { pan: "asc" }] }),
     holdersByProduct(context.clientId),
@@ -79,7 +81,7 @@ export async function listCards(actor: TActor, clientId: unknown): Promise<{ con
         pan: row.pan,
         product: row.product,
         cardType: row.cardType,
-        bank: row.entity,
+        bank: bankName(row.entity),
         emissionDate: row.emissionDate,
         expirationDate: row.expirationDate,
         available: row.availableMinor === null ? null : money(row.availableMinor, /^[A-Z]{3}$/.test(currency) ? currency : "EUR"),
@@ -113,6 +115,7 @@ export type TLiabilityView = {
 
 export async function listLiabilities(actor: TActor, clientId: unknown): Promise<{ context: TWealthContext; liabilities: TLiabilityView[] }> {
   const context = await getWealthContext(actor, clientId);
+  const bankName = bankNamer(context);
   const [rows, holders] = await Promise.all([
     getDb().wealthLiability.findMany({ where: { clientId: context.clientId }, orderBy: [{ type: "asc" }, { name: "asc" }] }),
     holdersByProduct(context.clientId),
@@ -127,7 +130,7 @@ export async function listLiabilities(actor: TActor, clientId: unknown): Promise
         name: row.name,
         type: row.type,
         subtype: row.subtype,
-        bank: row.entity,
+        bank: bankName(row.entity),
         outstanding: money(row.balanceMinor, row.currency),
         available: row.availableMinor === null ? null : money(row.availableMinor, row.currency),
         initialCapital: row.initialCapitalMinor === null ? null : money(row.initialCapitalMinor, row.initialCapitalCurrency ?? row.currency),

@@ -1,9 +1,10 @@
 import "server-only";
 import type { TActor } from "@/lib/auth/authorization";
 import { getDb } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { currencyExponent, decimalToMinor, money, type TMoney } from "@/lib/money/money";
 import { UNKNOWN_CURRENCY } from "@/lib/wealth/decimal";
-import type { TLedgerKind, TLedgerQuery } from "@/lib/wealth/ledger-query";
+import { textSearchMatch, type TLedgerKind, type TLedgerQuery } from "@/lib/wealth/ledger-query";
 import { getWealthContext, type TWealthContext } from "./wealth-context";
 
 export type TLedgerRow = {
@@ -24,59 +25,78 @@ export type TLedgerRow = {
 export type TLedgerProductOption = { value: string; label: string };
 export type TLedgerPage = { context: TWealthContext; rows: TLedgerRow[]; total: number; page: number; pageCount: number; products: TLedgerProductOption[] };
 
-type TWhere = Record<string, unknown>;
 type TRaw = Record<string, unknown> & { id: string; currency: string; operationDate: string; valueDate: string };
 
-/** Per kind: which column is the product, the amount, the text searched. */
+/** Per kind: the table, which column is the product and which the amount (the text searched is in migration 0006). */
 const KINDS = {
-  account: { product: "accountId", amount: "amountMinor", text: ["description", "category"] },
-  card: { product: "cardId", amount: "amountMinor", text: ["shop", "category"] },
-  investment: { product: "investmentId", amount: "netCashMinor", text: ["description", "isin"] },
-  liability: { product: "liabilityId", amount: "amountMinor", text: ["description"] },
-} as const satisfies Record<TLedgerKind, { product: string; amount: string; text: readonly string[] }>;
+  account: { table: "WealthAccountTransaction", product: "accountId", amount: "amountMinor" },
+  card: { table: "WealthCardTransaction", product: "cardId", amount: "amountMinor" },
+  investment: { table: "WealthInvestmentTransaction", product: "investmentId", amount: "netCashMinor" },
+  liability: { table: "WealthLiabilityTransaction", product: "liabilityId", amount: "amountMinor" },
+} as const satisfies Record<TLedgerKind, { table: string; product: string; amount: string }>;
 
 function delegate(kind: TLedgerKind) {
   const db = getDb();
   const model = { account: db.wealthAccountTransaction, card: db.wealthCardTransaction, investment: db.wealthInvestmentTransaction, liability: db.wealthLiabilityTransaction }[kind];
   // The four models share the columns used here; their generated argument types differ only by model name.
-  return model as unknown as {
-    count(args: { where: TWhere }): Promise<number>;
-    findMany(args: { where: TWhere; orderBy?: TWhere[]; skip?: number; take?: number }): Promise<TRaw[]>;
-    findMany(args: { where: TWhere; orderBy: TWhere[]; skip: number; take: number; select: { id: true } }): Promise<{ id: string }[]>;
-    findMany(args: { where: TWhere; distinct: string[]; select: TWhere }): Promise<{ currency: string }[]>;
-  };
+  return model as unknown as { findMany(args: { where: { id: { in: string[] } } }): Promise<TRaw[]> };
 }
 
 function minorIn(decimal: string, currency: string): bigint {
   return decimalToMinor(decimal, currency === UNKNOWN_CURRENCY ? 2 : currencyExponent(currency));
 }
 
-async function buildWhere(kind: TLedgerKind, clientId: string, query: TLedgerQuery): Promise<TWhere> {
+/** A column or table name from the constants above (never user input). */
+const name = (identifier: string) => Prisma.raw(`"${identifier}"`);
+
+/**
+ * The filters as SQL. Raw rather than Prisma's `where`: the text filter is a full-text match in the
+ * kind's FTS5 table (migration 0006), which Prisma does not model.
+ */
+async function whereOf(kind: TLedgerKind, clientId: string, query: TLedgerQuery): Promise<Prisma.Sql> {
   const config = KINDS[kind];
-  const and: TWhere[] = [{ clientId }];
-  if (query.product) and.push({ [config.product]: query.product });
-  if (query.from) and.push({ operationDate: { gte: query.from } });
-  if (query.to) and.push({ operationDate: { lte: query.to } });
-  if (query.q) and.push({ OR: config.text.map((field) => ({ [field]: { contains: query.q } })) });
+  const table = name(config.table);
+  const and: Prisma.Sql[] = [Prisma.sql`"clientId" = ${clientId}`];
+  if (query.product) and.push(Prisma.sql`${name(config.product)} = ${query.product}`);
+  if (query.from) and.push(Prisma.sql`"operationDate" >= ${query.from}`);
+  if (query.to) and.push(Prisma.sql`"operationDate" <= ${query.to}`);
+  if (query.q) {
+    const match = textSearchMatch(query.q);
+    const search = name(`${config.table}Search`);
+    // Restricted to the client inside the index too: only their postings are read, not every client's.
+    const clientMatch = `"clientId" : "${clientId.replace(/"/g, '""')}" AND "text" : (${match})`;
+    and.push(match === null ? Prisma.sql`0` : Prisma.sql`${table}.rowid IN (SELECT rowid FROM ${search} WHERE ${search} MATCH ${clientMatch})`);
+  }
   if (query.min !== undefined || query.max !== undefined) {
     // Amounts are minor units of each row's own currency: the bound is converted per currency, exactly.
-    const currencies = (await delegate(kind).findMany({ where: { clientId }, distinct: ["currency"], select: { currency: true } })).map((row) => row.currency);
-    and.push({
-      OR: currencies.map((currency) => ({
-        currency,
-        [config.amount]: {
-          ...(query.min !== undefined ? { gte: minorIn(query.min, currency) } : {}),
-          ...(query.max !== undefined ? { lte: minorIn(query.max, currency) } : {}),
-        },
-      })),
+    const currencies = await getDb().$queryRaw<{ currency: string }[]>`SELECT DISTINCT "currency" FROM ${table} WHERE "clientId" = ${clientId}`;
+    const amount = name(config.amount);
+    const perCurrency = currencies.map(({ currency }) => {
+      const bounds = [Prisma.sql`"currency" = ${currency}`];
+      if (query.min !== undefined) bounds.push(Prisma.sql`${amount} >= ${minorIn(query.min, currency)}`);
+      if (query.max !== undefined) bounds.push(Prisma.sql`${amount} <= ${minorIn(query.max, currency)}`);
+      return Prisma.sql`(${Prisma.join(bounds, " AND ")})`;
     });
+    and.push(perCurrency.length ? Prisma.sql`(${Prisma.join(perCurrency, " OR ")})` : Prisma.sql`0`);
   }
-  return { AND: and };
+  return Prisma.join(and, " AND ");
 }
 
-function orderOf(kind: TLedgerKind, query: TLedgerQuery): TWhere[] {
+/** Ids of one page of rows in the table's order, or of all of them (CSV export batches). */
+async function pageIds(kind: TLedgerKind, where: Prisma.Sql, query: TLedgerQuery, offset: number, limit: number): Promise<string[]> {
   const column = { date: "operationDate", valueDate: "valueDate", amount: KINDS[kind].amount, description: kind === "card" ? "shop" : "description" }[query.sort];
-  return [{ [column]: query.dir }, { id: query.dir }];
+  const dir = Prisma.raw(query.dir === "asc" ? "ASC" : "DESC");
+  // Only ids: the page is read from a (clientId, sort column, id) index alone however deep the
+  // offset (page 2 000 of 100 000 rows skips index entries, not table rows); its rows are read after.
+  const rows = await getDb().$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM ${name(KINDS[kind].table)} WHERE ${where} ORDER BY ${name(column)} ${dir}, "id" ${dir} LIMIT ${limit} OFFSET ${offset}`;
+  return rows.map((row) => row.id);
+}
+
+/** The rows of these ids, in this order. */
+async function rowsOf(kind: TLedgerKind, ids: string[]): Promise<TRaw[]> {
+  const byId = new Map((ids.length ? await delegate(kind).findMany({ where: { id: { in: ids } } }) : []).map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 async function productLabels(kind: TLedgerKind, clientId: string): Promise<TLedgerProductOption[]> {
@@ -126,16 +146,15 @@ function toRow(kind: TLedgerKind, raw: TRaw, labels: Map<string, string>): TLedg
 /** One page of a client's transactions of one kind, sorted and filtered in the database. */
 export async function listTransactions(actor: TActor, clientId: unknown, kind: TLedgerKind, query: TLedgerQuery): Promise<TLedgerPage> {
   const context = await getWealthContext(actor, clientId);
-  const model = delegate(kind);
-  const where = await buildWhere(kind, context.clientId, query);
-  const [total, products] = await Promise.all([model.count({ where }), productLabels(kind, context.clientId)]);
+  const where = await whereOf(kind, context.clientId, query);
+  const [[count], products] = await Promise.all([
+    getDb().$queryRaw<{ total: bigint | number }[]>`SELECT count(*) AS "total" FROM ${name(KINDS[kind].table)} WHERE ${where}`,
+    productLabels(kind, context.clientId),
+  ]);
+  const total = Number(count?.total ?? 0);
   const pageCount = Math.max(1, Math.ceil(total / query.size));
   const page = Math.min(query.page, pageCount);
-  // Deferred join: the page's ids come from the (clientId, sort column, id) index alone, however deep
-  // the offset (page 2 000 of 100 000 rows skips index entries, not table rows); then 50 rows are read.
-  const ids = (await model.findMany({ where, orderBy: orderOf(kind, query), skip: (page - 1) * query.size, take: query.size, select: { id: true } })).map((row) => row.id);
-  const byId = new Map((ids.length ? await model.findMany({ where: { id: { in: ids } } }) : []).map((row) => [row.id, row]));
-  const raw = ids.flatMap((id) => byId.get(id) ?? []);
+  const raw = await rowsOf(kind, await pageIds(kind, where, query, (page - 1) * query.size, query.size));
   const labels = new Map(products.map((p) => [p.value, p.label]));
   return { context, rows: raw.map((r) => toRow(kind, r, labels)), total, page, pageCount, products };
 }
@@ -143,13 +162,12 @@ export async function listTransactions(actor: TActor, clientId: unknown, kind: T
 /** Every row matching the filters, in the table's order, in batches (for the CSV export). */
 export async function* iterateTransactions(actor: TActor, clientId: unknown, kind: TLedgerKind, query: TLedgerQuery, batchSize = 2_000): AsyncGenerator<TLedgerRow[]> {
   const context = await getWealthContext(actor, clientId);
-  const model = delegate(kind);
-  const where = await buildWhere(kind, context.clientId, query);
+  const where = await whereOf(kind, context.clientId, query);
   const labels = new Map((await productLabels(kind, context.clientId)).map((p) => [p.value, p.label]));
-  for (let skip = 0; ; skip += batchSize) {
-    const raw = await model.findMany({ where, orderBy: orderOf(kind, query), skip, take: batchSize });
-    if (raw.length === 0) return;
-    yield raw.map((r) => toRow(kind, r, labels));
-    if (raw.length < batchSize) return;
+  for (let offset = 0; ; offset += batchSize) {
+    const ids = await pageIds(kind, where, query, offset, batchSize);
+    if (ids.length === 0) return;
+    yield (await rowsOf(kind, ids)).map((r) => toRow(kind, r, labels));
+    if (ids.length < batchSize) return;
   }
 }

@@ -54,7 +54,7 @@ export type TSyncProgress = {
 export async function getSyncProgress(actor: TActor, clientIdInput: unknown): Promise<TSyncProgress> {
   const clientId = await assertWealthAccess(actor, clientIdInput);
   const db = getDb();
-  const connections = await db.connection.findMany({ where: { clientId }, select: { id: true, bank: true }, orderBy: { createdAt: "asc" } });
+  const connections = await db.connection.findMany({ where: { clientId }, select: { id: true, bank: true, bankName: true }, orderBy: { createdAt: "asc" } });
   const result: TSyncProgress["connections"] = [];
   for (const connection of connections) {
     const run = await db.syncRun.findFirst({ where: { connectionId: connection.id }, orderBy: { startedAt: "desc" } });
@@ -68,7 +68,7 @@ export async function getSyncProgress(actor: TActor, clientIdInput: unknown): Pr
     const isFinished = run.status !== "RUNNING";
     result.push({
       connectionId: connection.id,
-      bank: connection.bank,
+      bank: connection.bankName ?? connection.bank,
       status: run.status,
       done: isFinished ? (progress.total ?? 13) : (progress.done ?? 0),
       total: progress.total ?? 13,

@@ -1,13 +1,15 @@
 import "server-only";
-import { assertClientAccess, type TActor } from "@/lib/auth/authorization";
+import { cache } from "react";
+import type { TActor } from "@/lib/auth/authorization";
 import { getDb } from "@/lib/db";
-import { AppError } from "@/lib/errors/app-error";
-import { ZClientIdSchema } from "@/lib/services/clients/client-schemas";
+import { findAccessibleClient } from "@/lib/services/clients/get-client";
 import { parseProductStates, type TProductStates } from "@/lib/sync/products";
 
 export type TWealthConnection = {
   id: string;
+  /** The bank's display name (Connection.bankName, from bank/available), else its entity id. */
   bank: string;
+  bankId: string;
   state: string;
   pending: boolean;
   /** Flanks' last_update of the stored data (else of the connection's last status), as sent. */
@@ -23,14 +25,16 @@ export type TWealthContext = {
   connections: TWealthConnection[];
   /** At least one connection has been synced: the pages have data to show. */
   hasData: boolean;
+  /**
+   * Changes whenever the client's stored wealth data can have changed: every sync writes its rows and
+   * its WealthSyncState (a new lastSyncRunId) in one transaction, and removing a connection removes both.
+   */
+  dataVersion: string;
 };
 
 /** The one access check of every wealth read: an unknown, malformed or someone else's client is NOT_FOUND. */
 export async function assertWealthAccess(actor: TActor, clientId: unknown): Promise<string> {
-  const parsed = ZClientIdSchema.safeParse({ clientId });
-  if (!parsed.success) throw new AppError("NOT_FOUND", "Client not found");
-  const client = await getDb().client.findUnique({ where: { id: parsed.data.clientId }, select: { id: true, advisorId: true } });
-  return assertClientAccess(actor, client).id;
+  return (await findAccessibleClient(actor, clientId)).id;
 }
 
 function parseList(json: string): string[] {
@@ -42,19 +46,21 @@ function parseList(json: string): string[] {
   }
 }
 
-export async function getWealthContext(actor: TActor, clientIdInput: unknown): Promise<TWealthContext> {
+/** Once per request (React `cache`): a tab showing two lists (accounts and their transactions) asks twice. */
+export const getWealthContext = cache(async (actor: TActor, clientIdInput: unknown): Promise<TWealthContext> => {
   const clientId = await assertWealthAccess(actor, clientIdInput);
   const rows = await getDb().connection.findMany({
     where: { clientId },
     orderBy: { createdAt: "asc" },
     select: {
-      id: true, bank: true, state: true, pending: true, lastUpdate: true, lastUpdateAt: true, createdProducts: true,
-      wealthSyncState: { select: { lastSyncedAt: true, dataAsOf: true, dataAsOfAt: true, productsJson: true } },
+      id: true, bank: true, bankName: true, state: true, pending: true, lastUpdate: true, lastUpdateAt: true, createdProducts: true,
+      wealthSyncState: { select: { lastSyncedAt: true, lastSyncRunId: true, dataAsOf: true, dataAsOfAt: true, productsJson: true } },
     },
   });
   const connections = rows.map((row) => ({
     id: row.id,
-    bank: row.bank,
+    bank: row.bankName ?? row.bank,
+    bankId: row.bank,
     state: row.state,
     pending: row.pending,
     dataAsOf: row.wealthSyncState?.dataAsOf ?? row.lastUpdate,
@@ -63,5 +69,15 @@ export async function getWealthContext(actor: TActor, clientIdInput: unknown): P
     products: parseProductStates(row.wealthSyncState?.productsJson),
     createdProducts: parseList(row.createdProducts),
   }));
-  return { clientId, connections, hasData: connections.some((c) => c.lastSyncedAt !== null) };
+  const dataVersion = rows.map((row) => `${row.id}:${row.wealthSyncState?.lastSyncRunId ?? ""}`).join(",");
+  return { clientId, connections, hasData: connections.some((c) => c.lastSyncedAt !== null), dataVersion };
+});
+
+/**
+ * The display name of a product's Flanks `entity` (the bank id, e.g. "testbank"): the name of the
+ * client's connection to that bank, else the id itself.
+ */
+export function bankNamer(context: TWealthContext): (entity: string) => string {
+  const names = new Map(context.connections.map((c) => [c.bankId, c.bank]));
+  return (entity) => names.get(entity) ?? entity;
 }

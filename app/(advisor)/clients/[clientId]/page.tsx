@@ -15,6 +15,7 @@ import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import { money } from "@/lib/money/money";
 import { getWealthOverview, NO_ISIN_KEY } from "@/lib/services/wealth/get-wealth-overview";
+import { bankNamer } from "@/lib/services/wealth/wealth-context";
 import { issuerCountryName } from "@/lib/wealth/issuer-country";
 import { ACCOUNTS_KEY } from "@/lib/wealth/snapshot";
 
@@ -97,7 +98,7 @@ async function Overview({ clientId, requestedCurrency }: { clientId: string; req
             t={t}
           />
           <div className="grid gap-6 xl:grid-cols-2">
-            <AllocationSection id="by-bank" title={`${o.byBank} (${selected.currency})`} currency={selected.currency} slices={selected.byBank} labelOf={(key) => key} locale={locale} t={t} />
+            <AllocationSection id="by-bank" title={`${o.byBank} (${selected.currency})`} currency={selected.currency} slices={selected.byBank} labelOf={bankNamer(context)} locale={locale} t={t} />
             <AllocationSection
               id="by-country"
               title={`${o.byCountry} (${selected.currency})`}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ClientForm } from "@/components/clients/client-form";
+import { I18nScope } from "@/components/i18n/i18n-scope";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMessages } from "@/lib/i18n/get-locale";
@@ -19,7 +20,9 @@ export default async function NewClientPage() {
       </p>
       <PageHeader title={t.clients.new} />
       <Card>
-        <ClientForm action={createClientAction} submitLabel={t.common.create} />
+        <I18nScope namespaces={["clients"]}>
+          <ClientForm action={createClientAction} submitLabel={t.common.create} />
+        </I18nScope>
       </Card>
     </>
   );

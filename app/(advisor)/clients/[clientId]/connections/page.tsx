@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ConnectionsTable } from "@/components/connections/connections-table";
 import { CreateInvitationButton } from "@/components/connections/create-invitation-button";
+import { I18nScope } from "@/components/i18n/i18n-scope";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
@@ -24,17 +25,21 @@ export default async function ClientConnectionsPage({ params }: { params: Promis
   return (
     <div className="flex flex-col gap-6">
       <Card title={t.connections.title}>
-        <ConnectionsTable clientId={clientId} initial={connections} disconnectAction={disconnectConnectionAction} />
+        <I18nScope namespaces={["connections"]}>
+          <ConnectionsTable clientId={clientId} initial={connections} disconnectAction={disconnectConnectionAction} />
+        </I18nScope>
       </Card>
       <Card title={t.invitations.title}>
         <div className="mb-4">
-          <CreateInvitationButton
-            action={createInvitationAction}
-            clientId={clientId}
-            purpose="CONNECT"
-            label={t.invitations.create}
-            firmName={getEnv().FIRM_NAME}
-          />
+          <I18nScope namespaces={["invitations"]}>
+            <CreateInvitationButton
+              action={createInvitationAction}
+              clientId={clientId}
+              purpose="CONNECT"
+              label={t.invitations.create}
+              firmName={getEnv().FIRM_NAME}
+            />
+          </I18nScope>
         </div>
         {invitations.length === 0 ? (
           <p className="text-sm text-slate-700">{t.invitations.none}</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { ArchiveClientForm } from "@/components/clients/archive-client-form";
 import { ClientForm } from "@/components/clients/client-form";
+import { I18nScope } from "@/components/i18n/i18n-scope";
 import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -24,33 +25,35 @@ export default async function ClientDetailsPage({ params, searchParams }: TProps
   const { locale, t } = await getMessages();
   const isCreated = (await searchParams).created === "1";
   return (
-    <div className="flex flex-col gap-4">
-      {isCreated ? <Alert tone="success">{t.clients.createdNotice}</Alert> : null}
-      <Card title={t.clients.edit}>
-        <ClientForm
-          action={updateClientAction}
-          initial={{ clientId: client.id, displayName: client.displayName, contactEmail: client.contactEmail, externalRef: client.externalRef }}
-          submitLabel={t.common.save}
-        />
-      </Card>
-      <Card title={client.archived ? t.clients.unarchive : t.clients.archive}>
-        <ArchiveClientForm clientId={client.id} isArchived={client.archived} action={setClientArchivedAction} />
-      </Card>
-      {user.role === "ADMIN" ? (
-        <Card title={t.clients.deleteTitle}>
-          <p className="mb-3 text-sm text-slate-700">{t.clients.deleteBody}</p>
-          <ActionForm
-            action={deleteClientAction}
-            hidden={[{ name: "clientId", value: client.id }]}
-            label={t.clients.deleteTitle}
-            variant="danger"
-            confirmText={interpolate(t.clients.deleteConfirm, { name: client.displayName })}
+    <I18nScope namespaces={["clients"]}>
+      <div className="flex flex-col gap-4">
+        {isCreated ? <Alert tone="success">{t.clients.createdNotice}</Alert> : null}
+        <Card title={t.clients.edit}>
+          <ClientForm
+            action={updateClientAction}
+            initial={{ clientId: client.id, displayName: client.displayName, contactEmail: client.contactEmail, externalRef: client.externalRef }}
+            submitLabel={t.common.save}
           />
         </Card>
-      ) : null}
-      <p className="text-sm text-slate-700">
-        {t.clients.created} {formatDate(new Date(client.createdAt), locale)}
-      </p>
-    </div>
+        <Card title={client.archived ? t.clients.unarchive : t.clients.archive}>
+          <ArchiveClientForm clientId={client.id} isArchived={client.archived} action={setClientArchivedAction} />
+        </Card>
+        {user.role === "ADMIN" ? (
+          <Card title={t.clients.deleteTitle}>
+            <p className="mb-3 text-sm text-slate-700">{t.clients.deleteBody}</p>
+            <ActionForm
+              action={deleteClientAction}
+              hidden={[{ name: "clientId", value: client.id }]}
+              label={t.clients.deleteTitle}
+              variant="danger"
+              confirmText={interpolate(t.clients.deleteConfirm, { name: client.displayName })}
+            />
+          </Card>
+        ) : null}
+        <p className="text-sm text-slate-700">
+          {t.clients.created} {formatDate(new Date(client.createdAt), locale)}
+        </p>
+      </div>
+    </I18nScope>
   );
 }

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { investmentTypeLabel, moneyText, percentText, decimalText, orDash } from "@/components/wealth/labels";
 import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-status";
+import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { formatMoney } from "@/lib/i18n/format";
 import { interpolate } from "@/lib/i18n/messages";
 import { INVESTMENT_SORTS, listInvestments, ZInvestmentListQuerySchema, type TInvestmentListQuery } from "@/lib/services/wealth/list-investments";
 
@@ -62,17 +64,27 @@ export default async function InvestmentsPage({ params, searchParams }: TProps) 
           <select id="inv-bank" name="bank" defaultValue={query.bank ?? ""} className="rounded-md border border-slate-400 bg-white px-2 py-2 text-sm">
             <option value="">{i.allBanks}</option>
             {list.banks.map((bank) => (
-              <option key={bank} value={bank}>{bank}</option>
+              <option key={bank.value} value={bank.value}>{bank.label}</option>
             ))}
           </select>
         </div>
         <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-900">{t.wealth.common.apply}</button>
         {hasFilters ? <Link href={base} className="px-2 py-2 text-sm text-brand-700 underline">{t.wealth.common.clear}</Link> : null}
       </form>
-      <p className="mb-2 text-sm text-slate-700" role="status">{interpolate(i.count, { shown: list.rows.length, total: list.total })}</p>
+      <p className="mb-2 text-sm text-slate-700" role="status" data-testid="investment-count">{interpolate(i.count, { shown: list.matching, total: list.total })}</p>
+      {list.totals.length ? (
+        <dl className="mb-3 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="investment-totals">
+          {list.totals.map((total) => (
+            <div key={total.currency} className="flex gap-2">
+              <dt className="text-slate-700">{interpolate(i.totalIn, { currency: total.currency, count: total.positions })}</dt>
+              <dd className="tabular font-semibold text-slate-900">{formatMoney(total.value, locale)}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
       {list.total === 0 ? (
         <SectionEmpty text={i.empty} />
-      ) : list.rows.length === 0 ? (
+      ) : list.matching === 0 ? (
         <SectionEmpty text={i.noMatches} />
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -87,7 +99,7 @@ export default async function InvestmentsPage({ params, searchParams }: TProps) 
                     <th key={column} scope="col" aria-sort={isSorted ? (dir === "asc" ? "ascending" : "descending") : undefined} className={`px-3 py-2 font-semibold ${NUMERIC.has(column) || column === "price" || column === "cost" ? "text-right" : ""}`}>
                       {sortable.has(column) ? (
                         <Link
-                          href={hrefWith(base, query, { sort: column as TInvestmentListQuery["sort"], dir: isSorted && dir === "asc" ? "desc" : isSorted ? "asc" : NUMERIC.has(column) ? "desc" : "asc" })}
+                          href={hrefWith(base, query, { page: undefined, sort: column as TInvestmentListQuery["sort"], dir: isSorted && dir === "asc" ? "desc" : isSorted ? "asc" : NUMERIC.has(column) ? "desc" : "asc" })}
                           className="inline-flex items-center gap-1 hover:underline"
                           aria-label={interpolate(i.sortBy, { column: i.columns[column] })}
                         >
@@ -124,6 +136,7 @@ export default async function InvestmentsPage({ params, searchParams }: TProps) 
           </table>
         </div>
       )}
+      <Pagination t={t} page={list.page} pageCount={list.pageCount} hrefFor={(page) => hrefWith(base, query, { page: page > 1 ? page : undefined })} />
     </>
   );
 }

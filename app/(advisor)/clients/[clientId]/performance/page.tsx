@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { GroupedBarChart } from "@/components/wealth/charts";
 import { investmentTypeLabel, moneyText, percentText } from "@/components/wealth/labels";
 import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-status";
 import { Card } from "@/components/ui/card";
+import { Pagination } from "@/components/ui/pagination";
+import { DataTable } from "@/components/ui/data-table";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatPercent } from "@/lib/i18n/format";
@@ -15,55 +18,66 @@ import { PERFORMANCE_PERIODS } from "@/lib/wealth/performance";
 
 export const metadata: Metadata = { title: "Performance" };
 
-type TProps = { params: Promise<{ clientId: string }> };
+type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-function GroupTable({ groups, locale, t, testId }: { groups: TPerformanceGroup[]; locale: TLocale; t: TMessages; testId: string }) {
+/** Name, value and one column per period: the portfolio, currency and position tables share it. */
+function performanceColumns(t: TMessages) {
   const p = t.wealth.performance;
+  return [
+    { label: p.name },
+    { label: p.value, align: "right" as const },
+    ...PERFORMANCE_PERIODS.map((period) => ({
+      align: "right" as const,
+      label: (
+        <abbr title={p.periods[period]} className="no-underline">
+          {p.periodShort[period]}
+        </abbr>
+      ),
+    })),
+  ];
+}
+
+function RatioCell({ ratio, children, locale, t }: { ratio: number | null; children?: ReactNode; locale: TLocale; t: TMessages }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-sm" data-testid={testId}>
-        <thead className="text-left text-slate-700">
-          <tr className="border-b border-slate-200">
-            <th scope="col" className="py-2 pr-2 font-semibold">{p.name}</th>
-            <th scope="col" className="px-2 py-2 text-right font-semibold">{p.value}</th>
-            {PERFORMANCE_PERIODS.map((period) => (
-              <th key={period} scope="col" className="px-2 py-2 text-right font-semibold">
-                <abbr title={p.periods[period]} className="no-underline">{p.periodShort[period]}</abbr>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {groups.map((group) => (
-            <tr key={group.id}>
-              <th scope="row" className="py-2 pr-2 text-left font-medium">
-                {group.name}
-                {group.bank ? <span className="block text-xs font-normal text-slate-600">{group.bank}</span> : null}
-              </th>
-              <td className="tabular px-2 py-2 text-right whitespace-nowrap">{moneyText(group.value, locale, t)}</td>
-              {group.periods.map((period) => (
-                <td key={period.period} className={`tabular px-2 py-2 text-right ${period.ratio !== null && period.ratio < 0 ? "text-red-800" : ""}`}>
-                  {percentText(period.ratio, locale, t)}
-                  {period.ratio !== null && period.coveredMinor < period.totalMinor ? (
-                    <span className="block text-xs text-slate-600">
-                      {p.covered} {formatPercent(Number((period.coveredMinor * 10_000n) / (period.totalMinor || 1n)) / 10_000, locale, 0)}
-                    </span>
-                  ) : null}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <td className={`tabular py-2 pr-4 text-right ${ratio !== null && ratio < 0 ? "text-red-800" : ""}`}>
+      {percentText(ratio, locale, t)}
+      {children}
+    </td>
   );
 }
 
-export default async function PerformancePage({ params }: TProps) {
+function GroupTable({ groups, caption, locale, t, testId }: { groups: TPerformanceGroup[]; caption: string; locale: TLocale; t: TMessages; testId: string }) {
+  const p = t.wealth.performance;
+  return (
+    <DataTable caption={caption} columns={performanceColumns(t)} testId={testId} isFramed={false}>
+      {groups.map((group) => (
+        <tr key={group.id}>
+          <th scope="row" className="py-2 pr-4 text-left font-medium">
+            {group.name}
+            {group.bank ? <span className="block text-xs font-normal text-slate-600">{group.bank}</span> : null}
+          </th>
+          <td className="tabular py-2 pr-4 text-right whitespace-nowrap">{moneyText(group.value, locale, t)}</td>
+          {group.periods.map((period) => (
+            <RatioCell key={period.period} ratio={period.ratio} locale={locale} t={t}>
+              {period.ratio !== null && period.coveredMinor < period.totalMinor ? (
+                <span className="block text-xs text-slate-600">
+                  {p.covered} {formatPercent(Number((period.coveredMinor * 10_000n) / (period.totalMinor || 1n)) / 10_000, locale, 0)}
+                </span>
+              ) : null}
+            </RatioCell>
+          ))}
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+export default async function PerformancePage({ params, searchParams }: TProps) {
   const user = await requireUser();
   const { locale, t } = await getMessages();
   const { clientId } = await params;
-  const view = await orNotFound(getPerformance(user, clientId));
+  const page = Number((await searchParams).page) || 1;
+  const view = await orNotFound(getPerformance(user, clientId, page));
   if (!view.context.hasData) return <WealthGate context={view.context} t={t} />;
   const p = t.wealth.performance;
   const chartData = PERFORMANCE_PERIODS.map((period) => ({
@@ -76,7 +90,7 @@ export default async function PerformancePage({ params }: TProps) {
       <Card title={p.title}>
         <p className="text-sm text-slate-800" data-testid="weighting-note">{p.weighting}</p>
       </Card>
-      {view.positions.length === 0 ? (
+      {view.positionCount === 0 ? (
         <SectionEmpty text={p.empty} />
       ) : (
         <>
@@ -94,44 +108,27 @@ export default async function PerformancePage({ params }: TProps) {
             </figure>
           </Card>
           <Card title={p.portfolios}>
-            <GroupTable groups={view.portfolios} locale={locale} t={t} testId="portfolio-performance" />
+            <GroupTable groups={view.portfolios} caption={p.portfolios} locale={locale} t={t} testId="portfolio-performance" />
           </Card>
           <Card title={p.totals}>
-            <GroupTable groups={view.totals} locale={locale} t={t} testId="currency-performance" />
+            <GroupTable groups={view.totals} caption={p.totals} locale={locale} t={t} testId="currency-performance" />
           </Card>
           <Card title={p.positions}>
-            <div className="overflow-x-auto">
-              <table className="min-w-full text-sm" data-testid="position-performance">
-                <thead className="text-left text-slate-700">
-                  <tr className="border-b border-slate-200">
-                    <th scope="col" className="py-2 pr-2 font-semibold">{p.name}</th>
-                    <th scope="col" className="px-2 py-2 text-right font-semibold">{p.value}</th>
-                    {PERFORMANCE_PERIODS.map((period) => (
-                      <th key={period} scope="col" className="px-2 py-2 text-right font-semibold">
-                        <abbr title={p.periods[period]} className="no-underline">{p.periodShort[period]}</abbr>
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {view.positions.map((position) => (
-                    <tr key={position.id}>
-                      <th scope="row" className="py-2 pr-2 text-left font-medium">
-                        <Link href={`/clients/${view.context.clientId}/investments/${position.id}`} className="text-brand-700 underline">{position.name}</Link>
-                        <span className="block text-xs font-normal text-slate-600">{position.isin} · {investmentTypeLabel(position.type, locale, t)}</span>
-                      </th>
-                      <td className="tabular px-2 py-2 text-right whitespace-nowrap">{moneyText(position.value, locale, t)}</td>
-                      {PERFORMANCE_PERIODS.map((period) => {
-                        const ratio = position.detail?.[period] ?? null;
-                        return (
-                          <td key={period} className={`tabular px-2 py-2 text-right ${ratio !== null && ratio < 0 ? "text-red-800" : ""}`}>{percentText(ratio, locale, t)}</td>
-                        );
-                      })}
-                    </tr>
+            <DataTable caption={p.positions} columns={performanceColumns(t)} testId="position-performance" isFramed={false}>
+              {view.positions.map((position) => (
+                <tr key={position.id}>
+                  <th scope="row" className="py-2 pr-4 text-left font-medium">
+                    <Link href={`/clients/${view.context.clientId}/investments/${position.id}`} className="text-brand-700 underline">{position.name}</Link>
+                    <span className="block text-xs font-normal text-slate-600">{position.isin} · {investmentTypeLabel(position.type, locale, t)}</span>
+                  </th>
+                  <td className="tabular py-2 pr-4 text-right whitespace-nowrap">{moneyText(position.value, locale, t)}</td>
+                  {PERFORMANCE_PERIODS.map((period) => (
+                    <RatioCell key={period} ratio={position.detail?.[period] ?? null} locale={locale} t={t} />
                   ))}
-                </tbody>
-              </table>
-            </div>
+                </tr>
+              ))}
+            </DataTable>
+            <Pagination t={t} page={view.page} pageCount={view.pageCount} hrefFor={(page) => `/clients/${view.context.clientId}/performance${page > 1 ? `?page=${page}` : ""}`} />
           </Card>
         </>
       )}

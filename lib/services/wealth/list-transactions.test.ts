@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { PrismaClient } from "@/lib/db/create-prisma-client";
+import { createTestDatabase, type TTestDatabase } from "@/lib/sync/test/test-database";
+import { parseLedgerQuery } from "@/lib/wealth/ledger-query";
+
+/*
+ * The ledger's SQL against a real SQLite database with every migration: paging, sorting, amount
+ * bounds, and the text filter through the FTS5 index that migration 0006's triggers keep in step.
+ */
+const current: { db?: PrismaClient } = {};
+vi.mock("@/lib/db", () => ({ getDb: () => current.db }));
+const { iterateTransactions, listTransactions } = await import("./list-transactions");
+
+let database: TTestDatabase;
+const actor = { id: "advisor-1", role: "ADVISOR" as const };
+let clientId = "";
+let connectionId = "";
+
+const DESCRIPTIONS = ["RECIBO IBERDROLA CLIENTES", "TRANSFERENCIA A JAVIER MARTÍN PÉREZ", "COMPRA TARJ. RENFE", "Recibo comunidad", "ABONO INTERESES", "PRERECIBO raro"];
+type TRow = { id: string; description: string; amountMinor: bigint; currency: string; operationDate: string };
+const rows: TRow[] = [];
+
+async function insert(row: TRow): Promise<void> {
+  await current.db!.wealthAccountTransaction.create({
+    data: { ...row, connectionId, clientId, flanksId: row.id, accountId: "ES00", entity: "testbank", valueDate: row.operationDate, category: "Suministros" },
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  current.db = database.db;
+  await database.db.user.create({ data: { id: actor.id, email: "a@example.com", name: "A", passwordHash: "x" } });
+  clientId = (await database.db.client.create({ data: { displayName: "C", contactEmail: "c@example.com", advisorId: actor.id } })).id;
+  connectionId = (await database.db.connection.create({ data: { clientId, bank: "testbank", linkToken: "t", state: "OK" } })).id;
+  // Another client's matching row must never be counted or shown.
+  const otherClient = (await database.db.client.create({ data: { displayName: "D", contactEmail: "d@example.com", advisorId: actor.id } })).id;
+  const otherConnection = (await database.db.connection.create({ data: { clientId: otherClient, bank: "testbank", linkToken: "o", state: "OK" } })).id;
+  await database.db.wealthAccountTransaction.create({
+    data: { id: "other", connectionId: otherConnection, clientId: otherClient, flanksId: "o", accountId: "ES00", entity: "testbank", amountMinor: 1n, currency: "EUR", operationDate: "2025-01-01", valueDate: "2025-01-01", description: "RECIBO IBERDROLA" },
+  });
+  for (let i = 0; i < 130; i++) {
+    const row = {
+      id: `tx${String(i).padStart(3, "0")}`,
+      description: DESCRIPTIONS[i % DESCRIPTIONS.length]!,
+      amountMinor: BigInt(((i * 7919) % 2000) - 1000),
+      currency: i % 10 === 0 ? "USD" : "EUR",
+      operationDate: `2025-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`,
+    };
+    rows.push(row);
+    await insert(row);
+  }
+}, 60_000);
+
+afterAll(async () => {
+  await database?.close();
+});
+
+const list = (params: Record<string, string>) => listTransactions(actor, clientId, "account", parseLedgerQuery(params).query);
+const byDateDesc = (a: TRow, b: TRow) => (a.operationDate === b.operationDate ? (a.id < b.id ? 1 : -1) : a.operationDate < b.operationDate ? 1 : -1);
+
+describe("listTransactions", () => {
+  it("pages in the requested order; a page past the end shows the last one", async () => {
+    const expected = [...rows].sort(byDateDesc).map((r) => r.id);
+    const first = await list({ size: "25" });
+    expect(first).toMatchObject({ total: 130, page: 1, pageCount: 6 });
+    expect(first.rows.map((r) => r.id)).toEqual(expected.slice(0, 25));
+    const last = await list({ size: "25", page: "99" });
+    expect(last.page).toBe(6);
+    expect(last.rows.map((r) => r.id)).toEqual(expected.slice(125));
+    const byAmount = await list({ sort: "amount", dir: "asc", size: "25", page: "2" });
+    const amounts = [...rows].sort((a, b) => (a.amountMinor === b.amountMinor ? (a.id < b.id ? -1 : 1) : a.amountMinor < b.amountMinor ? -1 : 1));
+    expect(byAmount.rows.map((r) => r.id)).toEqual(amounts.slice(25, 50).map((r) => r.id));
+  });
+
+  it("finds words by their start, in any case and with or without accents; never a word's middle", async () => {
+    const recibo = rows.filter((r) => /^recibo/i.test(r.description)).sort(byDateDesc);
+    const found = await list({ q: "recibo", size: "25", page: "2" });
+    expect(found.total).toBe(recibo.length);
+    expect(found.rows.map((r) => r.id)).toEqual(recibo.slice(25, 50).map((r) => r.id));
+    expect((await list({ q: "reci iberd" })).total).toBe(rows.filter((r) => r.description.startsWith("RECIBO IBERDROLA")).length);
+    expect((await list({ q: "martin perez" })).total).toBe(rows.filter((r) => r.description.includes("MARTÍN")).length);
+    expect((await list({ q: "suministros" })).total).toBe(130);
+    expect((await list({ q: "cibo" })).total).toBe(0);
+    expect((await list({ q: '" OR *' })).total).toBe(0);
+    expect((await list({ q: "%" })).total).toBe(0);
+  });
+
+  it("combines the text filter with amount bounds in each row's currency", async () => {
+    const expected = rows.filter((r) => r.description.startsWith("RECIBO IBERDROLA") && r.amountMinor >= -500n && r.amountMinor <= 250n);
+    const found = await list({ q: "iberdrola", min: "-5", max: "2.50", size: "100" });
+    expect(found.rows.map((r) => r.id).sort()).toEqual(expected.map((r) => r.id).sort());
+  });
+
+  it("keeps the index in step with inserts, updates and deletes, also by cascade", async () => {
+    await insert({ id: "txnew", description: "Cuota gimnasio", amountMinor: -3000n, currency: "EUR", operationDate: "2026-01-01" });
+    expect((await list({ q: "gimnasio" })).rows.map((r) => r.id)).toEqual(["txnew"]);
+    await current.db!.wealthAccountTransaction.update({ where: { id: "txnew" }, data: { description: "Cuota piscina" } });
+    expect((await list({ q: "gimnasio" })).total).toBe(0);
+    expect((await list({ q: "piscina" })).total).toBe(1);
+    await current.db!.wealthAccountTransaction.delete({ where: { id: "txnew" } });
+    expect((await list({ q: "piscina" })).total).toBe(0);
+
+    const exported = [];
+    for await (const batch of iterateTransactions(actor, clientId, "account", parseLedgerQuery({ q: "recibo" }).query, 7)) exported.push(...batch.map((r) => r.id));
+    expect(exported).toEqual(rows.filter((r) => /^recibo/i.test(r.description)).sort(byDateDesc).map((r) => r.id));
+
+    await current.db!.connection.delete({ where: { id: connectionId } });
+    const [left] = await current.db!.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM "WealthAccountTransactionSearch" WHERE "WealthAccountTransactionSearch" MATCH ${`"clientId" : "${clientId}" AND "text" : recibo*`}`;
+    expect(Number(left?.n)).toBe(0);
+  });
+});

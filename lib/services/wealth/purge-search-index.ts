@@ -1,0 +1,14 @@
+import "server-only";
+import type { PrismaClient } from "@/lib/db/create-prisma-client";
+
+/** The full-text indexes of migration 0006, one per transaction table. */
+const SEARCH_TABLES = ["WealthAccountTransactionSearch", "WealthCardTransactionSearch", "WealthInvestmentTransactionSearch", "WealthLiabilityTransactionSearch"] as const;
+
+/**
+ * Erasure: deleting a transaction only appends a "delete" marker to its FTS5 index; the old tokens
+ * (its words and its client's id) stay in the file until segments merge. `optimize` merges them
+ * now, so erased data leaves no searchable trace. Run after rows are erased, not on every sync.
+ */
+export async function purgeDeletedSearchEntries(db: PrismaClient): Promise<void> {
+  for (const table of SEARCH_TABLES) await db.$executeRawUnsafe(`INSERT INTO "${table}" ("${table}") VALUES ('optimize')`);
+}
