@@ -9,7 +9,7 @@ import { isFlanksError } from "@/lib/flanks/errors";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
 import { FORCE_FLOWS, type TForceFlow } from "@/lib/flanks/schemas";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { CONNECTION_SUMMARY_SELECT, toConnectionSummary, type TConnectionSummary } from "./connection-dto";
+import { CONNECTION_SUMMARY_SELECT, latestSyncRuns, toConnectionSummary, type TConnectionSummary } from "./connection-dto";
 import { CONNECTION_STATES } from "./connection-state";
 import { credentialsTokenLookupHash, openToken } from "./credentials-token-vault";
 import { refreshConnectionStatus } from "./refresh-connection-status";
@@ -30,14 +30,16 @@ export async function listAllConnections(actor: TActor, query: TAdminConnectionQ
     ...(query.bank ? { bank: query.bank } : {}),
     ...(query.advisor ? { client: { advisorId: query.advisor } } : {}),
   };
-  const rows = await getDb().connection.findMany({
+  const db = getDb();
+  const rows = await db.connection.findMany({
     where,
     orderBy: [{ stateSince: "desc" }],
     take: 500,
     select: { ...CONNECTION_SUMMARY_SELECT, statusJson: true, client: { select: { displayName: true, advisor: { select: { id: true, name: true } } } } },
   });
+  const runs = await latestSyncRuns(db, rows.map((row) => row.id));
   return rows.map((row) => ({
-    ...toConnectionSummary(row),
+    ...toConnectionSummary(row, runs.get(row.id)),
     clientName: row.client.displayName,
     advisorName: row.client.advisor.name,
     advisorId: row.client.advisor.id,

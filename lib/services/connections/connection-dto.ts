@@ -1,3 +1,4 @@
+import type { PrismaClient } from "@/lib/db/create-prisma-client";
 import type { TConnectionState } from "./connection-state";
 
 /** A connection as the UI sees it: never a token, sealed or not. */
@@ -44,7 +45,6 @@ export const CONNECTION_SUMMARY_SELECT = {
   statusError: true,
   statusCheckedAt: true,
   createdAt: true,
-  syncRuns: { orderBy: { startedAt: "desc" }, take: 1, select: { status: true, startedAt: true, finishedAt: true, error: true } },
 } as const;
 
 type TRow = {
@@ -62,8 +62,9 @@ type TRow = {
   statusError: string | null;
   statusCheckedAt: Date | null;
   createdAt: Date;
-  syncRuns: { status: string; startedAt: Date; finishedAt: Date | null; error: string | null }[];
 };
+
+type TLatestRun = { status: string; startedAt: Date; finishedAt: Date | null; error: string | null };
 
 function parseList(text: string): string[] {
   try {
@@ -74,12 +75,27 @@ function parseList(text: string): string[] {
   }
 }
 
-function lastSyncFailure(run: TRow["syncRuns"][number] | undefined): TConnectionSummary["lastSyncFailure"] {
+function lastSyncFailure(run: TLatestRun | undefined): TConnectionSummary["lastSyncFailure"] {
   if (run?.status !== "FAILED") return null;
   return { at: (run.finishedAt ?? run.startedAt).toISOString(), kind: syncFailureKind(run.error) };
 }
 
-export function toConnectionSummary(row: TRow): TConnectionSummary {
+/**
+ * The latest sync run of each connection, for the "last sync failed" banner: one indexed lookup
+ * per connection (SyncRun(connectionId, startedAt)). Not Prisma's nested `take: 1`, which reads
+ * every run the connection ever had (one a day, for years) and keeps the first in memory.
+ */
+export async function latestSyncRuns(db: PrismaClient, connectionIds: readonly string[]): Promise<Map<string, TLatestRun>> {
+  if (connectionIds.length === 0) return new Map();
+  const latest = await db.$queryRaw<{ id: string | null }[]>`
+    SELECT (SELECT r."id" FROM "SyncRun" r WHERE r."connectionId" = c.value ORDER BY r."startedAt" DESC LIMIT 1) AS id
+    FROM json_each(${JSON.stringify(connectionIds)}) c`;
+  const ids = latest.flatMap((row) => (row.id ? [row.id] : []));
+  const runs = await db.syncRun.findMany({ where: { id: { in: ids } }, select: { connectionId: true, status: true, startedAt: true, finishedAt: true, error: true } });
+  return new Map(runs.map(({ connectionId, ...run }) => [connectionId, run]));
+}
+
+export function toConnectionSummary(row: TRow, latestRun: TLatestRun | undefined): TConnectionSummary {
   return {
     id: row.id,
     clientId: row.clientId,
@@ -95,7 +111,7 @@ export function toConnectionSummary(row: TRow): TConnectionSummary {
     statusError: row.statusError,
     statusCheckedAt: row.statusCheckedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
-    lastSyncFailure: lastSyncFailure(row.syncRuns[0]),
+    lastSyncFailure: lastSyncFailure(latestRun),
   };
 }
 
