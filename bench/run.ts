@@ -312,7 +312,7 @@ async function main() {
     log("INP and CLS with web-vitals in Playwright (CPU ×4)");
     raw.vitals = await measureVitals(seed.bigAdvisor.inpClientId, advisorCookie, seed.bigClient.clientId, clientCookie);
     const v = raw.vitals as Record<string, number | null>;
-    for (const key of ["inpSortMs", "inpFilterMs", "inpTabMs"]) row(`INP ${key.slice(3, -2).toLowerCase()}`, v[key] === null ? "n/a" : `${v[key]} ms`, "≤ 100 ms", v[key] !== null && (v[key] ?? 0) <= 100);
+    for (const key of ["inpSortMs", "inpFilterMs", "inpTabMs"]) row(`INP ${key.slice(3, -2).toLowerCase()}`, v[key] === null ? "n/a" : v[key] === 0 ? "< 16 ms" : `${v[key]} ms`, "≤ 100 ms", v[key] !== null && (v[key] ?? 0) <= 100);
     for (const key of ["clsOverview", "clsTransactions"]) row(`CLS ${key.slice(3).toLowerCase()} (streaming)`, String(v[key]), "≤ 0.02", v[key] !== null && (v[key] ?? 1) <= 0.02);
   }
 
@@ -379,7 +379,10 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
       if (await select.count()) await select.selectOption({ index: 1 });
       else throw new Error("the ledger filter has no account selector");
       await settle(500);
-      result.inpFilterMs = await read(page, "__inp");
+      if ((await page.getByRole("search").getByRole("searchbox").inputValue()) !== "recibo") throw new Error("typing in the text filter did not reach it");
+      // Chromium reports no event-timing entry under 16 ms: interactions that happened but produced
+      // no entry were all faster than that (the inputs have no JavaScript handlers).
+      result.inpFilterMs = (await read(page, "__inp")) ?? 0;
       await context.close();
     }
     // Switching client tabs (soft navigations), and CLS while the overview streams.
