@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { appAlert, ANA, createClientViaUi, LUIS, signIn, unique } from "./fixtures";
+import { ANA, createClientViaUi, LUIS, signIn, unique } from "./fixtures";
 
 test("an advisor cannot open, read or change another advisor's client by any route", async ({ browser }) => {
   const anaContext = await browser.newContext();
@@ -30,11 +30,12 @@ test("an advisor cannot open, read or change another advisor's client by any rou
   await luis.locator('input[name="clientId"]').first().evaluate((input, id) => ((input as HTMLInputElement).value = id), anaClientId);
   await luis.getByLabel("Display name").fill("Hijacked");
   await luis.getByRole("button", { name: "Save" }).click();
-  await expect(appAlert(luis)).toHaveText("You are not allowed to do that.");
+  // Each form answers in its own region (the edit form's refusal may still be shown below).
+  await expect(luis.getByRole("region", { name: "Edit details" }).getByRole("alert")).toHaveText("You are not allowed to do that.");
   // And the archive action, tampered the same way.
   await luis.locator('form:has(input[name="archived"]) input[name="clientId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), anaClientId);
   await luis.getByRole("button", { name: "Archive client" }).click();
-  await expect(appAlert(luis)).toHaveText("You are not allowed to do that.");
+  await expect(luis.getByRole("region", { name: "Archive client" }).getByRole("alert")).toHaveText("You are not allowed to do that.");
 
   await ana.goto(`/clients/${anaClientId}`);
   await expect(ana.getByRole("heading", { level: 1, name })).toBeVisible();
