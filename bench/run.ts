@@ -353,17 +353,21 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
   };
   const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const read = async (page: import("@playwright/test").Page, key: "__inp" | "__cls") => page.evaluate((k) => (window as unknown as Record<string, number | null>)[k] ?? null, key);
+  /** Navigations one after another, each left to finish (INP keeps the worst of them). */
+  const clickEachThenSettle = async (page: import("@playwright/test").Page, targets: import("@playwright/test").Locator[]) => {
+    for (const target of targets) {
+      await target.click();
+      await page.waitForLoadState("networkidle");
+      await settle(300);
+    }
+  };
   const result: Record<string, number | null> = {};
   try {
     // Sorting the 2 000-row table (100 rows a page, sorted on the server): clicks on column headers.
     {
       const { page, context } = await open(advisorCookie);
       await page.goto(`${ORIGIN}/clients/${inpClientId}/accounts?size=100`, { waitUntil: "networkidle" });
-      for (const name of [/amount/i, /date/i, /description/i]) {
-        await page.getByRole("link", { name: new RegExp(`sort by.*${name.source}`, "i") }).first().click();
-        await page.waitForLoadState("networkidle");
-        await settle(300);
-      }
+      await clickEachThenSettle(page, [/amount/i, /date/i, /description/i].map((name) => page.getByRole("link", { name: new RegExp(`sort by.*${name.source}`, "i") }).first()));
       result.inpSortMs = await read(page, "__inp");
       await context.close();
     }
@@ -391,11 +395,7 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
       await page.goto(`${ORIGIN}/clients/${bigClientId}`, { waitUntil: "networkidle" });
       await settle(1_000);
       result.clsOverview = Math.round(((await read(page, "__cls")) ?? 0) * 1000) / 1000;
-      for (const tab of ["Investments", "Accounts", "Overview"]) {
-        await page.getByRole("navigation").getByRole("link", { name: tab, exact: true }).first().click();
-        await page.waitForLoadState("networkidle");
-        await settle(300);
-      }
+      await clickEachThenSettle(page, ["Investments", "Accounts", "Overview"].map((tab) => page.getByRole("navigation").getByRole("link", { name: tab, exact: true }).first()));
       result.inpTabMs = await read(page, "__inp");
       await context.close();
     }

@@ -12,8 +12,8 @@ export function storedCurrency(code: string | null | undefined): string {
   return /^[A-Z]{3}$/.test(text) ? text : UNKNOWN_CURRENCY;
 }
 
-/** Minor units of an amount in a stored currency code (XXX has no minor unit in Intl: 2 is used). */
-export function toMinor(value: number, currency: string): bigint {
+/** Minor units of an amount (a JSON number or a decimal string) in a stored currency code (XXX has no minor unit in Intl: 2 is used). */
+export function toMinor(value: number | string, currency: string): bigint {
   return decimalToMinor(value, currency === UNKNOWN_CURRENCY ? 2 : currencyExponent(currency));
 }
 

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { deleteConnection } from "@/lib/services/connections/delete-connection";
 import { forgetWealthOverview } from "@/lib/services/wealth/get-wealth-overview";
+import { purgeDeletedSearchEntries } from "@/lib/services/wealth/purge-search-index";
 
 export type TDeletedClient = { connectionsDeleted: number };
 
@@ -25,9 +26,22 @@ export async function deleteClient(actor: TSessionUser, clientId: string): Promi
   const db = getDb();
   const client = await db.client.findUnique({ where: { id: clientId }, select: { id: true, advisorId: true, connections: { select: { id: true }, orderBy: { createdAt: "asc" } } } });
   if (!client) throw new AppError("NOT_FOUND", "Client not found");
+  try {
+    await eraseClientRows(actor, client);
+  } finally {
+    // Also after a partial erasure (Flanks unreachable midway): what was erased leaves no search trace.
+    await purgeDeletedSearchEntries(db);
+  }
+  forgetWealthOverview(clientId);
+  return { connectionsDeleted: client.connections.length };
+}
+
+async function eraseClientRows(actor: TSessionUser, client: { id: string; advisorId: string; connections: { id: string }[] }): Promise<void> {
+  const db = getDb();
+  const clientId = client.id;
   for (const connection of client.connections) {
     try {
-      await deleteConnection(actor, connection.id, "connection.delete");
+      await deleteConnection(actor, connection.id, "connection.delete", { purgeSearchIndex: false });
     } catch (error) {
       // Deleted meanwhile (a concurrent disconnect): nothing left to erase for it.
       if (!(error instanceof AppError && error.code === "NOT_FOUND")) throw error;
@@ -47,6 +61,4 @@ export async function deleteClient(actor: TSessionUser, clientId: string): Promi
       tx,
     );
   });
-  forgetWealthOverview(clientId);
-  return { connectionsDeleted: client.connections.length };
 }

@@ -14,7 +14,13 @@ import { openToken } from "./credentials-token-vault";
  * (its data tables cascade from it); only the audit entry remains. If Flanks cannot be reached,
  * nothing is erased, so the credentials are never orphaned at Flanks without us knowing.
  */
-export async function deleteConnection(actor: TSessionUser, connectionId: string, action: "connection.disconnect" | "connection.delete"): Promise<void> {
+export async function deleteConnection(
+  actor: TSessionUser,
+  connectionId: string,
+  action: "connection.disconnect" | "connection.delete",
+  // A client's erasure deletes every connection, then purges the search index once.
+  { purgeSearchIndex = true }: { purgeSearchIndex?: boolean } = {},
+): Promise<void> {
   const db = getDb();
   const connection = await db.connection.findUnique({ where: { id: connectionId }, include: { client: { select: { advisorId: true } } } });
   if (!connection) throw new AppError("NOT_FOUND", "Connection not found");
@@ -34,5 +40,5 @@ export async function deleteConnection(actor: TSessionUser, connectionId: string
     await tx.lease.deleteMany({ where: { name: `sync:${connectionId}` } });
     await recordAuditEvent({ actor, action, target: { type: "connection", id: connectionId }, details: { clientId: connection.clientId, bank: connection.bank } }, tx);
   });
-  await purgeDeletedSearchEntries(db);
+  if (purgeSearchIndex) await purgeDeletedSearchEntries(db);
 }

@@ -2,8 +2,8 @@ import "server-only";
 import type { TActor } from "@/lib/auth/authorization";
 import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { currencyExponent, decimalToMinor, money, type TMoney } from "@/lib/money/money";
-import { UNKNOWN_CURRENCY } from "@/lib/wealth/decimal";
+import { money, type TMoney } from "@/lib/money/money";
+import { toMinor } from "@/lib/wealth/decimal";
 import { textSearchMatch, type TLedgerKind, type TLedgerQuery } from "@/lib/wealth/ledger-query";
 import { getWealthContext, type TWealthContext } from "./wealth-context";
 
@@ -42,10 +42,6 @@ function delegate(kind: TLedgerKind) {
   return model as unknown as { findMany(args: { where: { id: { in: string[] } } }): Promise<TRaw[]> };
 }
 
-function minorIn(decimal: string, currency: string): bigint {
-  return decimalToMinor(decimal, currency === UNKNOWN_CURRENCY ? 2 : currencyExponent(currency));
-}
-
 /** A column or table name from the constants above (never user input). */
 const name = (identifier: string) => Prisma.raw(`"${identifier}"`);
 
@@ -73,8 +69,8 @@ async function whereOf(kind: TLedgerKind, clientId: string, query: TLedgerQuery)
     const amount = name(config.amount);
     const perCurrency = currencies.map(({ currency }) => {
       const bounds = [Prisma.sql`"currency" = ${currency}`];
-      if (query.min !== undefined) bounds.push(Prisma.sql`${amount} >= ${minorIn(query.min, currency)}`);
-      if (query.max !== undefined) bounds.push(Prisma.sql`${amount} <= ${minorIn(query.max, currency)}`);
+      if (query.min !== undefined) bounds.push(Prisma.sql`${amount} >= ${toMinor(query.min, currency)}`);
+      if (query.max !== undefined) bounds.push(Prisma.sql`${amount} <= ${toMinor(query.max, currency)}`);
       return Prisma.sql`(${Prisma.join(bounds, " AND ")})`;
     });
     and.push(perCurrency.length ? Prisma.sql`(${Prisma.join(perCurrency, " OR ")})` : Prisma.sql`0`);
@@ -125,7 +121,7 @@ async function productLabels(kind: TLedgerKind, clientId: string): Promise<TLedg
 function toRow(kind: TLedgerKind, raw: TRaw, labels: Map<string, string>): TLedgerRow {
   const config = KINDS[kind];
   const productId = String(raw[config.product] ?? "");
-  const currency = raw.currency === UNKNOWN_CURRENCY ? "XXX" : raw.currency;
+  const currency = raw.currency;
   const minor = raw[config.amount] as bigint;
   const balance = kind === "account" || kind === "liability" ? (raw.balanceMinor as bigint | null) : null;
   const balanceCurrency = kind === "liability" ? String(raw.balanceCurrency ?? currency) : currency;
