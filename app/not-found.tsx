@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { getMessages } from "@/lib/i18n/get-locale";
 
 export default async function NotFound() {

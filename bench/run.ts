@@ -285,6 +285,8 @@ async function main() {
       const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", chromeFlags: ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"] });
       try {
         const { lhr } = await lighthouse(`${ORIGIN}${url}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: cookie ? { Cookie: cookie } : undefined });
+        // BENCH_LHR=1 keeps each full report beside the results, to read the main-thread breakdown.
+        if (process.env.BENCH_LHR) writeFileSync(`${TMP}/lhr-${name.replace(/\s+/g, "-")}.json`, JSON.stringify(lhr));
         const scripts = lhr.audits["resource-summary"]?.details?.items?.find((item) => item.resourceType === "script");
         const result = {
           name,
@@ -424,7 +426,7 @@ function printAndSave(error?: unknown) {
   const file = `${process.env.BENCH_TMP ? TMP : "bench/results"}/${report.at.replace(/[:.]/g, "-")}.json`;
   writeFileSync(file, JSON.stringify(report, null, 2));
   if (!process.env.BENCH_TMP) writeFileSync("bench/results/latest.json", JSON.stringify(report, null, 2));
-  log(`results written to ${file} (and bench/results/latest.json)`);
+  log(`results written to ${file}${process.env.BENCH_TMP ? "" : " (and bench/results/latest.json)"}`);
 }
 function await_cpus(): number {
   return readFileSync("/proc/cpuinfo", "utf8").split("\n").filter((l) => l.startsWith("processor")).length;

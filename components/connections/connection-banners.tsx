@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { createInvitationAction } from "@/app/(advisor)/clients/connection-actions";
 import { I18nScope } from "@/components/i18n/i18n-scope";
 import { Alert } from "@/components/ui/alert";

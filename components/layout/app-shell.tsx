@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import type { TSessionUser } from "@/lib/auth/current-user";
 import { getMessages } from "@/lib/i18n/get-locale";

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { createContext, useContext, useState, useTransition, type ComponentProps, type MouseEvent, type ReactNode } from "react";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { interpolate, type TMessages } from "@/lib/i18n/messages";
 
 /** Page links that keep the other query parameters. */

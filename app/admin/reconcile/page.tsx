@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ReconcileButton } from "@/components/admin/reconcile-button";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";

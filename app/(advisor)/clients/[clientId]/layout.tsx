@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { ClientTabs } from "@/components/clients/client-tabs";
 import { ConnectionBanners } from "@/components/connections/connection-banners";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Suspense } from "react";
 import { AllocationSection } from "@/components/wealth/allocation-section";
 import { WealthLineChart } from "@/components/wealth/charts";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ClientForm } from "@/components/clients/client-form";
 import { I18nScope } from "@/components/i18n/i18n-scope";
 import { Card } from "@/components/ui/card";

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { LedgerTable } from "@/components/wealth/ledger-table";
 import { moneyText, orDash } from "@/components/wealth/labels";
 import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-status";
@@ -28,33 +29,18 @@ export default async function AccountsPage({ params, searchParams }: TProps) {
       {accounts.length === 0 ? (
         <SectionEmpty text={a.empty} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="accounts-table">
-            <caption className="sr-only">{a.title}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">{a.alias}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{a.iban}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{t.wealth.common.bank}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{a.description}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{t.wealth.common.holders}</th>
-                <th scope="col" className="px-3 py-2 text-right font-semibold">{a.balance}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {accounts.map((account) => (
-                <tr key={account.id}>
-                  <td className="px-3 py-2 font-medium">{account.alias}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{account.iban}</td>
-                  <td className="px-3 py-2">{account.bank}</td>
-                  <td className="px-3 py-2">{orDash(account.description, t)}</td>
-                  <td className="px-3 py-2">{account.holders.length ? account.holders.map((h) => `${h.name} (${h.rel})`).join(", ") : t.wealth.common.noHolders}</td>
-                  <td className={`tabular px-3 py-2 text-right whitespace-nowrap ${account.balance.minor < 0n ? "text-red-800" : ""}`}>{moneyText(account.balance, locale, t)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={a.title} testId="accounts-table" isCompact columns={[{ label: a.alias }, { label: a.iban }, { label: t.wealth.common.bank }, { label: a.description }, { label: t.wealth.common.holders }, { label: a.balance, align: "right" }]}>
+          {accounts.map((account) => (
+            <tr key={account.id}>
+              <td className="px-3 py-2 font-medium">{account.alias}</td>
+              <td className="px-3 py-2 font-mono text-xs">{account.iban}</td>
+              <td className="px-3 py-2">{account.bank}</td>
+              <td className="px-3 py-2">{orDash(account.description, t)}</td>
+              <td className="px-3 py-2">{account.holders.length ? account.holders.map((h) => `${h.name} (${h.rel})`).join(", ") : t.wealth.common.noHolders}</td>
+              <td className={`tabular px-3 py-2 text-right whitespace-nowrap ${account.balance.minor < 0n ? "text-red-800" : ""}`}>{moneyText(account.balance, locale, t)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <LedgerTable kind="account" clientId={context.clientId} basePath={`/clients/${context.clientId}/accounts`} result={result} query={query} problems={problems} locale={locale} t={t} title={a.transactions} />
     </>

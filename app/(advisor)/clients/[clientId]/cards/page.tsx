@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { LedgerTable } from "@/components/wealth/ledger-table";
 import { moneyText, orDash } from "@/components/wealth/labels";
 import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-status";
@@ -30,37 +31,20 @@ export default async function CardsPage({ params, searchParams }: TProps) {
       {cards.length === 0 ? (
         <SectionEmpty text={c.empty} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="cards-table">
-            <caption className="sr-only">{c.title}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">{c.product}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{c.pan}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{c.type}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{t.wealth.common.bank}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{c.emission}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{c.expiration}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{t.wealth.common.holders}</th>
-                <th scope="col" className="px-3 py-2 text-right font-semibold">{c.available}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {cards.map((card) => (
-                <tr key={card.id}>
-                  <td className="px-3 py-2 font-medium">{orDash(card.product, t)}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{card.pan}</td>
-                  <td className="px-3 py-2">{card.cardType === "credit" ? c.credit : card.cardType === "debit" ? c.debit : card.cardType}</td>
-                  <td className="px-3 py-2">{card.bank}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{date(card.emissionDate)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{date(card.expirationDate)}</td>
-                  <td className="px-3 py-2">{card.holders.length ? card.holders.map((h) => `${h.name} (${h.rel})`).join(", ") : t.wealth.common.noHolders}</td>
-                  <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(card.available, locale, t)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={c.title} testId="cards-table" isCompact columns={[{ label: c.product }, { label: c.pan }, { label: c.type }, { label: t.wealth.common.bank }, { label: c.emission }, { label: c.expiration }, { label: t.wealth.common.holders }, { label: c.available, align: "right" }]}>
+          {cards.map((card) => (
+            <tr key={card.id}>
+              <td className="px-3 py-2 font-medium">{orDash(card.product, t)}</td>
+              <td className="px-3 py-2 font-mono text-xs">{card.pan}</td>
+              <td className="px-3 py-2">{card.cardType === "credit" ? c.credit : card.cardType === "debit" ? c.debit : card.cardType}</td>
+              <td className="px-3 py-2">{card.bank}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{date(card.emissionDate)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{date(card.expirationDate)}</td>
+              <td className="px-3 py-2">{card.holders.length ? card.holders.map((h) => `${h.name} (${h.rel})`).join(", ") : t.wealth.common.noHolders}</td>
+              <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(card.available, locale, t)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <LedgerTable kind="card" clientId={context.clientId} basePath={`/clients/${context.clientId}/cards`} result={result} query={query} problems={problems} locale={locale} t={t} title={c.transactions} />
     </>

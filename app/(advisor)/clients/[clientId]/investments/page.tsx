@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
+import { Link } from "@/components/ui/link";
 import { investmentTypeLabel, moneyText, percentText, decimalText, orDash } from "@/components/wealth/labels";
 import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-status";
 import { Pagination } from "@/components/ui/pagination";
@@ -87,54 +88,49 @@ export default async function InvestmentsPage({ params, searchParams }: TProps) 
       ) : list.matching === 0 ? (
         <SectionEmpty text={i.noMatches} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="investments-table">
-            <caption className="sr-only">{i.title}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                {columns.map((column) => {
-                  const isSorted = (query.sort ?? "name") === column;
-                  const dir = query.dir ?? "asc";
-                  return (
-                    <th key={column} scope="col" aria-sort={isSorted ? (dir === "asc" ? "ascending" : "descending") : undefined} className={`px-3 py-2 font-semibold ${NUMERIC.has(column) || column === "price" || column === "cost" ? "text-right" : ""}`}>
-                      {sortable.has(column) ? (
-                        <Link
-                          href={hrefWith(base, query, { page: undefined, sort: column as TInvestmentListQuery["sort"], dir: isSorted && dir === "asc" ? "desc" : isSorted ? "asc" : NUMERIC.has(column) ? "desc" : "asc" })}
-                          className="inline-flex items-center gap-1 hover:underline"
-                          aria-label={interpolate(i.sortBy, { column: i.columns[column] })}
-                        >
-                          {i.columns[column]}
-                          <span aria-hidden="true">{isSorted ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
-                        </Link>
-                      ) : (
-                        i.columns[column]
-                      )}
-                    </th>
-                  );
-                })}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {list.rows.map((row) => (
-                <tr key={row.id}>
-                  <td className="px-3 py-2">
-                    <Link href={`${base}/${row.id}`} className="font-medium text-brand-700 underline">{row.name}</Link>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs">{row.isin}</td>
-                  <td className="px-3 py-2">{investmentTypeLabel(row.type, locale, t)}</td>
-                  <td className="px-3 py-2">{row.bank}</td>
-                  <td className="px-3 py-2">{orDash(row.portfolio, t)}</td>
-                  <td className="tabular px-3 py-2 text-right">{decimalText(row.quantity, locale, t)}</td>
-                  <td className="tabular px-3 py-2 text-right">{decimalText(row.price, locale, t, 4)}</td>
-                  <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(row.value, locale, t)}</td>
-                  <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(row.cost, locale, t)}</td>
-                  <td className={`tabular px-3 py-2 text-right whitespace-nowrap ${row.gain && row.gain.minor < 0n ? "text-red-800" : ""}`}>{moneyText(row.gain, locale, t)}</td>
-                  <td className={`tabular px-3 py-2 text-right ${row.performance !== null && row.performance < 0 ? "text-red-800" : ""}`}>{percentText(row.performance, locale, t)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={i.title}
+          testId="investments-table"
+          isCompact
+          columns={columns.map((column) => {
+            const isSorted = (query.sort ?? "name") === column;
+            const dir = query.dir ?? "asc";
+            return {
+              align: NUMERIC.has(column) || column === "price" || column === "cost" ? "right" : "left",
+              sort: isSorted ? (dir === "asc" ? "ascending" : "descending") : undefined,
+              label: sortable.has(column) ? (
+                <Link
+                  href={hrefWith(base, query, { page: undefined, sort: column as TInvestmentListQuery["sort"], dir: isSorted && dir === "asc" ? "desc" : isSorted ? "asc" : NUMERIC.has(column) ? "desc" : "asc" })}
+                  className="inline-flex items-center gap-1 hover:underline"
+                  aria-label={interpolate(i.sortBy, { column: i.columns[column] })}
+                >
+                  {i.columns[column]}
+                  <span aria-hidden="true">{isSorted ? (dir === "asc" ? "▲" : "▼") : "↕"}</span>
+                </Link>
+              ) : (
+                i.columns[column]
+              ),
+            };
+          })}
+        >
+          {list.rows.map((row) => (
+            <tr key={row.id}>
+              <td className="px-3 py-2">
+                <Link href={`${base}/${row.id}`} className="font-medium text-brand-700 underline">{row.name}</Link>
+              </td>
+              <td className="px-3 py-2 font-mono text-xs">{row.isin}</td>
+              <td className="px-3 py-2">{investmentTypeLabel(row.type, locale, t)}</td>
+              <td className="px-3 py-2">{row.bank}</td>
+              <td className="px-3 py-2">{orDash(row.portfolio, t)}</td>
+              <td className="tabular px-3 py-2 text-right">{decimalText(row.quantity, locale, t)}</td>
+              <td className="tabular px-3 py-2 text-right">{decimalText(row.price, locale, t, 4)}</td>
+              <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(row.value, locale, t)}</td>
+              <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(row.cost, locale, t)}</td>
+              <td className={`tabular px-3 py-2 text-right whitespace-nowrap ${row.gain && row.gain.minor < 0n ? "text-red-800" : ""}`}>{moneyText(row.gain, locale, t)}</td>
+              <td className={`tabular px-3 py-2 text-right ${row.performance !== null && row.performance < 0 ? "text-red-800" : ""}`}>{percentText(row.performance, locale, t)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <Pagination t={t} page={list.page} pageCount={list.pageCount} hrefFor={(page) => hrefWith(base, query, { page: page > 1 ? page : undefined })} />
     </>

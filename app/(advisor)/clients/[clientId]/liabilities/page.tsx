@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { LedgerTable } from "@/components/wealth/ledger-table";
 import { liabilityTypeLabel, moneyText, orDash } from "@/components/wealth/labels";
 import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-status";
@@ -38,51 +39,31 @@ export default async function LiabilitiesPage({ params, searchParams }: TProps) 
       {liabilities.length === 0 ? (
         <SectionEmpty text={l.empty} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={l.title}>
-          <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid="liabilities-table">
-            <caption className="sr-only">{l.title}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">{l.name}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{l.type}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{t.wealth.common.bank}</th>
-                <th scope="col" className="px-3 py-2 text-right font-semibold">{l.outstanding}</th>
-                <th scope="col" className="px-3 py-2 text-right font-semibold">{l.initial}</th>
-                <th scope="col" className="px-3 py-2 text-right font-semibold">{l.limit}</th>
-                <th scope="col" className="px-3 py-2 text-right font-semibold">{l.available}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{l.rate}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{l.opening}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{l.expiration}</th>
-                <th scope="col" className="px-3 py-2 font-semibold">{l.periodicity}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {liabilities.map((item) => (
-                <tr key={item.id}>
-                  <td className="px-3 py-2 font-medium">
-                    {item.name}
-                    <span className="block text-xs font-normal text-slate-600">{item.contractNumber ? `${l.contract} ${item.contractNumber}` : ""}</span>
-                  </td>
-                  <td className="px-3 py-2">{liabilityTypeLabel(item.type, locale, t)}</td>
-                  <td className="px-3 py-2">{item.bank}</td>
-                  <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(item.outstanding, locale, t)}</td>
-                  <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(item.initialCapital, locale, t)}</td>
-                  <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(item.limit, locale, t)}</td>
-                  <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(item.available, locale, t)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">
-                    {item.rate === null ? t.wealth.common.none : `${formatNumber(item.rate, locale, 3)} %`}
-                    {item.rateType === "fixed" || item.rateType === "variable" ? ` (${l.rateType[item.rateType]})` : ""}
-                    {item.benchmark ? ` · ${item.benchmark}` : ""}
-                    {item.spread ? ` · ${interpolate(l.spread, { spread: item.spread })}` : ""}
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap">{date(item.openingDate)}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{date(item.expirationDate)}</td>
-                  <td className="px-3 py-2">{orDash(item.periodicity, t)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={l.title} testId="liabilities-table" isCompact columns={[{ label: l.name }, { label: l.type }, { label: t.wealth.common.bank }, { label: l.outstanding, align: "right" }, { label: l.initial, align: "right" }, { label: l.limit, align: "right" }, { label: l.available, align: "right" }, { label: l.rate }, { label: l.opening }, { label: l.expiration }, { label: l.periodicity }]}>
+          {liabilities.map((item) => (
+            <tr key={item.id}>
+              <td className="px-3 py-2 font-medium">
+                {item.name}
+                <span className="block text-xs font-normal text-slate-600">{item.contractNumber ? `${l.contract} ${item.contractNumber}` : ""}</span>
+              </td>
+              <td className="px-3 py-2">{liabilityTypeLabel(item.type, locale, t)}</td>
+              <td className="px-3 py-2">{item.bank}</td>
+              <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(item.outstanding, locale, t)}</td>
+              <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(item.initialCapital, locale, t)}</td>
+              <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(item.limit, locale, t)}</td>
+              <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(item.available, locale, t)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {item.rate === null ? t.wealth.common.none : `${formatNumber(item.rate, locale, 3)} %`}
+                {item.rateType === "fixed" || item.rateType === "variable" ? ` (${l.rateType[item.rateType]})` : ""}
+                {item.benchmark ? ` · ${item.benchmark}` : ""}
+                {item.spread ? ` · ${interpolate(l.spread, { spread: item.spread })}` : ""}
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">{date(item.openingDate)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{date(item.expirationDate)}</td>
+              <td className="px-3 py-2">{orDash(item.periodicity, t)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <LedgerTable kind="liability" clientId={context.clientId} basePath={`/clients/${context.clientId}/liabilities`} result={result} query={query} problems={problems} locale={locale} t={t} title={l.transactions} />
     </>

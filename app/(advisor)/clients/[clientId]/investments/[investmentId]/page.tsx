@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { decimalText, investmentTypeLabel, moneyText, orDash, percentText } from "@/components/wealth/labels";
 import { DataAsOf } from "@/components/wealth/wealth-status";

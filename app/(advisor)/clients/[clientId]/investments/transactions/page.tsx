@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { LedgerTable } from "@/components/wealth/ledger-table";
 import { DataAsOf, WealthGate } from "@/components/wealth/wealth-status";
 import { requireUser } from "@/lib/auth/current-user";

@@ -1,0 +1,34 @@
+"use client";
+
+import NextLink from "next/link";
+import { useRouter } from "next/navigation";
+import { useRef, type ComponentProps } from "react";
+
+type TProps = Omit<ComponentProps<typeof NextLink>, "href"> & { href: string };
+
+/**
+ * next/link, prefetching on intent (pointer over, focus, touch) instead of on entering the
+ * viewport. Every page here is dynamic (the per-request CSP nonce, decision 002), so a viewport
+ * prefetch is one server render per visible link: the client list sent about 15 of them per page
+ * view, and the browser parsed each answer on the main thread while the page was becoming
+ * interactive (docs/decisions/033). `prefetch` passes through when a caller sets it.
+ */
+export function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, ...props }: TProps) {
+  const router = useRouter();
+  const prefetched = useRef(false);
+  if (prefetch !== undefined) return <NextLink prefetch={prefetch} onMouseEnter={onMouseEnter} onFocus={onFocus} onTouchStart={onTouchStart} {...props} />;
+  const prefetchOnce = () => {
+    if (prefetched.current) return;
+    prefetched.current = true;
+    router.prefetch(props.href);
+  };
+  return (
+    <NextLink
+      prefetch={false}
+      onMouseEnter={(event) => (prefetchOnce(), onMouseEnter?.(event))}
+      onFocus={(event) => (prefetchOnce(), onFocus?.(event))}
+      onTouchStart={(event) => (prefetchOnce(), onTouchStart?.(event))}
+      {...props}
+    />
+  );
+}
