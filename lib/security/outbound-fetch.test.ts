@@ -15,7 +15,8 @@ import { createFlanksClient } from "@/lib/flanks/client";
 const REVIEWED_FETCHES: Record<string, string> = {
   "lib/flanks/http.ts": "the Flanks client: `${FLANKS_API_URL}/${constant path}` (checked below)",
   "lib/jobs/demo-connections.ts": "the built-in sandbox's control endpoint: `${flanksApiUrl}/_control/credentials`, configuration only, sandbox mode only",
-  "components/wealth/refresh-button-client.tsx": "browser code, same-origin relative `/api/clients/${clientId}/sync`",
+  "components/wealth/refresh-button-client.tsx": "browser code, same-origin relative `/api/clients/${clientId}/sync` (starts a sync)",
+  "components/wealth/refresh-progress.tsx": "browser code, same-origin relative `/api/clients/${clientId}/sync` (polls its progress)",
   "components/auth/auth-client.ts": "browser code, same-origin relative next-auth endpoints `/api/auth/{csrf,callback/credentials,signout}`",
   "components/connections/connections-table.tsx": "browser code, same-origin relative `/api/clients/${clientId}/connections`",
 };
