@@ -68,6 +68,18 @@ test("searching and sorting the list", async ({ page }) => {
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/sort=created/);
   await expect(rows).toHaveText([`${tag} Bravo`, `${tag} Alfa`]);
+
+  // Links prefetch on intent, not on sight (decision 033): showing the list asks the server for
+  // nothing more; pointing at a client prefetches that client.
+  const rscRequests: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("_rsc=")) rscRequests.push(new URL(request.url()).pathname);
+  });
+  await page.reload({ waitUntil: "networkidle" });
+  expect(rscRequests).toEqual([]);
+  await rows.first().hover();
+  const href = await rows.first().getAttribute("href");
+  await expect.poll(() => rscRequests).toContain(href);
 });
 
 test("unknown query parameters fall back to defaults instead of failing", async ({ page }) => {
