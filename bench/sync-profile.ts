@@ -1,11 +1,89 @@
-// Developer tool: times one sync of a big connection against an in-process sandbox and a scratch
-// database (no Next.js involved), to iterate on lib/sync quickly. The benchmark proper is bench/run.ts.
+// Developer tool: times one sync of a big connection, to iterate on lib/sync quickly (the benchmark
+// proper is bench/run.ts). Prints wall and CPU time of the import (fetch, parse, normalize) and of
+// the write, separately: on a shared machine, CPU time and a `node --cpu-prof` profile are steadier.
 //   node --conditions=react-server --import tsx bench/sync-profile.ts [username]
+//     in-process sandbox and scratch database, no Next.js; the sandbox's generation counts in this
+//     process's CPU (before the write). ROUNDS=1,2 (default): a first sync, then a re-sync.
+//   node --conditions=react-server --import tsx bench/sync-profile.ts --bench-copy
+//     a FIRST sync of the big-client connection on a COPY of the benchmark's data, as bench/seed.ts
+//     times it, without reseeding: that connection's rows are deleted, then it is synced again from
+//     the copy's running server (env as bench/seed.ts: DATA_DIR, PORT, BENCH_TMP; start the server
+//     with `next start` on the copy first). Never point it at data/bench itself.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { loadavg } from "node:os";
-import { createFlanksClient } from "@/lib/flanks";
-import { startSandboxServer } from "@/lib/flanks/test/start-sandbox-server";
-import { createSyncer } from "@/lib/sync/sync-core";
-import { createTestDatabase, memoryLease } from "@/lib/sync/test/test-database";
+import type { TSyncDeps, TSyncResult } from "@/lib/sync/sync-core";
+
+const cpuMs = (usage: NodeJS.CpuUsage) => Math.round((usage.user + usage.system) / 1000);
+const isBenchCopy = process.argv.includes("--bench-copy");
+// The write starts when the import ends (beforeWrite).
+let writeStartedAt = 0;
+let cpuAtWrite = process.cpuUsage();
+const beforeWrite = async () => {
+  writeStartedAt = performance.now();
+  cpuAtWrite = process.cpuUsage();
+};
+
+async function timed(round: number, sync: () => Promise<TSyncResult>): Promise<void> {
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
+  const result = await sync();
+  const ms = performance.now() - started;
+  const total = process.cpuUsage(cpuAtStart);
+  const write = process.cpuUsage(cpuAtWrite);
+  clearInterval(sampler);
+  console.log(
+    JSON.stringify({
+      round,
+      ms: Math.round(ms),
+      importMs: Math.round(writeStartedAt - started),
+      writeMs: Math.round(performance.now() - writeStartedAt),
+      importCpuMs: cpuMs(total) - cpuMs(write),
+      writeCpuMs: cpuMs(write),
+      load: loadavg().map((load) => load.toFixed(1)).join(" "),
+      status: result.status,
+      transactions: "counts" in result ? result.counts.accountTransactions : result,
+      peakRssMb: Math.round(peak / 1e6),
+    }),
+  );
+}
+
+if (isBenchCopy) {
+  const dataDir = process.env.DATA_DIR ?? "";
+  if (dataDir === "" || /(^|\/)bench\/?$/.test(dataDir)) throw new Error("--bench-copy deletes data: set DATA_DIR to a copy of data/bench");
+  const { getEnv } = await import("@/lib/env");
+  const { getDb, getSyncWriteDb } = await import("@/lib/db");
+  const { getFlanksClient } = await import("@/lib/flanks/get-flanks-client");
+  const { withLease } = await import("@/lib/jobs/with-lease");
+  const { openToken } = await import("@/lib/services/connections/credentials-token-vault");
+  const { createSyncer } = await import("@/lib/sync/sync-core");
+  const seed = JSON.parse(readFileSync(`${process.env.BENCH_TMP ?? "bench/tmp"}/seed.json`, "utf8")) as { bigClient: { bigConnectionId: string } };
+  const connectionId = seed.bigClient.bigConnectionId;
+  type TRaw = { prepare(sql: string): { all(...args: unknown[]): { name: string }[]; run(...args: unknown[]): unknown }; transaction(work: () => void): () => void; pragma(sql: string): unknown; close(): void };
+  const Database = createRequire(import.meta.url)("better-sqlite3") as new (path: string) => TRaw;
+  const raw = new Database(getEnv().databaseUrl.replace(/^file:/, ""));
+  const tables = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'Wealth%'`).all();
+  raw.transaction(() => {
+    for (const { name } of tables) {
+      if (raw.prepare(`SELECT name FROM pragma_table_info(?) WHERE name = 'connectionId'`).all(name).length) raw.prepare(`DELETE FROM "${name}" WHERE "connectionId" = ?`).run(connectionId);
+    }
+  })();
+  raw.pragma("wal_checkpoint(TRUNCATE)");
+  raw.close();
+  const syncer = createSyncer({ db: getDb(), writeDb: getSyncWriteDb(), flanks: getFlanksClient(), openCredentialsToken: (sealed) => openToken(sealed, "credentials_token"), lease: withLease, beforeWrite });
+  await timed(1, () => syncer.syncConnection(connectionId, { reason: "first-extraction" }));
+  // The WAL was emptied above and is not truncated by the checkpoints since: its size is what the sync wrote.
+  const wal = `${getEnv().databaseUrl.replace(/^file:/, "")}-wal`;
+  console.log(JSON.stringify({ walMb: existsSync(wal) ? Math.round(statSync(wal).size / 1e6) : null }));
+  process.exit(0);
+}
+
+const { createFlanksClient } = await import("@/lib/flanks");
+const { startSandboxServer } = await import("@/lib/flanks/test/start-sandbox-server");
+const { createSyncer } = await import("@/lib/sync/sync-core");
+const { createTestDatabase, memoryLease } = await import("@/lib/sync/test/test-database");
 
 const username = process.argv[2] ?? "profile.years=10.big";
 let clock = Date.parse("2026-06-30T10:00:00Z");
@@ -27,47 +105,11 @@ const client = await db.client.create({ data: { displayName: "C", contactEmail: 
 const connection = await db.connection.create({
   data: { clientId: client.id, bank: "banco-meseta", linkToken: "l", credentialsTokenEnc: exchanged.credentials_token, state: "READY", pending: false },
 });
-// The write starts when the import ends (beforeWrite); its CPU time is this process's, the sandbox's included before it.
-let writeStartedAt = 0;
-let cpuAtWrite = process.cpuUsage();
-const syncer = createSyncer({
-  db,
-  writeDb: database.writeDb,
-  flanks,
-  openCredentialsToken: (sealed) => sealed,
-  lease: memoryLease(),
-  now: () => new Date(clock),
-  beforeWrite: async () => {
-    writeStartedAt = performance.now();
-    cpuAtWrite = process.cpuUsage();
-  },
-});
-let peak = 0;
-const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+const deps: TSyncDeps = { db, writeDb: database.writeDb, flanks, openCredentialsToken: (sealed) => sealed, lease: memoryLease(), now: () => new Date(clock), beforeWrite };
+const syncer = createSyncer(deps);
 for (const round of (process.env.ROUNDS ?? "1,2").split(",").map(Number)) {
-  const started = performance.now();
-  const cpuAtStart = process.cpuUsage();
-  const result = await syncer.syncConnection(connection.id, { reason: "manual" });
-  const ms = performance.now() - started;
-  const importCpu = process.cpuUsage(cpuAtStart);
-  const writeCpu = process.cpuUsage(cpuAtWrite);
-  const cpuMs = (usage: NodeJS.CpuUsage) => Math.round((usage.user + usage.system) / 1000);
-  console.log(
-    JSON.stringify({
-      round,
-      ms: Math.round(ms),
-      importMs: Math.round(writeStartedAt - started),
-      writeMs: Math.round(performance.now() - writeStartedAt),
-      cpuMs: cpuMs(importCpu),
-      writeCpuMs: cpuMs(writeCpu),
-      load: loadavg()[0]?.toFixed(1),
-      status: result.status,
-      transactions: "counts" in result ? result.counts.accountTransactions : result,
-      peakRssMb: Math.round(peak / 1e6),
-    }),
-  );
+  await timed(round, () => syncer.syncConnection(connection.id, { reason: "manual" }));
 }
-clearInterval(sampler);
 await database.close();
 await server.close();
 process.exit(0);

@@ -1,7 +1,7 @@
 // Account transactions generated lazily: record i is a pure function of (seed, i, balance before it),
 // and balances are checkpointed every BLOCK records, so any page of a 100 000-record history costs
 // at most BLOCK + page_size record steps instead of materialising the whole history.
-import { createFastRng, hexId, mix32, type TRng } from "./prng";
+import { createFastRng, hexIdsOf, mix32, type TRng } from "./prng";
 import { isoDay } from "./dates";
 import { makeSpanishIban } from "./identifiers";
 
@@ -104,7 +104,9 @@ const BILLS = [
 const PAYEES = ["María López Ruiz", "Inmobiliaria Sol SL", "Colegio San José", "Javier Martín Pérez", "Talleres Hermanos Gil"] as const;
 const PAYERS = ["Tecnologías Ibéricas SA", "Agencia Tributaria", "Lucía Fernández Gómez", "Construcciones Duero SL"] as const;
 
-function buildRecord(ctx: TAccountTransactionContext, i: number, s: TStep, balanceAfterCents: number): TAccountTransaction {
+type TIds = { tx: (i: number) => string; external: ((i: number) => string) | null };
+
+function buildRecord(ctx: TAccountTransactionContext, ids: TIds, i: number, s: TStep, balanceAfterCents: number): TAccountTransaction {
   const plan = ctx.accounts[s.account];
   if (!plan) throw new Error("account plan missing");
   const rng = s.rng;
@@ -175,8 +177,8 @@ function buildRecord(ctx: TAccountTransactionContext, i: number, s: TStep, balan
     }
   }
   const record: TAccountTransaction = {
-    _id: hexId(ctx.credentialsToken, "tx", i),
-    external_id: ctx.externalId === null ? null : hexId(ctx.externalId, "tx", i),
+    _id: ids.tx(i),
+    external_id: ids.external === null ? null : ids.external(i),
     entity: ctx.entity,
     account_id: plan.iban,
     amount: s.amountCents / 100,
@@ -217,6 +219,7 @@ export function createAccountTransactionsView(ctx: TAccountTransactionContext): 
   const n = ctx.accounts.length;
   const plan = n === 0 || ctx.count === 0 ? null : buildPlan(ctx);
   const count = plan ? ctx.count : 0;
+  const ids: TIds = { tx: hexIdsOf(ctx.credentialsToken, "tx"), external: ctx.externalId === null ? null : hexIdsOf(ctx.externalId, "tx") };
 
   // Chronological indices lo..hi inclusive, oldest first.
   const chronological = (lo: number, hi: number, visit: (r: TAccountTransaction) => void): void => {
@@ -226,7 +229,7 @@ export function createAccountTransactionsView(ctx: TAccountTransactionContext): 
     for (let i = block * BLOCK; i <= hi; i++) {
       const s = step(ctx, plan.cumulative, i, balances);
       balances[s.account] = (balances[s.account] ?? 0) + s.amountCents;
-      if (i >= lo) visit(buildRecord(ctx, i, s, balances[s.account] ?? 0));
+      if (i >= lo) visit(buildRecord(ctx, ids, i, s, balances[s.account] ?? 0));
     }
   };
 

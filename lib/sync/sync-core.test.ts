@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUSY_TIMEOUT_MS } from "@/lib/db/create-prisma-client";
 import { createFlanksClient, type TFlanksClient } from "@/lib/flanks";
 import { startSandboxServer, type TSandboxServer } from "@/lib/flanks/test/start-sandbox-server";
-import { createSyncer } from "./sync-core";
+import { createSyncer, oldestFirst } from "./sync-core";
 import { createTestDatabase, memoryLease, type TTestDatabase } from "./test/test-database";
 
 let server: TSandboxServer;
@@ -65,6 +65,10 @@ describe("syncConnection", () => {
       ["ES5190003167250930459703", 926920n, "EUR"],
     ]);
     expect(await db.wealthAccountTransaction.count({ where: { clientId } })).toBe(500);
+    // Inserted oldest first (the sandbox, like Flanks, sends newest first): rowids follow the dates.
+    const insertionOrder = await db.$queryRaw<{ operationDate: string }[]>`SELECT "operationDate" FROM "WealthAccountTransaction" WHERE "connectionId" = ${connectionId} ORDER BY rowid`;
+    expect(insertionOrder.map((r) => r.operationDate)).toEqual(insertionOrder.map((r) => r.operationDate).sort());
+    expect(insertionOrder[0]?.operationDate).not.toBe(insertionOrder.at(-1)?.operationDate);
     expect((await db.wealthIdentity.findUnique({ where: { connectionId } }))?.fullName).toBe("Miguel Sánchez Hernández");
     expect(await db.wealthInvestment.count({ where: { clientId } })).toBeGreaterThanOrEqual(12);
     expect(await db.wealthMifidAnswer.count({ where: { clientId } })).toBe(8);
@@ -208,6 +212,18 @@ function startOtherWriter(file: string, flags: Int32Array) {
     worker.once("error", reject);
   });
 }
+
+describe("oldestFirst", () => {
+  it("sorts rows by operationDate ascending, in place, whatever order they came in", () => {
+    const dates = (rows: { operationDate: string }[]) => rows.map((r) => r.operationDate);
+    const newestFirst = ["2025-03-02", "2025-03-01", "2025-03-01", "2024-12-31"].map((operationDate, i) => ({ operationDate, i }));
+    const sorted = oldestFirst(newestFirst);
+    expect(sorted).toBe(newestFirst);
+    expect(dates(sorted)).toEqual(["2024-12-31", "2025-03-01", "2025-03-01", "2025-03-02"]);
+    expect(dates(oldestFirst(["2025-01-05", "2025-01-01", "2025-01-09", "2025-01-02"].map((operationDate) => ({ operationDate }))))).toEqual(["2025-01-01", "2025-01-02", "2025-01-05", "2025-01-09"]);
+    expect(oldestFirst([])).toEqual([]);
+  });
+});
 
 describe("the sync's write transaction", () => {
   it("is seen whole or not at all: never half-written, by the app's connection or another one", { timeout: 60_000 }, async () => {
