@@ -1,6 +1,8 @@
 /** Runs once when the server starts: background jobs live in the Node.js server process only. */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { releaseAbortReasonStacks } = await import("./lib/runtime/release-abort-reason-stacks");
+    releaseAbortReasonStacks();
     const { startScheduler } = await import("./lib/jobs/scheduler");
     startScheduler();
   }

@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { decodeSessionToken } from "@/lib/auth/session-token";
 import { loadEnv } from "@/lib/config/load-env";
 import { buildContentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { REQUEST_ID_HEADER } from "@/lib/request/request-id-header";
@@ -16,7 +17,7 @@ export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
 
   if (isProtected(pathname)) {
-    const token = await getToken({ req: request, secret: env.nextAuthSecret });
+    const token = await getToken({ req: request, secret: env.nextAuthSecret, decode: decodeSessionToken });
     if (!token?.sid) {
       const login = new URL("/login", request.url);
       if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);

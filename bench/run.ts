@@ -54,7 +54,8 @@ const benchRequire = createRequire(path.join(ROOT, "bench/package.json"));
 // ---------- server ----------
 let server: ChildProcess | undefined;
 function startServer(): Promise<void> {
-  server = spawn("node", ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"], { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
+  // What `npm start` runs: scripts/serve.ts and its WEB_CONCURRENCY workers (docs/decisions/034-server-processes.md).
+  server = spawn("node", ["--import", "tsx", "scripts/serve.ts", "--host", "127.0.0.1"], { env: childEnv, stdio: ["ignore", "ignore", "inherit"] });
   return (async () => {
     for (let i = 0; i < 120; i++) {
       try {
@@ -73,8 +74,12 @@ function stopServer(): void {
 process.on("exit", stopServer);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
 
-/** Resident memory of the server process and its children (MB). */
-function serverRssMb(): number {
+/**
+ * Resident memory of the server process and its children (MB). RSS (the budget) counts pages shared
+ * between the processes (Node's binary, libraries) once per process; PSS splits them between the
+ * sharers, so it is what the server processes cost the machine together.
+ */
+function serverMemoryMb(): { rss: number; pss: number } {
   const pids = new Set<number>([server?.pid ?? -1]);
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -86,15 +91,17 @@ function serverRssMb(): number {
       // gone
     }
   }
-  let kb = 0;
+  let rssKb = 0;
+  let pssKb = 0;
   for (const pid of pids) {
     try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      rssKb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+      pssKb += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0);
     } catch {
       // gone
     }
   }
-  return Math.round(kb / 1024);
+  return { rss: Math.round(rssKb / 1024), pss: Math.round(pssKb / 1024) };
 }
 
 // ---------- HTTP helpers ----------
@@ -260,12 +267,12 @@ async function main() {
       requestsSent += each * 3;
     };
     await mix(5_000 - requestsSent);
-    const at5k = serverRssMb();
+    const { rss: at5k, pss: pssAt5k } = serverMemoryMb();
     await mix(5_000);
-    const at10k = serverRssMb();
+    const { rss: at10k, pss: pssAt10k } = serverMemoryMb();
     const growth = Math.round(((at10k - at5k) / at5k) * 1000) / 10;
-    raw.memory = { at5k, at10k, growthPercent: growth, requests: requestsSent };
-    row("server RSS after 10 000 requests", `${at10k} MB`, "≤ 600 MB", at10k <= 600);
+    raw.memory = { at5k, at10k, growthPercent: growth, requests: requestsSent, pssAt5k, pssAt10k };
+    row("server RSS after 10 000 requests", `${at10k} MB (PSS ${pssAt10k} MB)`, "≤ 600 MB", at10k <= 600);
     row("RSS growth 5 000 → 10 000", `${growth} %`, "< 10 %", growth < 10);
   }
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { createPrismaClient, type PrismaClient } from "./db/create-prisma-client";
 import { createWriteConnection, type TWriteConnection } from "./db/create-write-connection";
+import { createReadConnection, type TReadConnection } from "./db/read-connection";
 import { getEnv } from "./env";
 
-const globalForPrisma = globalThis as unknown as { patrimonioPrisma?: PrismaClient; patrimonioSyncWriteDb?: TWriteConnection };
+const globalForPrisma = globalThis as unknown as { patrimonioPrisma?: PrismaClient; patrimonioSyncWriteDb?: TWriteConnection; patrimonioReadDb?: TReadConnection };
 
 /** One Prisma client per process. Only lib/services (and lib/auth) import this. */
 export function getDb(): PrismaClient {
@@ -15,4 +16,10 @@ export function getDb(): PrismaClient {
 export function getSyncWriteDb(): TWriteConnection {
   globalForPrisma.patrimonioSyncWriteDb ??= createWriteConnection(getEnv().databaseUrl);
   return globalForPrisma.patrimonioSyncWriteDb;
+}
+
+/** A read-only connection for the prepared reads of every page (lib/db/read-connection.ts); lib/auth and lib/services only. */
+export function getReadDb(): TReadConnection {
+  globalForPrisma.patrimonioReadDb ??= createReadConnection(getEnv().databaseUrl);
+  return globalForPrisma.patrimonioReadDb;
 }

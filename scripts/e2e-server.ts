@@ -23,12 +23,11 @@ writeFileSync(path.join(DATA_DIR, "canaries.json"), JSON.stringify(canaries, nul
 process.env.SANDBOX_TOKEN_PREFIX = canaries.tokenPrefix;
 
 const { prepareDatabase } = await import("./lib/prepare-database");
-const { loadEnv } = await import("../lib/config/load-env");
-const { BIN } = await import("./lib/run");
 
 await prepareDatabase();
 const log = createWriteStream(path.join(DATA_DIR, "server.log"), { flags: "a" });
-const server = spawn("node", [BIN.next, "start", "-p", String(loadEnv().PORT), "-H", "127.0.0.1"], {
+// The same server processes as `npm start` (scripts/serve.ts), so the tests cover that model.
+const server = spawn("node", ["--import", "tsx", "scripts/serve.ts", "--host", "127.0.0.1"], {
   stdio: ["ignore", "pipe", "pipe"],
   env: { ...process.env, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
 });

@@ -24,7 +24,9 @@ async function main() {
     console.log("Building the app (first start or changed sources)…");
     await run("node", [BIN.next, "build"]);
   }
-  const server = spawn("node", [BIN.next, isDev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: { ...process.env, AUTH_TRUST_HOST: "true" } });
+  // Production: scripts/serve.ts runs WEB_CONCURRENCY server processes on the port (docs/decisions/034-server-processes.md).
+  const args = isDev ? [BIN.next, "dev", "-p", String(env.PORT)] : ["--import", "tsx", "scripts/serve.ts"];
+  const server = spawn("node", args, { stdio: "inherit", env: { ...process.env, AUTH_TRUST_HOST: "true" } });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 

@@ -1,8 +1,8 @@
 // GET|POST|PUT|DELETE /sandbox/… – the built-in Flanks sandbox (API, hosted Link, control), only in sandbox mode.
 import "server-only";
-import { join } from "node:path";
 import { getEnv } from "@/lib/env";
-import { createSandbox, type TSandbox } from "@/lib/sandbox/create-sandbox";
+import type { TSandbox } from "@/lib/sandbox/create-sandbox";
+import { createSandboxFromEnv } from "@/lib/sandbox/sandbox-from-env";
 
 export const dynamic = "force-dynamic";
 
@@ -10,26 +10,40 @@ const globalForSandbox = globalThis as typeof globalThis & { patrimonioSandbox?:
 
 /** One sandbox per process: its state (tokens, codes, sessions) must not split between module copies. */
 function getSandbox(): TSandbox {
-  if (!globalForSandbox.patrimonioSandbox) {
-    const env = getEnv();
-    globalForSandbox.patrimonioSandbox = createSandbox({
-      stateFile: join(env.DATA_DIR, "sandbox-state.json"),
-      clientId: env.flanksClientId,
-      clientSecret: env.flanksClientSecret,
-      linkToken: env.flanksLinkToken,
-      linkRedirectUri: "/connect/callback",
-      basePath: "/sandbox",
-      ...(env.SANDBOX_TOKEN_PREFIX ? { tokenPrefix: env.SANDBOX_TOKEN_PREFIX } : {}),
-    });
-  }
+  globalForSandbox.patrimonioSandbox ??= createSandboxFromEnv(getEnv());
   return globalForSandbox.patrimonioSandbox;
 }
 
+/** Headers of the upstream's answer that describe that connection or an encoding fetch has already undone. */
+const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"];
+
+/**
+ * With several server processes (scripts/serve.ts), the sandbox lives once, in the primary: each
+ * process holding its own copy of the state would issue tokens and link codes the others reject.
+ */
+async function forward(request: Request, upstream: string): Promise<Response> {
+  const url = new URL(request.url);
+  const headers = new Headers(request.headers);
+  headers.delete("host");
+  const hasBody = request.method !== "GET" && request.method !== "HEAD";
+  const answer = await fetch(`${upstream}${url.pathname}${url.search}`, {
+    method: request.method,
+    headers,
+    body: hasBody ? await request.arrayBuffer() : undefined,
+    redirect: "manual",
+    signal: request.signal,
+  });
+  const out = new Headers(answer.headers);
+  for (const name of HOP_BY_HOP) out.delete(name);
+  return new Response(answer.body, { status: answer.status, headers: out });
+}
+
 async function handle(request: Request): Promise<Response> {
-  if (!getEnv().isSandboxMode) {
+  const env = getEnv();
+  if (!env.isSandboxMode) {
     return new Response(JSON.stringify({ error: "Not found" }), { status: 404, headers: { "content-type": "application/json" } });
   }
-  return getSandbox().handle(request);
+  return env.SANDBOX_UPSTREAM ? forward(request, env.SANDBOX_UPSTREAM) : getSandbox().handle(request);
 }
 
 export const GET = handle;

@@ -1,8 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { assertClientAccess, type TActor } from "@/lib/auth/authorization";
-import { getDb } from "@/lib/db";
-import { CLIENT_SUMMARY_SELECT, toClientSummary, type TClientSummary } from "./client-dto";
+import { getReadDb } from "@/lib/db";
+import { prepared, toDate } from "@/lib/db/read-connection";
+import { toClientSummary, type TClientSummary } from "./client-dto";
 import { ZClientIdSchema } from "./client-schemas";
 import { AppError } from "@/lib/errors/app-error";
 
@@ -12,7 +13,30 @@ import { AppError } from "@/lib/errors/app-error";
  * caller still checks access with its own actor. Outside a render (actions, route handlers) each
  * call reads again.
  */
-export const loadClientRow = cache((clientId: string) => getDb().client.findUnique({ where: { id: clientId }, select: CLIENT_SUMMARY_SELECT }));
+export const loadClientRow = cache(async (clientId: string) => {
+  const row = prepared(getReadDb(), CLIENT_SQL).get(clientId) as TClientRow | undefined;
+  if (!row) return null;
+  const { advisorName, archived, createdAt, updatedAt, ...rest } = row;
+  return { ...rest, archived: Boolean(archived), createdAt: toDate(createdAt), updatedAt: toDate(updatedAt), advisor: { id: row.advisorId, name: advisorName } };
+});
+
+// A prepared statement (lib/db/read-connection.ts): every client page reads this row.
+const CLIENT_SQL = `
+  SELECT c."id", c."displayName", c."contactEmail", c."externalRef", c."archived", c."advisorId", c."createdAt", c."updatedAt", u."name" AS "advisorName"
+  FROM "Client" c JOIN "User" u ON u."id" = c."advisorId"
+  WHERE c."id" = ?`;
+
+type TClientRow = {
+  id: string;
+  displayName: string;
+  contactEmail: string;
+  externalRef: string | null;
+  archived: number;
+  advisorId: string;
+  createdAt: string;
+  updatedAt: string;
+  advisorName: string;
+};
 
 /** Throws NOT_FOUND for a missing id, a malformed id and someone else's client alike. */
 export async function findAccessibleClient(actor: TActor, clientId: unknown) {

@@ -47,7 +47,8 @@ export const CONNECTION_SUMMARY_SELECT = {
   createdAt: true,
 } as const;
 
-type TRow = {
+/** A connection row as the summary needs it (CONNECTION_SUMMARY_SELECT). */
+export type TConnectionRow = {
   id: string;
   clientId: string;
   bank: string;
@@ -95,7 +96,7 @@ export async function latestSyncRuns(db: PrismaClient, connectionIds: readonly s
   return new Map(runs.map(({ connectionId, ...run }) => [connectionId, run]));
 }
 
-export function toConnectionSummary(row: TRow, latestRun: TLatestRun | undefined): TConnectionSummary {
+export function toConnectionSummary(row: TConnectionRow, latestRun: TLatestRun | undefined): TConnectionSummary {
   return {
     id: row.id,
     clientId: row.clientId,

@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import type { TActor } from "@/lib/auth/authorization";
-import { getDb } from "@/lib/db";
 import { findAccessibleClient } from "@/lib/services/clients/get-client";
+import { loadClientConnectionRows } from "@/lib/services/connections/client-connection-rows";
 import { parseProductStates, type TProductStates } from "@/lib/sync/products";
 
 export type TWealthConnection = {
@@ -49,14 +49,7 @@ function parseList(json: string): string[] {
 /** Once per request (React `cache`): a tab showing two lists (accounts and their transactions) asks twice. */
 export const getWealthContext = cache(async (actor: TActor, clientIdInput: unknown): Promise<TWealthContext> => {
   const clientId = await assertWealthAccess(actor, clientIdInput);
-  const rows = await getDb().connection.findMany({
-    where: { clientId },
-    orderBy: { createdAt: "asc" },
-    select: {
-      id: true, bank: true, bankName: true, state: true, pending: true, lastUpdate: true, lastUpdateAt: true, createdProducts: true,
-      wealthSyncState: { select: { lastSyncedAt: true, lastSyncRunId: true, dataAsOf: true, dataAsOfAt: true, productsJson: true } },
-    },
-  });
+  const rows = await loadClientConnectionRows(clientId);
   const connections = rows.map((row) => ({
     id: row.id,
     bank: row.bankName ?? row.bank,

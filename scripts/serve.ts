@@ -1,0 +1,90 @@
+// The production server: `next start` in WEB_CONCURRENCY worker processes sharing one port
+// (node:cluster), and in sandbox mode the one sandbox they all use. Run by `npm start`
+// (scripts/start.ts), the e2e server and the benchmark, so all three measure the same thing.
+// Usage: node --import tsx scripts/serve.ts [--host 127.0.0.1]. See docs/decisions/034-server-processes.md.
+import cluster, { type Worker } from "node:cluster";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { availableParallelism } from "node:os";
+import { loadEnv } from "../lib/config/load-env";
+import { nodeListener } from "../lib/sandbox/node-http";
+import { createSandboxFromEnv } from "../lib/sandbox/sandbox-from-env";
+import { BIN } from "./lib/run";
+
+/**
+ * V8 flags of each worker (the memory budget is per machine: summed over the workers). Below V8's
+ * default limit (~4 GB here) the old space also grows by ×1.3–1.5 of the live heap instead of up to
+ * ×4, so a worker's heap follows what it keeps (~60 MB) instead of the garbage of its busiest second;
+ * 320 MB is twice the peak of re-syncing the 100 000-transaction connection in one process. The
+ * price is ~4× more full GCs (more CPU per request): docs/decisions/035-server-memory.md.
+ */
+const WORKER_NODE_FLAGS: string[] = ["--max-old-space-size=320"];
+
+const env = loadEnv();
+const hostIndex = process.argv.indexOf("--host");
+const host = hostIndex > 0 ? process.argv[hostIndex + 1] : undefined;
+const workers = Math.max(1, Math.min(env.WEB_CONCURRENCY ?? 2, availableParallelism()));
+const workerEnv: NodeJS.ProcessEnv = { ...process.env };
+
+// Sandbox mode: the sandbox's state (issued tokens, link codes, its one valid access token) must
+// live in one process, so it is served here and every worker forwards /sandbox to it.
+let sandboxServer: ReturnType<typeof createServer> | undefined;
+if (env.isSandboxMode && !env.SANDBOX_UPSTREAM) {
+  const sandbox = createSandboxFromEnv(env);
+  let origin = "";
+  sandboxServer = createServer(nodeListener((request) => sandbox.handle(request), () => origin));
+  await new Promise<void>((resolve) => sandboxServer!.listen(0, "127.0.0.1", resolve));
+  origin = `http://127.0.0.1:${(sandboxServer.address() as AddressInfo).port}`;
+  workerEnv.SANDBOX_UPSTREAM = origin;
+  // The workers' own Flanks calls (sync, status) go straight to it, not through a worker.
+  if (!process.env.FLANKS_API_URL) workerEnv.FLANKS_API_URL = `${origin}/sandbox`;
+}
+
+cluster.setupPrimary({ exec: BIN.next, args: ["start", "-p", String(env.PORT), ...(host ? ["-H", host] : [])], execArgv: WORKER_NODE_FLAGS });
+
+let stopping = false;
+const startedAt = new Map<number, number>();
+const quickDeaths = { count: 0 };
+
+/** The background jobs run in the first worker only: they are behind database leases anyway, but N pollers would only add load. */
+function fork(index: number): Worker {
+  const worker = cluster.fork({ ...workerEnv, SCHEDULER: index === 0 ? env.SCHEDULER : "off" });
+  startedAt.set(worker.id, Date.now());
+  worker.on("exit", (code, signal) => {
+    if (stopping) return;
+    // A worker that dies right after starting (bad build, port taken) would die again: give up after a few.
+    if (Date.now() - (startedAt.get(worker.id) ?? 0) < 10_000 && ++quickDeaths.count >= 3) {
+      console.error(`server worker exited (${code ?? signal}) three times on start; stopping`);
+      stop("SIGTERM", 1);
+      return;
+    }
+    console.error(`server worker ${index} exited (${code ?? signal}); starting another`);
+    fork(index);
+  });
+  return worker;
+}
+
+for (let index = 0; index < workers; index++) fork(index);
+
+function stop(signal: NodeJS.Signals, exitCode = 0): void {
+  if (stopping) return;
+  stopping = true;
+  const alive = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && !worker.isDead());
+  let left = alive.length;
+  const done = () => {
+    sandboxServer?.closeAllConnections();
+    sandboxServer?.close();
+    process.exit(exitCode);
+  };
+  if (left === 0) done();
+  for (const worker of alive) {
+    worker.on("exit", () => --left === 0 && done());
+    worker.process.kill(signal);
+  }
+  // Next closes its server on SIGTERM; do not wait forever for a stuck worker.
+  setTimeout(() => {
+    for (const worker of alive) if (!worker.isDead()) worker.process.kill("SIGKILL");
+  }, 10_000).unref();
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stop(signal));
