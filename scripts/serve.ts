@@ -7,6 +7,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { availableParallelism } from "node:os";
 import { loadEnv } from "../lib/config/load-env";
+import { createFlanksClient } from "../lib/flanks/client";
+import { createTokenBroker } from "../lib/flanks/token-broker";
 import { nodeListener } from "../lib/sandbox/node-http";
 import { createSandboxFromEnv } from "../lib/sandbox/sandbox-from-env";
 import { BIN } from "./lib/run";
@@ -39,6 +41,23 @@ if (env.isSandboxMode && !env.SANDBOX_UPSTREAM) {
   // The workers' own Flanks calls (sync, status) go straight to it, not through a worker.
   if (!process.env.FLANKS_API_URL) workerEnv.FLANKS_API_URL = `${origin}/sandbox`;
 }
+
+// The one Flanks access token of all the workers (Flanks keeps one valid token per app): the
+// workers' clients ask for it here (lib/flanks/token-broker.ts), so N workers still make one
+// token request, and none cancels another's.
+const flanks = createFlanksClient({
+  apiUrl: workerEnv.FLANKS_API_URL ?? env.flanksApiUrl,
+  clientId: env.flanksClientId,
+  clientSecret: env.flanksClientSecret,
+  jwe: env.FLANKS_JWE === "on",
+  timeoutMs: env.FLANKS_TIMEOUT_MS,
+});
+const answerTokenRequest = createTokenBroker(flanks.tokenManager);
+cluster.on("message", (worker, message) => {
+  void answerTokenRequest(message).then((reply) => {
+    if (reply && worker.isConnected()) worker.send(reply);
+  });
+});
 
 cluster.setupPrimary({ exec: BIN.next, args: ["start", "-p", String(env.PORT), ...(host ? ["-H", host] : [])], execArgv: WORKER_NODE_FLAGS });
 

@@ -36,7 +36,7 @@ import {
   type TForceFlow,
   type TLinkExchangeResponse,
 } from "./schemas";
-import { createTokenManager } from "./token-manager";
+import { createTokenManager, type TTokenManager } from "./token-manager";
 
 export type TFlanksClientConfig = {
   /** Base URL without `/v0`, e.g. https://api.flanks.io or http://127.0.0.1:3000/sandbox. */
@@ -53,6 +53,8 @@ export type TFlanksClientConfig = {
   retry?: Partial<TRetryConfig>;
   /** For tests: the jitter source. */
   random?: () => number;
+  /** Tokens from elsewhere (a server worker asks the primary process: token-broker.ts) instead of this client's own. */
+  tokenManager?: TTokenManager;
 };
 
 /** Every data endpoint takes the credentials token, alone or with the Query Engine / webhook fields. */
@@ -113,23 +115,25 @@ export function createFlanksClient(config: TFlanksClientConfig) {
     });
   }
 
-  const tokens = createTokenManager({
-    onToken: (token) => redactor.add(token),
-    fetchToken: async () => {
-      // Retried like a read: a token request that failed gave us nothing to lose, and the single
-      // in-flight refresh guarantees only one caller asks at a time.
-      const { data } = await http.request({
-        method: "POST",
-        path: "v0/token",
-        body: { client_id: config.clientId, client_secret: config.clientSecret, grant_type: "client_credentials" },
-        isAuthenticated: false,
-        retry: "idempotent",
-        schema: ZTokenResponseSchema,
-        root: "token",
-      });
-      return data;
-    },
-  });
+  const ownTokens = (): TTokenManager =>
+    createTokenManager({
+      onToken: (token) => redactor.add(token),
+      fetchToken: async () => {
+        // Retried like a read: a token request that failed gave us nothing to lose, and the single
+        // in-flight refresh guarantees only one caller asks at a time.
+        const { data } = await http.request({
+          method: "POST",
+          path: "v0/token",
+          body: { client_id: config.clientId, client_secret: config.clientSecret, grant_type: "client_credentials" },
+          isAuthenticated: false,
+          retry: "idempotent",
+          schema: ZTokenResponseSchema,
+          root: "token",
+        });
+        return data;
+      },
+    });
+  const tokens: TTokenManager = config.tokenManager ? redacting(config.tokenManager, (token) => redactor.add(token)) : ownTokens();
 
   async function call<T>(spec: Omit<TRequestSpec<T>, "isAuthenticated" | "retry"> & Partial<Pick<TRequestSpec<T>, "retry">>) {
     const { data } = await http.request({ isAuthenticated: true, retry: "idempotent", ...spec });
@@ -180,6 +184,8 @@ export function createFlanksClient(config: TFlanksClientConfig) {
   }
 
   return {
+    /** This client's token source: the primary process serves it to the workers (token-broker.ts). */
+    tokenManager: tokens,
     /** POST v0/bank/credentials/status */
     getStatus: dataEndpoint("status", ZCredentialsStatusSchema),
 
@@ -317,3 +323,13 @@ export function createFlanksClient(config: TFlanksClientConfig) {
 }
 
 export type TFlanksClient = ReturnType<typeof createFlanksClient>;
+
+/** Every token that reaches this process is added to the redactor, wherever it came from. */
+function redacting(manager: TTokenManager, onToken: (token: string) => void): TTokenManager {
+  const seen = (token: string) => (onToken(token), token);
+  return {
+    get: () => manager.get().then(seen),
+    refreshAfterRejection: (stale) => manager.refreshAfterRejection(stale).then(seen),
+    clear: () => manager.clear(),
+  };
+}

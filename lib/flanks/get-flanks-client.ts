@@ -1,12 +1,15 @@
 import "server-only";
+import cluster from "node:cluster";
 import { getEnv } from "@/lib/env";
 import { createFlanksClient, type TFlanksClient } from "./client";
+import { createRemoteTokenManager } from "./token-broker";
 
 let client: TFlanksClient | undefined;
 
 /**
- * The per-process client. One instance matters: it owns the cached access token, and Flanks keeps
- * only one valid token per app, so two clients would keep cancelling each other's token.
+ * The per-process client. One token source matters: Flanks keeps only one valid token per app, so
+ * two would keep cancelling each other's token. A server worker (scripts/serve.ts is what forks
+ * them) therefore asks the primary process for its token instead of holding one (token-broker.ts).
  */
 export function getFlanksClient(): TFlanksClient {
   if (!client) {
@@ -17,6 +20,7 @@ export function getFlanksClient(): TFlanksClient {
       clientSecret: env.flanksClientSecret,
       jwe: env.FLANKS_JWE === "on",
       timeoutMs: env.FLANKS_TIMEOUT_MS,
+      tokenManager: cluster.isWorker ? createRemoteTokenManager({ send: (message) => process.send?.(message), onMessage: (handler) => process.on("message", handler) }) : undefined,
       logger: {
         warn: (message, meta) => console.warn(`[flanks] ${message}`, meta ?? ""),
         error: (message, meta) => console.error(`[flanks] ${message}`, meta ?? ""),
