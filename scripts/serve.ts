@@ -25,7 +25,8 @@ const WORKER_NODE_FLAGS: string[] = ["--max-old-space-size=320"];
 const env = loadEnv();
 const hostIndex = process.argv.indexOf("--host");
 const host = hostIndex > 0 ? process.argv[hostIndex + 1] : undefined;
-const workers = Math.max(1, Math.min(env.WEB_CONCURRENCY ?? 2, availableParallelism()));
+// One by default: the memory budget (600 MB) holds one worker, not two (docs/decisions/034).
+const workers = Math.max(1, Math.min(env.WEB_CONCURRENCY ?? 1, availableParallelism()));
 const workerEnv: NodeJS.ProcessEnv = { ...process.env };
 
 // Sandbox mode: the sandbox's state (issued tokens, link codes, its one valid access token) must
