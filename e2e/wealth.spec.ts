@@ -77,9 +77,12 @@ test("investments: every position, sort, filter, detail with CNMV / DGSFP", asyn
   await expect(table.locator("tbody tr").first()).toContainText("TestBank (sandbox scenarios)");
   await page.screenshot(shot("investments"));
 
-  // Sort by value, largest first.
+  // Sort by value: a numeric column sorts largest first on the first click. (This test clicked
+  // twice and passed only while the second click landed before the first navigation ended.)
   await page.getByRole("link", { name: "Sort by Value" }).click();
-  await page.getByRole("link", { name: "Sort by Value" }).click();
+  await expect(page).toHaveURL(/sort=value/);
+  await expect(page).toHaveURL(/dir=desc/);
+  await expect(page.getByRole("columnheader", { name: /Value/ })).toHaveAttribute("aria-sort", "descending");
   const largest = [...data.investments].sort((a, b) => Number(b.balance) - Number(a.balance))[0]!;
   await expect(table.locator("tbody tr").first()).toContainText(String(largest.name));
 
