@@ -15,6 +15,11 @@ describe("parseEnv", () => {
     expect(env.encryptionKey).toBe(generated.ENCRYPTION_KEY);
   });
 
+  it("keeps an absolute DATA_DIR absolute in the database URL", () => {
+    expect(parseEnv({ DATA_DIR: "/srv/patrimonio" }, generated).databaseUrl).toBe("file:/srv/patrimonio/app.db");
+    expect(parseEnv({ DATA_DIR: "data/e2e" }, generated).databaseUrl).toBe("file:./data/e2e/app.db");
+  });
+
   it("uses the real Flanks when credentials are configured", () => {
     const env = parseEnv({ FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "secret", FLANKS_LINK_TOKEN: "link" }, generated);
     expect(env.isSandboxMode).toBe(false);

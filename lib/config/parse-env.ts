@@ -102,7 +102,8 @@ export function parseEnv(source: Record<string, string | undefined>, generated: 
   return {
     ...raw,
     isSandboxMode,
-    databaseUrl: raw.DATABASE_URL ?? `file:./${raw.DATA_DIR}/app.db`,
+    // An absolute DATA_DIR stays absolute (`file:./` + `/srv/x` named ./srv/x under the current directory).
+    databaseUrl: raw.DATABASE_URL ?? `file:${raw.DATA_DIR.startsWith("/") ? "" : "./"}${raw.DATA_DIR}/app.db`,
     flanksApiUrl: raw.FLANKS_API_URL ?? (isSandboxMode ? sandboxUrl : "https://api.flanks.io"),
     flanksLinkUrl: raw.FLANKS_LINK_URL ?? (isSandboxMode ? "/sandbox/link" : "https://platform.flanks.io/link"),
     flanksClientId: raw.FLANKS_CLIENT_ID ?? SANDBOX_CLIENT_ID,
