@@ -67,7 +67,8 @@ export type TConnectionRow = {
 
 type TLatestRun = { status: string; startedAt: Date; finishedAt: Date | null; error: string | null };
 
-function parseList(text: string): string[] {
+/** A JSON list of strings as stored in a text column (product lists); anything else reads as empty. */
+export function parseList(text: string): string[] {
   try {
     const value: unknown = JSON.parse(text);
     return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];

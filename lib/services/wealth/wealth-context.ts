@@ -3,6 +3,7 @@ import { cache } from "react";
 import type { TActor } from "@/lib/auth/authorization";
 import { findAccessibleClient } from "@/lib/services/clients/get-client";
 import { loadClientConnectionRows } from "@/lib/services/connections/client-connection-rows";
+import { parseList } from "@/lib/services/connections/connection-dto";
 import { parseProductStates, type TProductStates } from "@/lib/sync/products";
 
 export type TWealthConnection = {
@@ -35,15 +36,6 @@ export type TWealthContext = {
 /** The one access check of every wealth read: an unknown, malformed or someone else's client is NOT_FOUND. */
 export async function assertWealthAccess(actor: TActor, clientId: unknown): Promise<string> {
   return (await findAccessibleClient(actor, clientId)).id;
-}
-
-function parseList(json: string): string[] {
-  try {
-    const value = JSON.parse(json) as unknown;
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-  } catch {
-    return [];
-  }
 }
 
 /** Once per request (React `cache`): a tab showing two lists (accounts and their transactions) asks twice. */
