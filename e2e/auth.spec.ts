@@ -70,3 +70,10 @@ test("signed-in pages carry the security headers", async ({ page }) => {
   // The page is interactive under that policy: client components hydrated (the sign-out button works from JS).
   await expect(page.getByRole("button", { name: "Sign out" })).toBeEnabled();
 });
+
+test("idle connections stay open 65 s, so a client pausing between requests never reuses one the server is closing", async ({ request }) => {
+  // With Node's 5 s default a request context reused its socket as the server closed it: ECONNRESET in CI.
+  const response = await request.get("/login");
+  expect(response.headers()["connection"]).toBe("keep-alive");
+  expect(response.headers()["keep-alive"]).toBe("timeout=65");
+});

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { queryE2eDb } from "./db";
@@ -46,7 +47,7 @@ test("every event named in the issues is in the audit log after the end-to-end r
 
 test("the audit chain of the end-to-end database verifies (npm run audit:verify)", async () => {
   const [count] = queryE2eDb<{ n: number }>("select count(*) as n from AuditEvent");
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/verify-audit-chain.ts", "--database-url", `file:./${process.env.E2E_DATA_DIR ?? "data/e2e"}/app.db`]);
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/verify-audit-chain.ts", "--database-url", `file:${path.resolve(process.env.E2E_DATA_DIR ?? "data/e2e", "app.db")}`]);
   expect(stdout).toMatch(/^Audit chain OK: \d+ events, last hash [0-9a-f]{64}\.$/m);
   expect(Number(stdout.match(/OK: (\d+) events/)![1])).toBeGreaterThanOrEqual(count!.n);
 });

@@ -22,6 +22,15 @@ import { BIN } from "./lib/run";
  */
 const WORKER_NODE_FLAGS: string[] = ["--max-old-space-size=320"];
 
+/**
+ * How long an idle keep-alive connection stays open. Node's 5 s races any client that keeps
+ * connections longer without a timer of its own (a proxy's upstream pool, Playwright's request
+ * contexts): the client reuses the socket as the server closes it and gets ECONNRESET, which failed
+ * a CI run. Longer than the usual proxy idle timeout (60 s) so the client always closes first:
+ * docs/decisions/036-keep-alive.md.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 const env = loadEnv();
 const hostIndex = process.argv.indexOf("--host");
 const host = hostIndex > 0 ? process.argv[hostIndex + 1] : undefined;
@@ -60,7 +69,7 @@ cluster.on("message", (worker, message) => {
   });
 });
 
-cluster.setupPrimary({ exec: BIN.next, args: ["start", "-p", String(env.PORT), ...(host ? ["-H", host] : [])], execArgv: WORKER_NODE_FLAGS });
+cluster.setupPrimary({ exec: BIN.next, args: ["start", "-p", String(env.PORT), "--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS), ...(host ? ["-H", host] : [])], execArgv: WORKER_NODE_FLAGS });
 
 let stopping = false;
 const startedAt = new Map<number, number>();
