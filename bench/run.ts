@@ -22,6 +22,13 @@ const wants = (phase: string) => !only || only.includes(phase);
 
 const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR, BENCH_TMP: TMP, PORT: String(PORT), SCHEDULER: "off", NEXT_DIST_DIR: DIST, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
 for (const name of ["DATABASE_URL", "FLANKS_CLIENT_ID", "FLANKS_CLIENT_SECRET", "FLANKS_API_URL", "FLANKS_LINK_URL", "NEXTAUTH_URL", "SANDBOX_TOKEN_PREFIX"]) delete childEnv[name];
+/**
+ * The seed and the sync probe sync as a server worker does (scripts/serve.ts): straight to the
+ * primary's sandbox. Through a worker's /sandbox forwarder, a third process re-sent (and gzipped)
+ * the ~60 MB of pages of the big connection: its first sync took ~1–2 s longer, interleaved A/B.
+ */
+childEnv.SANDBOX_PORT = String(PORT + 1);
+const syncingEnv: NodeJS.ProcessEnv = { ...childEnv, FLANKS_API_URL: `http://127.0.0.1:${childEnv.SANDBOX_PORT}/sandbox` };
 
 const log = (text: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${text}`);
 
@@ -31,7 +38,7 @@ function sh(command: string, argv: string[], env = childEnv): void {
 
 function runNode(script: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn("node", ["--conditions=react-server", "--import", "tsx", script], { env: childEnv, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn("node", ["--conditions=react-server", "--import", "tsx", script], { env: syncingEnv, stdio: ["ignore", "pipe", "inherit"] });
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.on("exit", (code) => (code === 0 ? resolve(out.trim().split("\n").pop() ?? "{}") : reject(new Error(`${script} exited with ${code}`))));

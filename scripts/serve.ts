@@ -45,7 +45,7 @@ if (env.isSandboxMode && !env.SANDBOX_UPSTREAM) {
   const sandbox = createSandboxFromEnv(env);
   let origin = "";
   sandboxServer = createServer(nodeListener((request) => sandbox.handle(request), () => origin));
-  await new Promise<void>((resolve) => sandboxServer!.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => sandboxServer!.listen(env.SANDBOX_PORT, "127.0.0.1", resolve));
   origin = `http://127.0.0.1:${(sandboxServer.address() as AddressInfo).port}`;
   workerEnv.SANDBOX_UPSTREAM = origin;
   // The workers' own Flanks calls (sync, status) go straight to it, not through a worker.

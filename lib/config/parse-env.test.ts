@@ -11,6 +11,7 @@ describe("parseEnv", () => {
     expect(env.flanksApiUrl).toBe("http://127.0.0.1:3000/sandbox");
     expect(env.flanksLinkUrl).toBe("/sandbox/link");
     expect(env.flanksClientId).toBe(SANDBOX_CLIENT_ID);
+    expect(env.SANDBOX_PORT).toBe(0);
     expect(env.nextAuthSecret).toBe(generated.NEXTAUTH_SECRET);
     expect(env.encryptionKey).toBe(generated.ENCRYPTION_KEY);
   });
@@ -34,6 +35,7 @@ describe("parseEnv", () => {
     [{ ENCRYPTION_KEY: "short" }, "ENCRYPTION_KEY: must be 32 bytes"],
     [{ NEXTAUTH_SECRET: "tiny" }, "NEXTAUTH_SECRET"],
     [{ FLANKS_JWE: "yes" }, "FLANKS_JWE"],
+    [{ SANDBOX_PORT: "70000" }, "SANDBOX_PORT"],
     [{ FLANKS_CLIENT_ID: "id" }, "FLANKS_CLIENT_SECRET: required"],
     [{ FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "s" }, "FLANKS_LINK_TOKEN: required"],
   ])("stops on a wrong value and names the variable: %j", (source, message) => {

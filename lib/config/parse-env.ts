@@ -47,8 +47,10 @@ const ZRawEnvSchema = z.object({
   SANDBOX_TOKEN_PREFIX: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - or _ (at most 64)").optional()),
   /** Background work in the app process: status polling, link-code reconciliation, daily sync. */
   SCHEDULER: z.enum(["on", "off"]).default("on"),
-  /** Server processes `npm start` runs (scripts/serve.ts; docs/decisions/034-server-processes.md). Default: 2, at most the CPUs. */
+  /** Server processes `npm start` runs (scripts/serve.ts; docs/decisions/034-server-processes.md). Default: 1, at most the CPUs. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
+  /** Sandbox mode: the loopback port of the one sandbox scripts/serve.ts runs for its workers (0: any free port). The benchmark fixes it so its own processes reach the sandbox as the workers do. */
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /** Set by scripts/serve.ts for its workers: where the one sandbox of all server processes listens (sandbox mode only). */
   SANDBOX_UPSTREAM: optionalString.pipe(flanksUrl.optional()),
 });
