@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { decodeSessionToken } from "@/lib/auth/session-token";
 import { loadEnv } from "@/lib/config/load-env";
+import { ACTION_ID_HEADER, hasDecodableActionArguments } from "@/lib/security/action-request-shape";
 import { buildContentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { REQUEST_ID_HEADER } from "@/lib/request/request-id-header";
 
@@ -23,6 +24,10 @@ export async function proxy(request: NextRequest) {
       if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
       return NextResponse.redirect(login);
     }
+  }
+
+  if (request.method === "POST" && request.headers.has(ACTION_ID_HEADER) && !(await hasDecodableActionArguments(request))) {
+    return NextResponse.json({ error: { code: "BAD_REQUEST", message: "The form could not be read. Reload the page and try again." } }, { status: 400, headers: { "Cache-Control": "no-store" } });
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
