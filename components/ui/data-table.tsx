@@ -1,4 +1,4 @@
-import { Suspense, type ReactNode } from "react";
+import type { ReactNode } from "react";
 
 type TColumn = { label: ReactNode; align?: "left" | "right"; srOnly?: boolean; sort?: "ascending" | "descending" };
 
@@ -40,9 +40,10 @@ export function DataTable({
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100" data-testid={bodyTestId}>
-          {/* The rows hydrate as a unit of their own: a click on the page's controls while a long
-              table is still hydrating no longer waits for every row (INP). */}
-          <Suspense>{children}</Suspense>
+          {/* No Suspense boundary around the rows: React's server renderer may stream a large
+              boundary after the shell, and the table then grew under what follows it (CLS 0.37 on
+              the accounts tab, decision 033 amendment). */}
+          {children}
         </tbody>
       </table>
     </div>
