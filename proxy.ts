@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { jsonError } from "@/lib/api/json-error";
 import { decodeSessionToken } from "@/lib/auth/session-token";
 import { loadEnv } from "@/lib/config/load-env";
 import { ACTION_ID_HEADER, hasDecodableActionArguments } from "@/lib/security/action-request-shape";
@@ -27,7 +28,7 @@ export async function proxy(request: NextRequest) {
   }
 
   if (request.method === "POST" && request.headers.has(ACTION_ID_HEADER) && !(await hasDecodableActionArguments(request))) {
-    return NextResponse.json({ error: { code: "BAD_REQUEST", message: "The form could not be read. Reload the page and try again." } }, { status: 400, headers: { "Cache-Control": "no-store" } });
+    return jsonError(400, "BAD_REQUEST", "The form could not be read. Reload the page and try again.");
   }
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

@@ -4,12 +4,11 @@ import { ZodError } from "zod";
 import { getCurrentUser, type TSessionUser } from "@/lib/auth/current-user";
 import { isAppError } from "@/lib/errors/app-error";
 import { logError } from "@/lib/log/log-error";
+import { jsonError } from "./json-error";
 
 type THandler<TParams> = (input: { request: Request; user: TSessionUser; params: TParams }) => Promise<Response>;
 
-export function jsonError(status: number, code: string, message: string, fieldErrors?: Record<string, string[]>): NextResponse {
-  return NextResponse.json({ error: { code, message, ...(fieldErrors ? { fieldErrors } : {}) } }, { status, headers: { "Cache-Control": "no-store" } });
-}
+export { jsonError };
 
 /** Maps any thrown value to a JSON error: AppError and zod errors to their 4xx, the rest to a bare 500. */
 export function toErrorResponse(error: unknown): NextResponse {
