@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import { availableParallelism } from "node:os";
 import { loadEnv } from "../lib/config/load-env";
 import { createFlanksClient } from "../lib/flanks/client";
+import { flanksClientConfigFromEnv } from "../lib/flanks/client-config-from-env";
 import { createTokenBroker } from "../lib/flanks/token-broker";
 import { nodeListener } from "../lib/sandbox/node-http";
 import { createSandboxFromEnv } from "../lib/sandbox/sandbox-from-env";
@@ -55,13 +56,7 @@ if (env.isSandboxMode && !env.SANDBOX_UPSTREAM) {
 // The one Flanks access token of all the workers (Flanks keeps one valid token per app): the
 // workers' clients ask for it here (lib/flanks/token-broker.ts), so N workers still make one
 // token request, and none cancels another's.
-const flanks = createFlanksClient({
-  apiUrl: workerEnv.FLANKS_API_URL ?? env.flanksApiUrl,
-  clientId: env.flanksClientId,
-  clientSecret: env.flanksClientSecret,
-  jwe: env.FLANKS_JWE === "on",
-  timeoutMs: env.FLANKS_TIMEOUT_MS,
-});
+const flanks = createFlanksClient({ ...flanksClientConfigFromEnv(env), apiUrl: workerEnv.FLANKS_API_URL ?? env.flanksApiUrl });
 const answerTokenRequest = createTokenBroker(flanks.tokenManager);
 cluster.on("message", (worker, message) => {
   void answerTokenRequest(message).then((reply) => {

@@ -2,6 +2,7 @@ import "server-only";
 import cluster from "node:cluster";
 import { getEnv } from "@/lib/env";
 import { createFlanksClient, type TFlanksClient } from "./client";
+import { flanksClientConfigFromEnv } from "./client-config-from-env";
 import { createRemoteTokenManager } from "./token-broker";
 
 let client: TFlanksClient | undefined;
@@ -15,11 +16,7 @@ export function getFlanksClient(): TFlanksClient {
   if (!client) {
     const env = getEnv();
     client = createFlanksClient({
-      apiUrl: env.flanksApiUrl,
-      clientId: env.flanksClientId,
-      clientSecret: env.flanksClientSecret,
-      jwe: env.FLANKS_JWE === "on",
-      timeoutMs: env.FLANKS_TIMEOUT_MS,
+      ...flanksClientConfigFromEnv(env),
       tokenManager: cluster.isWorker ? createRemoteTokenManager({ send: (message) => process.send?.(message), onMessage: (handler) => process.on("message", handler) }) : undefined,
       logger: {
         warn: (message, meta) => console.warn(`[flanks] ${message}`, meta ?? ""),
