@@ -369,10 +369,31 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
   };
   const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
   const read = async (page: import("@playwright/test").Page, key: "__inp" | "__cls") => page.evaluate((k) => (window as unknown as Record<string, number | null>)[k] ?? null, key);
-  /** Navigations one after another, each left to finish (INP keeps the worst of them). */
+  /**
+   * A click as a user makes it: the mouse moves to the element's centre and presses. Playwright's
+   * locator.click() checks the hit target with a listener of its own inside the page, which at CPU
+   * ×4 added 80–140 ms of processing to the measured pointerdown (interleaved A/B, decision 020's
+   * 2026-11-26 amendment); the element is located first, the page left to settle, then clicked.
+   */
+  const clickAsUser = async (page: import("@playwright/test").Page, target: import("@playwright/test").Locator) => {
+    await target.scrollIntoViewIfNeeded();
+    const box = await target.boundingBox();
+    if (!box) throw new Error("the element to click has no box");
+    await settle(300);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  };
+  /**
+   * Navigations one after another, each left to finish (INP keeps the worst of them). The links
+   * start the router after the click's frame (components/ui/deferred-link.tsx), so "networkidle"
+   * could resolve before the navigation began; the URL and aria-busy say when it ended.
+   */
   const clickEachThenSettle = async (page: import("@playwright/test").Page, targets: import("@playwright/test").Locator[]) => {
     for (const target of targets) {
-      await target.click();
+      const before = page.url();
+      const href = await target.getAttribute("href");
+      await clickAsUser(page, target);
+      if (href && new URL(href, ORIGIN).href !== before) await page.waitForURL((url) => url.href !== before);
+      await page.locator("[aria-busy=true]").first().waitFor({ state: "detached" }).catch(() => undefined);
       await page.waitForLoadState("networkidle");
       await settle(300);
     }
@@ -393,7 +414,7 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
       await page.goto(`${ORIGIN}/clients/${inpClientId}/accounts?size=100`, { waitUntil: "networkidle" });
       // The filter form is a plain GET form: these are the interactions on the page before "Apply" (the
       // submission is a page load, measured by the render rows).
-      await page.getByRole("search").getByRole("searchbox").click();
+      await clickAsUser(page, page.getByRole("search").getByRole("searchbox"));
       await page.keyboard.type("recibo", { delay: 50 });
       const select = page.getByRole("search").getByRole("combobox").first();
       if (await select.count()) await select.selectOption({ index: 1 });
