@@ -1,11 +1,10 @@
 import "server-only";
 import { clientScope, type TActor } from "@/lib/auth/authorization";
-import { getDb } from "@/lib/db";
+import { getDb, getReadDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CLIENT_SUMMARY_SELECT, toClientSummary, type TClientSummary } from "./client-dto";
 import type { TClientListQuery } from "./client-schemas";
-import { ACTION_STATES } from "@/lib/services/connections/list-action-inbox";
-import { listClientWealthTotals } from "@/lib/services/wealth/list-client-wealth-totals";
+import { readClientListFigures } from "./client-list-figures";
 
 export const CLIENT_PAGE_SIZE = 50;
 
@@ -44,21 +43,19 @@ export async function listClients(actor: TActor, query: TClientListQuery): Promi
     take: CLIENT_PAGE_SIZE,
     select: CLIENT_SUMMARY_SELECT,
   });
-  const ids = rows.map((row) => row.id);
-  const [flagged, wealth, asOf] = await Promise.all([
-    db.connection.findMany({ where: { clientId: { in: ids }, state: { in: [...ACTION_STATES] } }, select: { clientId: true }, distinct: ["clientId"] }),
-    listClientWealthTotals(actor, ids),
-    db.wealthSyncState.groupBy({ by: ["clientId"], where: { clientId: { in: ids } }, _max: { dataAsOfAt: true, lastSyncedAt: true } }),
-  ]);
-  const needing = new Set(flagged.map((row) => row.clientId));
-  const asOfByClient = new Map(asOf.map((row) => [row.clientId, (row._max.dataAsOfAt ?? row._max.lastSyncedAt)?.toISOString() ?? null]));
+  const figures = readClientListFigures(getReadDb(), clientScope(actor).advisorId ?? null, rows.map((row) => row.id));
   return {
-    items: rows.map((row) => ({ ...toClientSummary(row), needsAction: needing.has(row.id), wealth: (wealth.get(row.id) ?? []).map((total) => ({
+    items: rows.map((row) => ({
+      ...toClientSummary(row),
+      needsAction: figures.needsAction.has(row.id),
+      wealth: (figures.wealth.get(row.id) ?? []).map((total) => ({
         currency: total.currency,
         assetsMinor: total.assets.minor.toString(),
         liabilitiesMinor: total.liabilities.minor.toString(),
         netMinor: total.net.minor.toString(),
-      })), dataAsOf: asOfByClient.get(row.id) ?? null })),
+      })),
+      dataAsOf: figures.dataAsOf.get(row.id)?.toISOString() ?? null,
+    })),
     total,
     page,
     pageCount,

@@ -90,6 +90,16 @@ describe("listTransactions", () => {
     const expected = rows.filter((r) => r.description.startsWith("RECIBO IBERDROLA") && r.amountMinor >= -500n && r.amountMinor <= 250n);
     const found = await list({ q: "iberdrola", min: "-5", max: "2.50", size: "100" });
     expect(found.rows.map((r) => r.id).sort()).toEqual(expected.map((r) => r.id).sort());
+    expect(found.total).toBe(expected.length);
+  });
+
+  it("counts the text filter together with every other filter (a text filter alone is counted in the index)", async () => {
+    const recibo = rows.filter((r) => /^recibo/i.test(r.description));
+    expect((await list({ q: "recibo" })).total).toBe(recibo.length);
+    expect((await list({ q: "recibo", product: "ES00" })).total).toBe(recibo.length);
+    expect((await list({ q: "recibo", product: "ES99" })).total).toBe(0);
+    expect((await list({ q: "recibo", from: "2025-07-01" })).total).toBe(recibo.filter((r) => r.operationDate >= "2025-07-01").length);
+    expect((await list({ q: "recibo", to: "2025-03-31" })).total).toBe(recibo.filter((r) => r.operationDate <= "2025-03-31").length);
   });
 
   it("keeps the index in step with inserts, updates and deletes, also by cascade", async () => {

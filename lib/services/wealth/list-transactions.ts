@@ -45,23 +45,49 @@ function delegate(kind: TLedgerKind) {
 /** A column or table name from the constants above (never user input). */
 const name = (identifier: string) => Prisma.raw(`"${identifier}"`);
 
+/** The text filter as an FTS5 query on the kind's search table, or null when it has no words. */
+function textFilterOf(kind: TLedgerKind, clientId: string, q: string): TTextFilter | null {
+  const words = textSearchMatch(q);
+  if (words === null) return null;
+  // Restricted to the client inside the index too: only their postings are read, not every client's.
+  return { search: name(`${KINDS[kind].table}Search`), match: `"clientId" : "${clientId.replace(/"/g, '""')}" AND "text" : (${words})` };
+}
+
+type TTextFilter = { search: Prisma.Sql; match: string };
+type TFilter = {
+  where: Prisma.Sql;
+  /** Set when the text filter is the only condition besides the client. */
+  textAlone: TTextFilter | null;
+};
+
+/**
+ * How many rows match. A text filter alone is counted in its FTS table, whose rows are the
+ * table's (migration 0006's triggers keep them in step): 16 000 matches of a 100 000-row client
+ * took ~28 ms there against ~48 ms joined back to the table.
+ */
+async function countRows(kind: TLedgerKind, filter: TFilter): Promise<number> {
+  const text = filter.textAlone;
+  const [row] = text
+    ? await getDb().$queryRaw<{ total: bigint | number }[]>`SELECT count(*) AS "total" FROM ${text.search} WHERE ${text.search} MATCH ${text.match}`
+    : await getDb().$queryRaw<{ total: bigint | number }[]>`SELECT count(*) AS "total" FROM ${name(KINDS[kind].table)} WHERE ${filter.where}`;
+  return Number(row?.total ?? 0);
+}
+
 /**
  * The filters as SQL. Raw rather than Prisma's `where`: the text filter is a full-text match in the
  * kind's FTS5 table (migration 0006), which Prisma does not model.
  */
-async function whereOf(kind: TLedgerKind, clientId: string, query: TLedgerQuery): Promise<Prisma.Sql> {
+async function filterOf(kind: TLedgerKind, clientId: string, query: TLedgerQuery): Promise<TFilter> {
   const config = KINDS[kind];
   const table = name(config.table);
   const and: Prisma.Sql[] = [Prisma.sql`"clientId" = ${clientId}`];
+  let text: TTextFilter | null = null;
   if (query.product) and.push(Prisma.sql`${name(config.product)} = ${query.product}`);
   if (query.from) and.push(Prisma.sql`"operationDate" >= ${query.from}`);
   if (query.to) and.push(Prisma.sql`"operationDate" <= ${query.to}`);
   if (query.q) {
-    const match = textSearchMatch(query.q);
-    const search = name(`${config.table}Search`);
-    // Restricted to the client inside the index too: only their postings are read, not every client's.
-    const clientMatch = `"clientId" : "${clientId.replace(/"/g, '""')}" AND "text" : (${match})`;
-    and.push(match === null ? Prisma.sql`0` : Prisma.sql`${table}.rowid IN (SELECT rowid FROM ${search} WHERE ${search} MATCH ${clientMatch})`);
+    text = textFilterOf(kind, clientId, query.q);
+    and.push(text === null ? Prisma.sql`0` : Prisma.sql`${table}.rowid IN (SELECT rowid FROM ${text.search} WHERE ${text.search} MATCH ${text.match})`);
   }
   if (query.min !== undefined || query.max !== undefined) {
     // Amounts are minor units of each row's own currency: the bound is converted per currency, exactly.
@@ -75,7 +101,7 @@ async function whereOf(kind: TLedgerKind, clientId: string, query: TLedgerQuery)
     });
     and.push(perCurrency.length ? Prisma.sql`(${Prisma.join(perCurrency, " OR ")})` : Prisma.sql`0`);
   }
-  return Prisma.join(and, " AND ");
+  return { where: Prisma.join(and, " AND "), textAlone: and.length === 2 ? text : null };
 }
 
 /** Ids of one page of rows in the table's order, or of all of them (CSV export batches). */
@@ -142,15 +168,11 @@ function toRow(kind: TLedgerKind, raw: TRaw, labels: Map<string, string>): TLedg
 /** One page of a client's transactions of one kind, sorted and filtered in the database. */
 export async function listTransactions(actor: TActor, clientId: unknown, kind: TLedgerKind, query: TLedgerQuery): Promise<TLedgerPage> {
   const context = await getWealthContext(actor, clientId);
-  const where = await whereOf(kind, context.clientId, query);
-  const [[count], products] = await Promise.all([
-    getDb().$queryRaw<{ total: bigint | number }[]>`SELECT count(*) AS "total" FROM ${name(KINDS[kind].table)} WHERE ${where}`,
-    productLabels(kind, context.clientId),
-  ]);
-  const total = Number(count?.total ?? 0);
+  const filter = await filterOf(kind, context.clientId, query);
+  const [total, products] = await Promise.all([countRows(kind, filter), productLabels(kind, context.clientId)]);
   const pageCount = Math.max(1, Math.ceil(total / query.size));
   const page = Math.min(query.page, pageCount);
-  const raw = await rowsOf(kind, await pageIds(kind, where, query, (page - 1) * query.size, query.size));
+  const raw = await rowsOf(kind, await pageIds(kind, filter.where, query, (page - 1) * query.size, query.size));
   const labels = new Map(products.map((p) => [p.value, p.label]));
   return { context, rows: raw.map((r) => toRow(kind, r, labels)), total, page, pageCount, products };
 }
@@ -158,7 +180,7 @@ export async function listTransactions(actor: TActor, clientId: unknown, kind: T
 /** Every row matching the filters, in the table's order, in batches (for the CSV export). */
 export async function* iterateTransactions(actor: TActor, clientId: unknown, kind: TLedgerKind, query: TLedgerQuery, batchSize = 2_000): AsyncGenerator<TLedgerRow[]> {
   const context = await getWealthContext(actor, clientId);
-  const where = await whereOf(kind, context.clientId, query);
+  const { where } = await filterOf(kind, context.clientId, query);
   const labels = new Map((await productLabels(kind, context.clientId)).map((p) => [p.value, p.label]));
   for (let offset = 0; ; offset += batchSize) {
     const ids = await pageIds(kind, where, query, offset, batchSize);
