@@ -327,8 +327,11 @@ async function main() {
   if (wants("vitals")) {
     log("INP and CLS with web-vitals in Playwright (CPU ×4)");
     raw.vitals = await measureVitals(seed.bigAdvisor.inpClientId, advisorCookie, seed.bigClient.clientId, clientCookie);
-    const v = raw.vitals as Record<string, number | null>;
-    for (const key of ["inpSortMs", "inpFilterMs", "inpTabMs"]) row(`INP ${key.slice(3, -2).toLowerCase()}`, v[key] === null ? "n/a" : v[key] === 0 ? "< 16 ms" : `${v[key]} ms`, "≤ 100 ms", v[key] !== null && (v[key] ?? 0) <= 100);
+    const v = raw.vitals as Record<string, number | null> & { views: Record<string, (number | null)[]> };
+    const ms = (value: number | null | undefined) => (value === null || value === undefined ? "n/a" : value === 0 ? "< 16 ms" : `${value} ms`);
+    for (const key of ["inpSortMs", "inpFilterMs", "inpTabMs"]) {
+      row(`INP ${key.slice(3, -2).toLowerCase()} (median of ${INP_PAGE_VIEWS} views)`, `${ms(v[key])} (${(v.views[key] ?? []).map((x) => x ?? "n/a").join(", ")})`, "≤ 100 ms", v[key] !== null && (v[key] ?? 0) <= 100);
+    }
     for (const key of ["clsOverview", "clsTransactions"]) row(`CLS ${key.slice(3).toLowerCase()} (streaming)`, String(v[key]), "≤ 0.02", v[key] !== null && (v[key] ?? 1) <= 0.02);
   }
 
@@ -399,17 +402,19 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
     }
   };
   const result: Record<string, number | null> = {};
+  const views: Record<string, (number | null)[]> = {};
   try {
     // Sorting the 2 000-row table (100 rows a page, sorted on the server): clicks on column headers.
-    {
+    views.inpSortMs = await inpOverViews(async () => {
       const { page, context } = await open(advisorCookie);
       await page.goto(`${ORIGIN}/clients/${inpClientId}/accounts?size=100`, { waitUntil: "networkidle" });
       await clickEachThenSettle(page, [/amount/i, /date/i, /description/i].map((name) => page.getByRole("link", { name: new RegExp(`sort by.*${name.source}`, "i") }).first()));
-      result.inpSortMs = await read(page, "__inp");
+      const inp = await read(page, "__inp");
       await context.close();
-    }
-    {
-      // Filtering, on a page of its own (INP is the worst interaction of a page): typing in the text filter and choosing an account.
+      return inp;
+    });
+    // Filtering, on a page of its own (INP is the worst interaction of a page): typing in the text filter and choosing an account.
+    views.inpFilterMs = await inpOverViews(async () => {
       const { page, context } = await open(advisorCookie);
       await page.goto(`${ORIGIN}/clients/${inpClientId}/accounts?size=100`, { waitUntil: "networkidle" });
       // The filter form is a plain GET form: these are the interactions on the page before "Apply" (the
@@ -423,19 +428,22 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
       if ((await page.getByRole("search").getByRole("searchbox").inputValue()) !== "recibo") throw new Error("typing in the text filter did not reach it");
       // Chromium reports no event-timing entry under 16 ms: interactions that happened but produced
       // no entry were all faster than that (the inputs have no JavaScript handlers).
-      result.inpFilterMs = (await read(page, "__inp")) ?? 0;
+      const inp = (await read(page, "__inp")) ?? 0;
       await context.close();
-    }
-    // Switching client tabs (soft navigations), and CLS while the overview streams.
-    {
+      return inp;
+    });
+    // Switching client tabs (soft navigations), and CLS while the overview streams (first view).
+    views.inpTabMs = await inpOverViews(async () => {
       const { page, context } = await open(clientCookie);
       await page.goto(`${ORIGIN}/clients/${bigClientId}`, { waitUntil: "networkidle" });
       await settle(1_000);
-      result.clsOverview = Math.round(((await read(page, "__cls")) ?? 0) * 1000) / 1000;
+      result.clsOverview ??= Math.round(((await read(page, "__cls")) ?? 0) * 1000) / 1000;
       await clickEachThenSettle(page, ["Investments", "Accounts", "Overview"].map((tab) => page.getByRole("navigation").getByRole("link", { name: tab, exact: true }).first()));
-      result.inpTabMs = await read(page, "__inp");
+      const inp = await read(page, "__inp");
       await context.close();
-    }
+      return inp;
+    });
+    for (const [key, values] of Object.entries(views)) result[key] = median(values);
     {
       const { page, context } = await open(clientCookie);
       await page.goto(`${ORIGIN}/clients/${bigClientId}/accounts?page=1000`, { waitUntil: "networkidle" });
@@ -446,7 +454,23 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
   } finally {
     await browser.close();
   }
-  return result;
+  return { ...result, views };
+}
+
+/**
+ * INP is the worst interaction of one page view, and on a shared 2-core machine one slow frame
+ * moves it by 100 ms between identical runs; the field's INP is a percentile over many page views.
+ * Each scenario runs INP_PAGE_VIEWS times in fresh pages: the median is the figure, all are kept.
+ */
+const INP_PAGE_VIEWS = 3;
+async function inpOverViews(view: () => Promise<number | null>): Promise<(number | null)[]> {
+  const values: (number | null)[] = [];
+  for (let i = 0; i < INP_PAGE_VIEWS; i++) values.push(await view());
+  return values;
+}
+function median(values: (number | null)[]): number | null {
+  const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  return known.length ? known[Math.floor((known.length - 1) / 2)]! : null;
 }
 
 function printAndSave(error?: unknown) {
