@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { queryE2eDb } from "./db";
+import { sqliteDate, writeE2eDb } from "./db-write";
 import { E2E_DATA_DIR, readServerLog, UNHANDLED_PATTERN } from "./secret-scan";
 import { connectTestbankClient, WEALTH_TABS } from "./wealth-helpers";
 
@@ -89,9 +90,33 @@ function flanksLogFor(log: string, endpoint: string): { retries: number; failedA
 
 const failureBanner = () => page.getByTestId("connection-banners").getByText(/the last update failed/);
 
+/**
+ * The background jobs that sync connections (the daily sync, 5 minutes after the server starts,
+ * and the status sweep) would consume the drill's faults: a run of theirs that reached the card
+ * endpoint first took the three 503s meant for the drill's sync. The drill holds their leases as
+ * another server process would (lib/jobs/with-lease.ts), after any run in progress has ended.
+ */
+const JOB_LEASES = ["sync:daily", "jobs:sweep-status"];
+const DRILL_HOLDER = "e2e-outage-drill";
+
+async function holdJobLeases(): Promise<void> {
+  for (const name of JOB_LEASES) {
+    const until = sqliteDate(new Date(Date.now() + 30 * 60_000));
+    writeE2eDb(`INSERT OR IGNORE INTO Lease (name, holder, expiresAt) VALUES (?, '', ?)`, name, sqliteDate(new Date(0)));
+    await expect
+      .poll(() => writeE2eDb(`UPDATE Lease SET holder = ?, expiresAt = ? WHERE name = ? AND (expiresAt < ? OR holder = ?)`, DRILL_HOLDER, until, name, sqliteDate(new Date()), DRILL_HOLDER), {
+        message: `the ${name} job's run in progress ends`,
+        timeout: 120_000,
+        intervals: [1_000],
+      })
+      .toBe(1);
+  }
+}
+
 test.beforeAll(async ({ browser, request }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   await sandbox(request, "DELETE", "faults");
+  await holdJobLeases();
   // Another test's extraction still running would sync (and consume faults) in the background.
   // (Waits a minute at most; the drill's faults are on single endpoints with `times`, so a straggler rarely matters.)
   for (let waited = 0; waited < 60_000; waited += 2_000) {
@@ -109,6 +134,7 @@ test.beforeAll(async ({ browser, request }) => {
 
 test.afterAll(async ({ request }) => {
   await sandbox(request, "DELETE", "faults");
+  writeE2eDb(`UPDATE Lease SET holder = '', expiresAt = ? WHERE holder = ?`, sqliteDate(new Date(0)), DRILL_HOLDER);
   await page?.context().close();
 });
 

@@ -6,6 +6,7 @@ import { useEffect, useRef } from "react";
 import { useI18n, useMessages } from "@/components/i18n/i18n-provider";
 import { QueryProvider } from "@/components/query/query-provider";
 import { ActionForm } from "@/components/ui/action-form";
+import { DataTable } from "@/components/ui/data-table";
 import type { TFormState } from "@/lib/actions/form-state";
 import { formatDate } from "@/lib/i18n/format";
 import { interpolate } from "@/lib/i18n/messages";
@@ -68,67 +69,57 @@ function ConnectionsTableInner({ clientId, initial, disconnectAction }: TProps) 
 
   if (connections.length === 0) return <p className="text-sm text-slate-700">{c.none}</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
-        <caption className="sr-only">{c.title}</caption>
-        <thead className="text-left text-slate-700">
-          <tr>
-            <th scope="col" className="py-2 pr-4 font-semibold">{c.bank}</th>
-            <th scope="col" className="py-2 pr-4 font-semibold">{c.state}</th>
-            <th scope="col" className="py-2 pr-4 font-semibold">{c.progress}</th>
-            <th scope="col" className="py-2 pr-4 font-semibold">{c.lastUpdate}</th>
-            <th scope="col" className="py-2 font-semibold"><span className="sr-only">{t.common.actions}</span></th>
+    <DataTable
+      caption={c.title}
+      isFramed={false}
+      columns={[{ label: c.bank }, { label: c.state }, { label: c.progress }, { label: c.lastUpdate }, { label: t.common.actions, srOnly: true }]}
+    >
+      {connections.map((connection) => {
+        const done = connection.createdProducts.length;
+        return (
+          <tr key={connection.id} data-testid={`connection-${connection.bank || connection.id}`}>
+            <td className="py-3 pr-4 font-medium">{connection.bankLabel || "—"}</td>
+            <td className="py-3 pr-4">
+              <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STATE_TONE[connection.state] ?? ""}`} data-testid="connection-state">
+                {c.stateNames[connection.state] ?? connection.state}
+              </span>
+              <span className="ml-2 text-xs text-slate-700">
+                {c.since} {formatDate(new Date(connection.stateSince), locale)}
+              </span>
+              {connection.statusError ? <p className="mt-1 text-xs text-red-800">{interpolate(c.statusError, { error: connection.statusError })}</p> : null}
+            </td>
+            <td className="py-3 pr-4">
+              {connection.state === "VERIFYING" ? (
+                "—"
+              ) : (
+                <div className="flex min-w-40 flex-col gap-1">
+                  <progress className="h-2 w-40" max={EXTRACTION_PRODUCT_COUNT} value={done} aria-label={c.progress} />
+                  <span className="text-xs text-slate-700" aria-live="polite">
+                    {interpolate(c.products, { done, total: EXTRACTION_PRODUCT_COUNT })}
+                  </span>
+                  {connection.erroredProducts.length ? (
+                    <span className="text-xs text-amber-900">{interpolate(c.failedProducts, { list: productListText({ connections: c }, connection.erroredProducts) })}</span>
+                  ) : null}
+                </div>
+              )}
+            </td>
+            <td className="py-3 pr-4 tabular">{connection.lastUpdateAt ? formatDate(new Date(connection.lastUpdateAt), locale) : "—"}</td>
+            <td className="py-3">
+              <ActionForm
+                action={disconnectAction}
+                hidden={[
+                  { name: "connectionId", value: connection.id },
+                  { name: "clientId", value: clientId },
+                ]}
+                label={c.disconnect}
+                variant="danger"
+                confirmText={c.disconnectConfirm}
+                successText={c.disconnected}
+              />
+            </td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {connections.map((connection) => {
-            const done = connection.createdProducts.length;
-            return (
-              <tr key={connection.id} data-testid={`connection-${connection.bank || connection.id}`}>
-                <td className="py-3 pr-4 font-medium">{connection.bankLabel || "—"}</td>
-                <td className="py-3 pr-4">
-                  <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STATE_TONE[connection.state] ?? ""}`} data-testid="connection-state">
-                    {c.stateNames[connection.state] ?? connection.state}
-                  </span>
-                  <span className="ml-2 text-xs text-slate-700">
-                    {c.since} {formatDate(new Date(connection.stateSince), locale)}
-                  </span>
-                  {connection.statusError ? <p className="mt-1 text-xs text-red-800">{interpolate(c.statusError, { error: connection.statusError })}</p> : null}
-                </td>
-                <td className="py-3 pr-4">
-                  {connection.state === "VERIFYING" ? (
-                    "—"
-                  ) : (
-                    <div className="flex min-w-40 flex-col gap-1">
-                      <progress className="h-2 w-40" max={EXTRACTION_PRODUCT_COUNT} value={done} aria-label={c.progress} />
-                      <span className="text-xs text-slate-700" aria-live="polite">
-                        {interpolate(c.products, { done, total: EXTRACTION_PRODUCT_COUNT })}
-                      </span>
-                      {connection.erroredProducts.length ? (
-                        <span className="text-xs text-amber-900">{interpolate(c.failedProducts, { list: productListText({ connections: c }, connection.erroredProducts) })}</span>
-                      ) : null}
-                    </div>
-                  )}
-                </td>
-                <td className="py-3 pr-4 tabular">{connection.lastUpdateAt ? formatDate(new Date(connection.lastUpdateAt), locale) : "—"}</td>
-                <td className="py-3">
-                  <ActionForm
-                    action={disconnectAction}
-                    hidden={[
-                      { name: "connectionId", value: connection.id },
-                      { name: "clientId", value: clientId },
-                    ]}
-                    label={c.disconnect}
-                    variant="danger"
-                    confirmText={c.disconnectConfirm}
-                    successText={c.disconnected}
-                  />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
@@ -32,29 +33,16 @@ export default async function AdminBanksPage({ searchParams }: { searchParams: P
       {!banks.ok ? (
         <Alert tone="error">{interpolate(t.adminConnections.flanksUnavailable, { error: banks.error })}</Alert>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={t.adminConnections.banksTitle}>
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <caption className="sr-only">{t.adminConnections.banksTitle}</caption>
-            <thead className="bg-slate-50 text-left text-slate-700">
-              <tr>
-                <th scope="col" className="px-4 py-2">id</th>
-                <th scope="col" className="px-4 py-2">{t.admin.name}</th>
-                <th scope="col" className="px-4 py-2">CIF</th>
-                <th scope="col" className="px-4 py-2">{t.adminConnections.alwaysManual}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {shown.map((bank) => (
-                <tr key={bank.id}>
-                  <td className="px-4 py-2 font-mono text-xs">{bank.id}</td>
-                  <td className="px-4 py-2">{bank.name}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{bank.cif ?? "—"}</td>
-                  <td className="px-4 py-2">{bank.alwaysManualRefresh ? t.common.yes : t.common.no}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={t.adminConnections.banksTitle} columns={[{ label: "id" }, { label: t.admin.name }, { label: "CIF" }, { label: t.adminConnections.alwaysManual }]}>
+          {shown.map((bank) => (
+            <tr key={bank.id}>
+              <td className="px-4 py-2 font-mono text-xs">{bank.id}</td>
+              <td className="px-4 py-2">{bank.name}</td>
+              <td className="px-4 py-2 font-mono text-xs">{bank.cif ?? "—"}</td>
+              <td className="px-4 py-2">{bank.alwaysManualRefresh ? t.common.yes : t.common.no}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </>
   );

@@ -3,6 +3,7 @@ import { Link } from "@/components/ui/link";
 import { ReconcileButton } from "@/components/admin/reconcile-button";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { getMessages } from "@/lib/i18n/get-locale";
@@ -29,25 +30,15 @@ export default async function AdminReconcilePage() {
           ) : codes.value.length === 0 ? (
             <p className="text-sm text-slate-700">{t.adminConnections.noPendingCodes}</p>
           ) : (
-            <table className="min-w-full text-sm" data-testid="pending-codes">
-              <caption className="sr-only">{t.adminConnections.pendingCodes}</caption>
-              <thead className="text-left text-slate-700">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">Code</th>
-                  <th scope="col" className="py-2 pr-4">extra</th>
-                  <th scope="col" className="py-2">{t.connections.client}</th>
+            <DataTable caption={t.adminConnections.pendingCodes} testId="pending-codes" isFramed={false} columns={[{ label: "Code" }, { label: "extra" }, { label: t.connections.client }]}>
+              {codes.value.map((code, index) => (
+                <tr key={`${code.codePreview}-${index}`}>
+                  <td className="py-2 pr-4 font-mono text-xs">{code.codePreview}</td>
+                  <td className="py-2 pr-4 font-mono text-xs">{JSON.stringify(code.extra)}</td>
+                  <td className="py-2">{code.isMapped ? `${t.adminConnections.mapped}: ${code.clientName}` : t.adminConnections.orphan}</td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {codes.value.map((code, index) => (
-                  <tr key={`${code.codePreview}-${index}`}>
-                    <td className="py-2 pr-4 font-mono text-xs">{code.codePreview}</td>
-                    <td className="py-2 pr-4 font-mono text-xs">{JSON.stringify(code.extra)}</td>
-                    <td className="py-2">{code.isMapped ? `${t.adminConnections.mapped}: ${code.clientName}` : t.adminConnections.orphan}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
         </Card>
         <Card title={t.adminConnections.unknownAtPatrimonio}>
