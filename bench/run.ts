@@ -302,6 +302,8 @@ async function main() {
         // BENCH_LHR=1 keeps each full report beside the results, to read the main-thread breakdown.
         if (process.env.BENCH_LHR) writeFileSync(`${TMP}/lhr-${name.replace(/\s+/g, "-")}.json`, JSON.stringify(lhr));
         const scripts = lhr.audits["resource-summary"]?.details?.items?.find((item) => item.resourceType === "script");
+        // A null score means a metric could not be computed in that run (once on the overview): say which and why.
+        const scoreError = lhr.runtimeError?.message ?? Object.values(lhr.audits).find((audit) => audit.errorMessage && lhr.categories.performance?.auditRefs.some((ref) => ref.id === audit.id))?.errorMessage;
         const result = {
           name,
           performance: lhr.categories.performance?.score ?? null,
@@ -312,10 +314,11 @@ async function main() {
           cls: lhr.audits["cumulative-layout-shift"]?.numericValue ?? null,
           failedA11y: Object.values(lhr.audits).filter((a) => a.score === 0 && lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id)).map((a) => a.id),
           finalUrl: lhr.finalDisplayedUrl,
+          scoreError: lhr.categories.performance?.score === null ? (scoreError ?? "no reason given") : undefined,
         };
         lh.push(result);
         const jsBudget = name === "login" || name === "connect" ? 160 : null;
-        row(`Lighthouse ${name}: perf / a11y`, `${result.performance} / ${result.accessibility}`, "≥ 0.95 / 1.00", (result.performance ?? 0) >= 0.95 && result.accessibility === 1);
+        row(`Lighthouse ${name}: perf / a11y`, `${result.performance ?? `n/a (${result.scoreError})`} / ${result.accessibility}`, "≥ 0.95 / 1.00", (result.performance ?? 0) >= 0.95 && result.accessibility === 1);
         row(`Lighthouse ${name}: compressed JS`, `${result.jsKb} kB`, jsBudget ? `≤ ${jsBudget} kB` : "—", jsBudget ? result.jsKb <= jsBudget : null);
       } finally {
         await chrome.kill();
@@ -345,8 +348,9 @@ async function main() {
 
 type TLhr = {
   categories: Record<string, { score: number | null; auditRefs: { id: string }[] } | undefined>;
-  audits: Record<string, { id: string; score: number | null; numericValue?: number; details?: { items?: { resourceType?: string; transferSize?: number }[] } }>;
+  audits: Record<string, { id: string; score: number | null; numericValue?: number; errorMessage?: string; details?: { items?: { resourceType?: string; transferSize?: number }[] } }>;
   finalDisplayedUrl: string;
+  runtimeError?: { code: string; message: string };
 };
 
 async function measureVitals(inpClientId: string, advisorCookie: string, bigClientId: string, clientCookie: string) {
