@@ -33,7 +33,10 @@ export function DataTable({
     <div className={`overflow-x-auto contain-content ${isFramed ? "rounded-lg border border-slate-200 bg-white" : ""}`} tabIndex={0} role="region" aria-label={caption}>
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
-        <thead className={`text-left text-slate-700 ${isFramed ? "bg-slate-50" : ""}`}>
+        {/* relative: the head and the body become paint layers of their own, so the hover and focus
+            styles of a sort link repaint the head only, not the 100 rows under it (decision 033,
+            2026-11-26 amendment). */}
+        <thead className={`relative text-left text-slate-700 ${isFramed ? "bg-slate-50" : ""}`}>
           <tr>
             {columns.map((column, index) => (
               <th key={index} scope="col" aria-sort={column.sort} className={`${cell} font-semibold ${column.align === "right" ? "text-right" : ""}`}>
@@ -42,7 +45,7 @@ export function DataTable({
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100" data-testid={bodyTestId}>
+        <tbody className="relative divide-y divide-slate-100" data-testid={bodyTestId}>
           {/* No Suspense boundary around the rows: React's server renderer may stream a large
               boundary after the shell, and the table then grew under what follows it (CLS 0.37 on
               the accounts tab, decision 033 amendment). */}
