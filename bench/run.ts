@@ -405,22 +405,30 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
       await settle(300);
     }
   };
+  /** INP_PAGE_VIEWS fresh page views of one scenario: each opens `url`, interacts, and gives its INP (null: no entry). */
+  const inpOverViews = async (cookie: string, url: string, interact: (page: import("@playwright/test").Page) => Promise<void>) => {
+    const values: (number | null)[] = [];
+    for (let i = 0; i < INP_PAGE_VIEWS; i++) {
+      const { page, context } = await open(cookie);
+      try {
+        await page.goto(`${ORIGIN}${url}`, { waitUntil: "networkidle" });
+        await interact(page);
+        values.push(await read(page, "__inp"));
+      } finally {
+        await context.close();
+      }
+    }
+    return values;
+  };
   const result: Record<string, number | null> = {};
   const views: Record<string, (number | null)[]> = {};
   try {
     // Sorting the 2 000-row table (100 rows a page, sorted on the server): clicks on column headers.
-    views.inpSortMs = await inpOverViews(async () => {
-      const { page, context } = await open(advisorCookie);
-      await page.goto(`${ORIGIN}/clients/${inpClientId}/accounts?size=100`, { waitUntil: "networkidle" });
-      await clickEachThenSettle(page, [/amount/i, /date/i, /description/i].map((name) => page.getByRole("link", { name: new RegExp(`sort by.*${name.source}`, "i") }).first()));
-      const inp = await read(page, "__inp");
-      await context.close();
-      return inp;
-    });
+    views.inpSortMs = await inpOverViews(advisorCookie, `/clients/${inpClientId}/accounts?size=100`, (page) =>
+      clickEachThenSettle(page, [/amount/i, /date/i, /description/i].map((name) => page.getByRole("link", { name: new RegExp(`sort by.*${name.source}`, "i") }).first())),
+    );
     // Filtering, on a page of its own (INP is the worst interaction of a page): typing in the text filter and choosing an account.
-    views.inpFilterMs = await inpOverViews(async () => {
-      const { page, context } = await open(advisorCookie);
-      await page.goto(`${ORIGIN}/clients/${inpClientId}/accounts?size=100`, { waitUntil: "networkidle" });
+    const filterViews = await inpOverViews(advisorCookie, `/clients/${inpClientId}/accounts?size=100`, async (page) => {
       // The filter form is a plain GET form: these are the interactions on the page before "Apply" (the
       // submission is a page load, measured by the render rows).
       await clickAsUser(page, page.getByRole("search").getByRole("searchbox"));
@@ -430,22 +438,15 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
       else throw new Error("the ledger filter has no account selector");
       await settle(500);
       if ((await page.getByRole("search").getByRole("searchbox").inputValue()) !== "recibo") throw new Error("typing in the text filter did not reach it");
-      // Chromium reports no event-timing entry under 16 ms: interactions that happened but produced
-      // no entry were all faster than that (the inputs have no JavaScript handlers).
-      const inp = (await read(page, "__inp")) ?? 0;
-      await context.close();
-      return inp;
     });
+    // Chromium reports no event-timing entry under 16 ms: interactions that happened but produced
+    // no entry were all faster than that (the inputs have no JavaScript handlers).
+    views.inpFilterMs = filterViews.map((inp) => inp ?? 0);
     // Switching client tabs (soft navigations), and CLS while the overview streams (first view).
-    views.inpTabMs = await inpOverViews(async () => {
-      const { page, context } = await open(clientCookie);
-      await page.goto(`${ORIGIN}/clients/${bigClientId}`, { waitUntil: "networkidle" });
+    views.inpTabMs = await inpOverViews(clientCookie, `/clients/${bigClientId}`, async (page) => {
       await settle(1_000);
       result.clsOverview ??= Math.round(((await read(page, "__cls")) ?? 0) * 1000) / 1000;
       await clickEachThenSettle(page, ["Investments", "Accounts", "Overview"].map((tab) => page.getByRole("navigation").getByRole("link", { name: tab, exact: true }).first()));
-      const inp = await read(page, "__inp");
-      await context.close();
-      return inp;
     });
     for (const [key, values] of Object.entries(views)) result[key] = median(values);
     {
@@ -467,11 +468,6 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
  * Each scenario runs INP_PAGE_VIEWS times in fresh pages: the median is the figure, all are kept.
  */
 const INP_PAGE_VIEWS = 3;
-async function inpOverViews(view: () => Promise<number | null>): Promise<(number | null)[]> {
-  const values: (number | null)[] = [];
-  for (let i = 0; i < INP_PAGE_VIEWS; i++) values.push(await view());
-  return values;
-}
 function median(values: (number | null)[]): number | null {
   const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
   return known.length ? known[Math.floor((known.length - 1) / 2)]! : null;

@@ -1,6 +1,7 @@
 // GET /api/clients/:clientId/sync – progress of the latest sync of each of the client's connections; POST – the advisor's "refresh" (rate limited).
 import { NextResponse } from "next/server";
-import { jsonError, withUser } from "@/lib/api/with-user";
+import { jsonError } from "@/lib/api/json-error";
+import { withUser } from "@/lib/api/with-user";
 import { getSyncProgress, refreshClientData } from "@/lib/services/wealth/refresh-client-data";
 
 const NO_STORE = { "Cache-Control": "no-store" };

@@ -1,7 +1,8 @@
 // GET /api/clients/:clientId/transactions/:kind – one page of account | card | investment | liability transactions (same parameters as the pages; 400 on a bad one).
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { jsonError, withUser } from "@/lib/api/with-user";
+import { jsonError } from "@/lib/api/json-error";
+import { withUser } from "@/lib/api/with-user";
 import { listTransactions } from "@/lib/services/wealth/list-transactions";
 import { LEDGER_KINDS, parseLedgerQuery } from "@/lib/wealth/ledger-query";
 import { minorToDecimal } from "@/lib/wealth/decimal";

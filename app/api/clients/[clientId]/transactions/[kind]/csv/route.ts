@@ -1,6 +1,7 @@
 // GET /api/clients/:clientId/transactions/:kind/csv – every transaction matching the filters, as CSV, streamed (400 on a bad parameter).
 import { z } from "zod";
-import { jsonError, withUser } from "@/lib/api/with-user";
+import { jsonError } from "@/lib/api/json-error";
+import { withUser } from "@/lib/api/with-user";
 import { logError } from "@/lib/log/log-error";
 import { iterateTransactions } from "@/lib/services/wealth/list-transactions";
 import { assertWealthAccess } from "@/lib/services/wealth/wealth-context";
