@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
+import { NavigationProgress } from "@/components/ui/navigation-progress";
 import { CORE_NAMESPACES, pickMessages } from "@/lib/i18n/client-messages";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { INTL_LOCALE } from "@/lib/i18n/locales";
@@ -24,6 +25,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           {t.app.skipToContent}
         </a>
         <Providers locale={locale} messages={pickMessages(t, CORE_NAMESPACES)}>
+          {/* useSearchParams: outside a Suspense boundary a statically rendered page would fail the build. */}
+          <Suspense fallback={null}>
+            <NavigationProgress />
+          </Suspense>
           {children}
         </Providers>
       </body>

@@ -335,7 +335,12 @@ async function main() {
     for (const key of ["inpSortMs", "inpFilterMs", "inpTabMs"]) {
       row(`INP ${key.slice(3, -2).toLowerCase()} (median of ${INP_PAGE_VIEWS} views)`, `${ms(v[key])} (${(v.views[key] ?? []).map((x) => x ?? "n/a").join(", ")})`, "≤ 100 ms", v[key] !== null && (v[key] ?? 0) <= 100);
     }
-    for (const key of ["clsOverview", "clsTransactions"]) row(`CLS ${key.slice(3).toLowerCase()} (streaming)`, String(v[key]), "≤ 0.02", v[key] !== null && (v[key] ?? 1) <= 0.02);
+    for (const [key, label] of [["tabShownMs", "client tab switch"], ["listPageShownMs", "client list page"]] as const) {
+      // -1: the new content never showed within 15 s of the click.
+      const all = (v.views[key] ?? []).map((x) => (x === null || x < 0 ? "never" : String(x)));
+      row(`${label}: click → new content shown (CPU ×4)`, `${v[key] === null ? "n/a" : `${v[key]} ms`} (median of ${all.join(", ")})`, "—", null);
+    }
+    for (const key of ["clsOverview", "clsTransactions"]) row(`CLS ${key.slice(3).toLowerCase()} (first view)`, String(v[key]), "≤ 0.02", v[key] !== null && (v[key] ?? 1) <= 0.02);
   }
 
   if (wants("crawl")) {
@@ -394,15 +399,17 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
    * start the router after the click's frame (components/ui/deferred-link.tsx), so "networkidle"
    * could resolve before the navigation began; the URL and aria-busy say when it ended.
    */
-  const clickEachThenSettle = async (page: import("@playwright/test").Page, targets: import("@playwright/test").Locator[]) => {
+  const clickEachThenSettle = async (page: import("@playwright/test").Page, targets: import("@playwright/test").Locator[], shownMs?: number[]) => {
     for (const target of targets) {
       const before = page.url();
       const href = await target.getAttribute("href");
+      if (shownMs && href) await page.evaluate(watchUntilShown, new URL(href, ORIGIN).href);
       await clickAsUser(page, target);
       if (href && new URL(href, ORIGIN).href !== before) await page.waitForURL((url) => url.href !== before);
       await page.locator("[aria-busy=true]").first().waitFor({ state: "detached" }).catch(() => undefined);
       await page.waitForLoadState("networkidle");
       await settle(300);
+      if (shownMs) shownMs.push(await page.evaluate(() => (window as unknown as { __shownMs: number | null }).__shownMs ?? -1));
     }
   };
   /** INP_PAGE_VIEWS fresh page views of one scenario: each opens `url`, interacts, and gives its INP (null: no entry). */
@@ -442,13 +449,23 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
     // Chromium reports no event-timing entry under 16 ms: interactions that happened but produced
     // no entry were all faster than that (the inputs have no JavaScript handlers).
     views.inpFilterMs = filterViews.map((inp) => inp ?? 0);
-    // Switching client tabs (soft navigations), and CLS while the overview streams (first view).
+    // Switching client tabs (soft navigations), and CLS of the overview's first view.
+    const tabShownMs: number[] = [];
     views.inpTabMs = await inpOverViews(clientCookie, `/clients/${bigClientId}`, async (page) => {
       await settle(1_000);
       result.clsOverview ??= Math.round(((await read(page, "__cls")) ?? 0) * 1000) / 1000;
-      await clickEachThenSettle(page, ["Investments", "Accounts", "Overview"].map((tab) => page.getByRole("navigation").getByRole("link", { name: tab, exact: true }).first()));
+      await clickEachThenSettle(page, ["Investments", "Accounts", "Overview"].map((tab) => page.getByRole("navigation").getByRole("link", { name: tab, exact: true }).first()), tabShownMs);
     });
+    // Paging the big advisor's client list (soft navigations of the list's region).
+    const listShownMs: number[] = [];
+    await inpOverViews(advisorCookie, "/clients", (page) =>
+      clickEachThenSettle(page, [2, 3].map((n) => page.getByRole("navigation", { name: /pag/i }).getByRole("link", { name: String(n), exact: true }).first()), listShownMs),
+    );
     for (const [key, values] of Object.entries(views)) result[key] = median(values);
+    views.tabShownMs = tabShownMs;
+    views.listPageShownMs = listShownMs;
+    result.tabShownMs = median(tabShownMs.map((x) => (x < 0 ? Number.POSITIVE_INFINITY : x)));
+    result.listPageShownMs = median(listShownMs.map((x) => (x < 0 ? Number.POSITIVE_INFINITY : x)));
     {
       const { page, context } = await open(clientCookie);
       await page.goto(`${ORIGIN}/clients/${bigClientId}/accounts?page=1000`, { waitUntil: "networkidle" });
@@ -460,6 +477,29 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
     await browser.close();
   }
   return { ...result, views };
+}
+
+/**
+ * Runs in the page before a click on a link to `targetHref`: from the click until the first frame
+ * that shows the new page (the URL is the target and nothing is aria-busy any more) is
+ * `window.__shownMs`. INP ends at the click's next paint (the chosen tab marked, a skeleton); this
+ * is when the user sees the content they asked for (docs/decisions/037).
+ */
+function watchUntilShown(targetHref: string): void {
+  const w = window as unknown as { __shownMs: number | null };
+  w.__shownMs = null;
+  addEventListener(
+    "click",
+    (event) => {
+      const clickedAt = event.timeStamp;
+      const check = (now: number) => {
+        if (location.href === targetHref && !document.querySelector("[aria-busy=true]")) w.__shownMs = Math.round(now - clickedAt);
+        else if (now - clickedAt < 15_000) requestAnimationFrame(check);
+      };
+      requestAnimationFrame(check);
+    },
+    { capture: true, once: true },
+  );
 }
 
 /**

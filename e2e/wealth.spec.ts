@@ -225,6 +225,35 @@ test("cards, liabilities, MiFID and identity show the sandbox's data", async () 
   await page.screenshot(shot("investment-transactions"));
 });
 
+test("while the next page loads, the current one stays (a tab: dimmed and busy; any other link: the progress bar)", async () => {
+  const { page, clientId } = client;
+  await page.goto(`/clients/${clientId}`);
+  await expect(page.getByTestId("totals-EUR")).toBeVisible();
+  // The router's requests answer 1.5 s late, as from a loaded server.
+  const slow = async (route: import("@playwright/test").Route) => {
+    if (route.request().headers()["rsc"]) await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  };
+  await page.route("**/*", slow);
+  try {
+    const tabs = page.getByRole("navigation", { name: "Client sections" });
+    await tabs.getByRole("link", { name: "MiFID", exact: true }).click();
+    // No skeleton: the overview stays, inside a busy region, until MiFID arrives.
+    await expect(page.locator("[aria-busy=true]").getByTestId("totals-EUR")).toBeVisible();
+    await expect(page.getByTestId("mifid-table")).toBeVisible();
+    await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
+    await expect(page.getByTestId("navigation-progress")).toHaveText("");
+
+    await page.getByRole("link", { name: "← Clients" }).click();
+    await expect(page.getByTestId("navigation-progress")).toHaveText("Loading…");
+    await expect(page.getByTestId("mifid-table")).toBeVisible();
+    await expect(page).toHaveURL(/\/clients$/);
+    await expect(page.getByTestId("navigation-progress")).toHaveText("");
+  } finally {
+    await page.unroute("**/*", slow);
+  }
+});
+
 test("a client without a connection is told to invite; someone else's client is a 404", async ({ browser }) => {
   const { page } = client;
   await page.goto("/clients/new");

@@ -1,8 +1,9 @@
 "use client";
 
 import { Link } from "@/components/ui/link";
+import { isPlainClick } from "./is-plain-click";
 import { useRouter } from "next/navigation";
-import { createContext, useContext, useState, useTransition, type ComponentProps, type MouseEvent, type ReactNode } from "react";
+import { createContext, useContext, useState, useTransition, type ComponentProps, type ReactNode } from "react";
 
 /**
  * Navigation that paints first. A plain <Link> runs the router's work (and, with a prefetched
@@ -28,20 +29,23 @@ export function useDeferredNavigation({ scroll }: { scroll: boolean }) {
   return { isBusy: isPending, target: isPending ? target : null, navigate };
 }
 
-export function isPlainClick(event: MouseEvent<HTMLAnchorElement>): boolean {
-  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey && !event.currentTarget.target;
-}
-
 const NavigateContext = createContext<((href: string) => void) | null>(null);
+
+/** Content being replaced by a navigation in progress: it stays, dimmed and aria-busy, until the new content renders. */
+export function BusyFrame({ isBusy, children }: { isBusy: boolean; children: ReactNode }) {
+  return (
+    <div aria-busy={isBusy || undefined} className={isBusy ? "opacity-60 transition-opacity" : undefined}>
+      {children}
+    </div>
+  );
+}
 
 /** A region (a sortable, paged table) whose RegionLinks dim it and set aria-busy until the new page renders. */
 export function BusyRegion({ children }: { children: ReactNode }) {
   const { isBusy, navigate } = useDeferredNavigation({ scroll: false });
   return (
     <NavigateContext.Provider value={navigate}>
-      <div aria-busy={isBusy || undefined} className={isBusy ? "opacity-60 transition-opacity" : undefined}>
-        {children}
-      </div>
+      <BusyFrame isBusy={isBusy}>{children}</BusyFrame>
     </NavigateContext.Provider>
   );
 }

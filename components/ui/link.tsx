@@ -2,7 +2,8 @@
 
 import NextLink from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, type ComponentProps } from "react";
+import { useRef, type ComponentProps, type MouseEvent } from "react";
+import { noteNavigationStart } from "./navigation-progress";
 
 type TProps = Omit<ComponentProps<typeof NextLink>, "href"> & { href: string };
 
@@ -13,10 +14,12 @@ type TProps = Omit<ComponentProps<typeof NextLink>, "href"> & { href: string };
  * view, and the browser parsed each answer on the main thread while the page was becoming
  * interactive (docs/decisions/033). `prefetch` passes through when a caller sets it.
  */
-export function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, ...props }: TProps) {
+export function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, onClick, ...props }: TProps) {
   const router = useRouter();
   const prefetched = useRef(false);
-  if (prefetch !== undefined) return <NextLink prefetch={prefetch} onMouseEnter={onMouseEnter} onFocus={onFocus} onTouchStart={onTouchStart} {...props} />;
+  // The caller's handler first: a deferred link prevents the default and shows its own busy state.
+  const onClickThenNote = (event: MouseEvent<HTMLAnchorElement>) => (onClick?.(event), noteNavigationStart(event));
+  if (prefetch !== undefined) return <NextLink prefetch={prefetch} onMouseEnter={onMouseEnter} onFocus={onFocus} onTouchStart={onTouchStart} onClick={onClickThenNote} {...props} />;
   const prefetchOnce = () => {
     if (prefetched.current) return;
     prefetched.current = true;
@@ -32,6 +35,7 @@ export function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, ...props }
       onMouseEnter={(event) => (prefetchOnce(), onMouseEnter?.(event))}
       onFocus={(event) => (prefetchOnce(), onFocus?.(event))}
       onTouchStart={(event) => (prefetchOnce(), onTouchStart?.(event))}
+      onClick={onClickThenNote}
       {...props}
     />
   );

@@ -3,7 +3,6 @@ import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { BusyRegion, RegionLink } from "@/components/ui/deferred-link";
 import { Pagination } from "@/components/ui/pagination";
-import { Skeleton } from "@/components/ui/skeleton";
 import { formatDate } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import { interpolate, type TMessages } from "@/lib/i18n/messages";
@@ -177,16 +176,5 @@ export function LedgerTable({
       )}
       <Pagination t={t} page={result.page} pageCount={result.pageCount} hrefFor={(page) => `${basePath}${ledgerSearch(query, { page })}`} />
     </section>
-  );
-}
-
-export function LedgerSkeleton() {
-  return (
-    <div className="mt-8" aria-hidden="true">
-      <Skeleton className="mb-3 h-6 w-56" />
-      <Skeleton className="mb-3 h-36 w-full md:h-[120px]" />
-      <Skeleton className="mb-2 h-4 w-32" />
-      <Skeleton className="h-[1860px] w-full" />
-    </div>
   );
 }

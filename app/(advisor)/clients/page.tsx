@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { Suspense } from "react";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { ZClientListQuerySchema } from "@/lib/services/clients/client-schemas";
-import { ClientTable, ClientTableSkeleton } from "./_components/client-table";
+import { ClientTable } from "./_components/client-table";
 
 export const metadata: Metadata = { title: "Clients" };
 
@@ -49,9 +48,7 @@ export default async function ClientsPage({ searchParams }: TProps) {
         </button>
       </form>
 
-      <Suspense key={JSON.stringify(query)} fallback={<ClientTableSkeleton />}>
-        <ClientTable query={query} />
-      </Suspense>
+      <ClientTable query={query} />
     </>
   );
 }

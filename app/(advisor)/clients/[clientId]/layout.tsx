@@ -50,8 +50,9 @@ export default async function ClientLayout({ children, params }: { children: Rea
         </div>
       ) : null}
       <ConnectionBanners clientId={client.id} />
-      <ClientTabs tabs={tabs} label={t.clients.sections} />
-      {children}
+      <ClientTabs tabs={tabs} label={t.clients.sections}>
+        {children}
+      </ClientTabs>
     </>
   );
 }

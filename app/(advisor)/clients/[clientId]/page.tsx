@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
-import { Suspense } from "react";
 import { AllocationSection } from "@/components/wealth/allocation-section";
 import { WealthLineChart } from "@/components/wealth/charts";
 import { chartNumber, investmentTypeLabel, percentText } from "@/components/wealth/labels";
 import { RefreshButton } from "@/components/wealth/refresh-button";
 import { DataAsOf, WealthGate } from "@/components/wealth/wealth-status";
 import { Card } from "@/components/ui/card";
-import { Skeleton } from "@/components/ui/skeleton";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
@@ -26,11 +24,7 @@ type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Rec
 export default async function ClientOverviewPage({ params, searchParams }: TProps) {
   const { clientId } = await params;
   const ccy = (await searchParams).ccy;
-  return (
-    <Suspense fallback={<OverviewSkeleton />}>
-      <Overview clientId={clientId} requestedCurrency={typeof ccy === "string" ? ccy.toUpperCase().slice(0, 3) : undefined} />
-    </Suspense>
-  );
+  return <Overview clientId={clientId} requestedCurrency={typeof ccy === "string" ? ccy.toUpperCase().slice(0, 3) : undefined} />;
 }
 
 async function Overview({ clientId, requestedCurrency }: { clientId: string; requestedCurrency?: string }) {
@@ -211,27 +205,3 @@ async function Overview({ clientId, requestedCurrency }: { clientId: string; req
     </div>
   );
 }
-
-function OverviewSkeleton() {
-  return (
-    <div className="space-y-6" aria-busy="true">
-      <div className="flex justify-between">
-        <Skeleton className="h-5 w-96" />
-        <Skeleton className="h-9 w-36" />
-      </div>
-      <div className="grid gap-4 md:grid-cols-2">
-        <Skeleton className="h-[120px]" />
-        <Skeleton className="h-[120px]" />
-      </div>
-      <Skeleton className="h-8 w-64" />
-      <Skeleton className="h-[560px]" />
-      <div className="grid gap-6 xl:grid-cols-2">
-        <Skeleton className="h-80" />
-        <Skeleton className="h-80" />
-      </div>
-      <Skeleton className="h-36" />
-      <Skeleton className="h-[420px]" />
-    </div>
-  );
-}
-

@@ -3,7 +3,6 @@ import { ButtonLink } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
-import { Skeleton } from "@/components/ui/skeleton";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
@@ -94,14 +93,5 @@ export async function ClientTable({ query }: { query: TClientListQuery }) {
       )}
       <Pagination t={t} page={list.page} pageCount={list.pageCount} hrefFor={(page) => hrefWith(query, { page })} />
     </>
-  );
-}
-
-export function ClientTableSkeleton() {
-  return (
-    <div aria-busy="true">
-      <Skeleton className="mb-2 h-5 w-24" />
-      <Skeleton className="h-[28rem] w-full" />
-    </div>
   );
 }
