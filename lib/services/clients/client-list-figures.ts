@@ -25,7 +25,8 @@ const SCOPED_IDS = `
   WHERE c."id" IN (SELECT value FROM json_each(:ids)) AND (:advisorId IS NULL OR c."advisorId" = :advisorId)`;
 
 // assets = accounts + positions, liabilities = outstanding balances; exact sums of integer minor units.
-const WEALTH_SQL = `
+/** Exported for the query-plan test. */
+export const WEALTH_SQL = `
   SELECT w."clientId", w."currency", w."side", sum(w."balanceMinor") AS "minor" FROM (
     SELECT "clientId", "currency", 'assets' AS "side", "balanceMinor" FROM "WealthAccount" WHERE "clientId" IN (${SCOPED_IDS})
     UNION ALL SELECT "clientId", "currency", 'assets', "balanceMinor" FROM "WealthInvestment" WHERE "clientId" IN (${SCOPED_IDS})
