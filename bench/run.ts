@@ -426,17 +426,18 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
     for (const target of targets) {
       const before = page.url();
       const href = await target.getAttribute("href");
-      if (shownMs && href) await page.evaluate(`(${WATCH_UNTIL_SHOWN})(${JSON.stringify(new URL(href, ORIGIN).href)})`);
+      const to = href ? new URL(href, ORIGIN).href : null;
+      if (shownMs && to) await page.evaluate(`(${WATCH_UNTIL_SHOWN})(${JSON.stringify(to)})`);
       await clickAsUser(page, target, { pointFirst: shownMs !== undefined });
-      if (href && new URL(href, ORIGIN).href !== before) await page.waitForURL((url) => url.href !== before);
+      if (to && to !== before) await page.waitForURL((url) => url.href !== before);
       await page.locator("[aria-busy=true]").first().waitFor({ state: "detached" }).catch(() => undefined);
       await page.waitForLoadState("networkidle");
       await settle(300);
       if (shownMs) shownMs.push(await page.evaluate(() => (window as unknown as { __shownMs: number | null }).__shownMs ?? -1));
     }
   };
-  /** INP_PAGE_VIEWS fresh page views of one scenario: each opens `url`, interacts, and gives its INP (null: no entry). */
-  const inpOverViews = async (cookie: string, url: string, interact: (page: import("@playwright/test").Page) => Promise<void>, cpuSlowdown = 4) => {
+  /** INP_PAGE_VIEWS fresh page views of one scenario: each opens `url` and interacts; gives each view's INP (null: no entry). */
+  const overPageViews = async (cookie: string, url: string, interact: (page: import("@playwright/test").Page) => Promise<void>, cpuSlowdown = 4) => {
     const values: (number | null)[] = [];
     for (let i = 0; i < INP_PAGE_VIEWS; i++) {
       const { page, context } = await open(cookie, cpuSlowdown);
@@ -454,11 +455,11 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
   const views: Record<string, (number | null)[]> = {};
   try {
     // Sorting the 2 000-row table (100 rows a page, sorted on the server): clicks on column headers.
-    views.inpSortMs = await inpOverViews(advisorCookie, `/clients/${inpClientId}/accounts?size=100`, (page) =>
+    views.inpSortMs = await overPageViews(advisorCookie, `/clients/${inpClientId}/accounts?size=100`, (page) =>
       clickEachThenSettle(page, [/amount/i, /date/i, /description/i].map((name) => page.getByRole("link", { name: new RegExp(`sort by.*${name.source}`, "i") }).first())),
     );
     // Filtering, on a page of its own (INP is the worst interaction of a page): typing in the text filter and choosing an account.
-    const filterViews = await inpOverViews(advisorCookie, `/clients/${inpClientId}/accounts?size=100`, async (page) => {
+    const filterViews = await overPageViews(advisorCookie, `/clients/${inpClientId}/accounts?size=100`, async (page) => {
       // The filter form is a plain GET form: these are the interactions on the page before "Apply" (the
       // submission is a page load, measured by the render rows).
       await clickAsUser(page, page.getByRole("search").getByRole("searchbox"));
@@ -474,7 +475,7 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
     views.inpFilterMs = filterViews.map((inp) => inp ?? 0);
     // Switching client tabs (soft navigations), and CLS of the overview's first view.
     const tabs = (page: import("@playwright/test").Page) => ["Investments", "Accounts", "Overview"].map((tab) => page.getByRole("navigation").getByRole("link", { name: tab, exact: true }).first());
-    views.inpTabMs = await inpOverViews(clientCookie, `/clients/${bigClientId}`, async (page) => {
+    views.inpTabMs = await overPageViews(clientCookie, `/clients/${bigClientId}`, async (page) => {
       await settle(1_000);
       result.clsOverview ??= Math.round(((await read(page, "__cls")) ?? 0) * 1000) / 1000;
       await clickEachThenSettle(page, tabs(page));
@@ -482,10 +483,10 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
     // Click → new content, at the desk's speed (no CPU slowdown): at ×4 the render of the next page
     // takes longer than React's 300 ms reveal delay and hides it (docs/decisions/037).
     const tabShownMs: number[] = [];
-    await inpOverViews(clientCookie, `/clients/${bigClientId}`, (page) => clickEachThenSettle(page, tabs(page), tabShownMs), 1);
+    await overPageViews(clientCookie, `/clients/${bigClientId}`, (page) => clickEachThenSettle(page, tabs(page), tabShownMs), 1);
     // Paging the big advisor's client list.
     const listShownMs: number[] = [];
-    await inpOverViews(advisorCookie, "/clients", (page) => clickEachThenSettle(page, [page.locator("a[rel=next]").first(), page.locator("a[rel=next]").first()], listShownMs), 1);
+    await overPageViews(advisorCookie, "/clients", (page) => clickEachThenSettle(page, [page.locator("a[rel=next]").first(), page.locator("a[rel=next]").first()], listShownMs), 1);
     for (const [key, values] of Object.entries(views)) result[key] = median(values);
     views.tabShownMs = tabShownMs;
     views.listPageShownMs = listShownMs;
@@ -512,11 +513,10 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
 /**
  * Runs in the page before a click on a link to `targetHref`: from the click until the first frame
  * that shows the new page (the URL is the target and nothing is aria-busy any more) is
- * `window.__shownMs`. INP ends at the click's next paint (the chosen tab marked, a skeleton); this
- * is when the user sees the content they asked for (docs/decisions/037).
+ * `window.__shownMs`. INP ends at the click's next paint (the chosen tab marked); this is when the
+ * user sees the content they asked for (docs/decisions/037). It is text, not a function: tsx
+ * (esbuild, keepNames) would wrap its inner closures in a `__name` helper the page does not have.
  */
-// Page-side code as text: tsx (esbuild, keepNames) would wrap a function's inner closures in a
-// `__name` helper that does not exist in the page.
 const WATCH_UNTIL_SHOWN = `(targetHref) => {
   window.__shownMs = null;
   addEventListener("click", (event) => {

@@ -8,7 +8,6 @@ import { jsonError } from "./json-error";
 
 type THandler<TParams> = (input: { request: Request; user: TSessionUser; params: TParams }) => Promise<Response>;
 
-
 /** Maps any thrown value to a JSON error: AppError and zod errors to their 4xx, the rest to a bare 500. */
 export function toErrorResponse(error: unknown): NextResponse {
   if (isAppError(error)) return jsonError(error.status, error.code, error.message, error.fieldErrors);

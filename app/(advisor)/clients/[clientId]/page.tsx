@@ -24,10 +24,7 @@ type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Rec
 export default async function ClientOverviewPage({ params, searchParams }: TProps) {
   const { clientId } = await params;
   const ccy = (await searchParams).ccy;
-  return <Overview clientId={clientId} requestedCurrency={typeof ccy === "string" ? ccy.toUpperCase().slice(0, 3) : undefined} />;
-}
-
-async function Overview({ clientId, requestedCurrency }: { clientId: string; requestedCurrency?: string }) {
+  const requestedCurrency = typeof ccy === "string" ? ccy.toUpperCase().slice(0, 3) : undefined;
   const user = await requireUser();
   const { locale, t } = await getMessages();
   const { context, currencies } = await orNotFound(getWealthOverview(user, clientId));
