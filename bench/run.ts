@@ -540,15 +540,19 @@ function median(values: (number | null)[]): number | null {
   return known.length ? known[Math.floor((known.length - 1) / 2)]! : null;
 }
 
-function printAndSave(error?: unknown) {
+function printTable(): void {
   const width = Math.max(...rows.map((r) => r.metric.length), 6);
   const valueWidth = Math.max(...rows.map((r) => r.value.length), 5);
   const lines = [`${"metric".padEnd(width)}  ${"value".padEnd(valueWidth)}  budget`, "-".repeat(width + valueWidth + 24)];
   for (const r of rows) lines.push(`${r.metric.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.budget}${r.ok === null ? "" : r.ok ? "  ✓" : "  ✗"}`);
   console.log(`\n${lines.join("\n")}\n`);
+}
+
+/** Only a complete run is a result: a failed phase leaves no file that could be read as figures. */
+function save(): void {
   mkdirSync("bench/results", { recursive: true });
   const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
-  const report = { at: new Date().toISOString(), node: process.version, cpus: (await_cpus()), loadAverage: load, rows, raw, error: error ? String(error instanceof Error ? error.stack : error) : undefined };
+  const report = { at: new Date().toISOString(), node: process.version, cpus: (await_cpus()), loadAverage: load, rows, raw };
   const file = `${process.env.BENCH_TMP ? TMP : "bench/results"}/${report.at.replace(/[:.]/g, "-")}.json`;
   writeFileSync(file, JSON.stringify(report, null, 2));
   if (!process.env.BENCH_TMP) writeFileSync("bench/results/latest.json", JSON.stringify(report, null, 2));
@@ -559,10 +563,14 @@ function await_cpus(): number {
 }
 
 main()
-  .then(() => printAndSave())
+  .then(() => {
+    printTable();
+    save();
+  })
   .catch((error: unknown) => {
     console.error(error);
-    printAndSave(error);
+    if (rows.length) printTable();
+    log("a phase failed: no result file written (the figures above are incomplete)");
     process.exitCode = 1;
   })
   .finally(stopServer);
