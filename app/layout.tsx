@@ -11,6 +11,14 @@ export const metadata: Metadata = {
   title: { default: "Patrimonio", template: "%s · Patrimonio" },
   description: "Wealth dashboard for advisors",
   robots: { index: false, follow: false },
+  // The files live in public/ (a browser asks for /favicon.ico whatever the page says).
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "48x48" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+    apple: "/apple-touch-icon.png",
+  },
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#065f46" };
