@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
+import { checkInstallScriptsReviewed } from "./lib/check-install-scripts";
 import { BIN, run } from "./lib/run";
 
 /**
- * `npm test`: type-check, unit and contract tests, the production build, then Playwright in
+ * `npm test`: install scripts reviewed, type-check, unit and contract tests, the production build, then Playwright in
  * Debian's Chromium against that build with a fresh database.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -30,6 +31,8 @@ async function main() {
     console.log(`✓ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   };
   await ensureChromium();
+  console.log("\n▶ Install scripts reviewed (package.json allowScripts)");
+  checkInstallScriptsReviewed();
   await step("Type-check", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]);
   await step("Unit and contract tests", BIN.vitest, ["run"]);
   await step("Production build", "node", [BIN.next, "build"]);
