@@ -3,8 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
-import { FORCE_FLOWS } from "@/lib/flanks/schemas";
-import { forceConnectionFlow, refreshConnectionByAdmin } from "@/lib/services/connections/admin-connections";
+import { ADMIN_FORCE_FLOWS, forceConnectionFlow, refreshConnectionByAdmin } from "@/lib/services/connections/admin-connections";
 import { deleteConnection } from "@/lib/services/connections/delete-connection";
 import { reconcileLinkCodes } from "@/lib/services/connections/reconcile-link-codes";
 import { idField } from "@/lib/validation/fields";
@@ -24,7 +23,7 @@ export const refreshConnectionAction = formAction({
 });
 
 export const forceConnectionAction = formAction({
-  schema: ZConnectionFormSchema.extend({ flow: z.enum(FORCE_FLOWS) }),
+  schema: ZConnectionFormSchema.extend({ flow: z.enum(ADMIN_FORCE_FLOWS) }),
   role: "ADMIN",
   async run(user, { connectionId, flow }) {
     await forceConnectionFlow(user, connectionId, flow);

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { isFlanksError } from "@/lib/flanks/errors";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
-import { FORCE_FLOWS, type TForceFlow } from "@/lib/flanks/schemas";
+
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CONNECTION_SUMMARY_SELECT, latestSyncRuns, toConnectionSummary, type TConnectionSummary } from "./connection-dto";
 import { CONNECTION_STATES } from "./connection-state";
@@ -60,10 +60,19 @@ async function credentialsTokenOf(connectionId: string): Promise<string> {
   return openToken(connection.credentialsTokenEnc, "credentials_token");
 }
 
-/** PUT credentials/status: makes Flanks ask the end user for SCA, new credentials, or older transactions. */
-export async function forceConnectionFlow(actor: TSessionUser, connectionId: string, flow: TForceFlow): Promise<void> {
+/**
+ * The flows an admin may force: those an end user can complete, through a re-authentication
+ * invitation that opens the Link with the sca_token / reset_token. Not `transaction`: the reference
+ * says nowhere what completes a transaction_token, so forcing it only stopped the daily refresh
+ * ("Using this method will prevent the credentials to be automatically updated"); decision 039.
+ */
+export const ADMIN_FORCE_FLOWS = ["sca", "reset"] as const;
+export type TAdminForceFlow = (typeof ADMIN_FORCE_FLOWS)[number];
+
+/** PUT credentials/status: makes Flanks ask the end user for SCA or new credentials. */
+export async function forceConnectionFlow(actor: TSessionUser, connectionId: string, flow: TAdminForceFlow): Promise<void> {
   assertAdmin(actor);
-  if (!FORCE_FLOWS.includes(flow)) throw new AppError("BAD_REQUEST", "Unknown flow");
+  if (!ADMIN_FORCE_FLOWS.includes(flow)) throw new AppError("BAD_REQUEST", "Unknown flow");
   const token = await credentialsTokenOf(connectionId);
   try {
     await getFlanksClient().forceStatus(token, flow);
