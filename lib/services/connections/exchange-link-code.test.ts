@@ -162,6 +162,20 @@ describe("sync as soon as data is ready (issue 15.2)", () => {
     expect(mocks.sync).toHaveBeenCalledWith(first.connectionId, { reason: "new-data" });
   });
 
+  it("a re-authentication within the minute of the last extraction is new data too (last_update_timestamp)", async () => {
+    const { invitation: connect, clientId } = await invitationFor();
+    const token = `cred-minute-${++seq}`;
+    mocks.flanks.statuses.set(token, status({ last_update_timestamp: 1_796_000_000 }));
+    const first = await exchangeLinkCode({ code: codeAtFlanks({ ref: connect.reference }, token, false), reference: connect.reference, source: "callback" });
+    if (first.kind !== "connected") throw new Error(first.kind);
+    await mocks.db.wealthSyncState.create({ data: { connectionId: first.connectionId, clientId, lastSyncedAt: new Date(), lastSyncRunId: "run-1" } });
+    const { invitation: reset } = await invitationFor({ purpose: "RESET", connectionId: first.connectionId }, clientId);
+    mocks.flanks.statuses.set(token, status({ last_update_timestamp: 1_796_000_030 }));
+    const code = `code-${++seq}`;
+    mocks.flanks.codes.set(code, { credentials_token: token, extra: { ref: reset.reference } });
+    expect(await exchangeLinkCode({ code, reference: reset.reference, source: "callback" })).toMatchObject({ kind: "connected", isReauthentication: true, hasNewData: true });
+  });
+
   it("a finished connection whose data was never stored still has new data at the next status read", async () => {
     const { invitation } = await invitationFor();
     const outcome = await exchangeLinkCode({ code: codeAtFlanks({ ref: invitation.reference }), reference: invitation.reference, source: "callback" });

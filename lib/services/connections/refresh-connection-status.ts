@@ -65,6 +65,9 @@ export async function refreshConnectionStatus(connectionId: string, actor: { id:
     }
   });
   const isNeverStored = connection.wealthSyncState === null;
-  const hasNewData = !summary.pending && summary.lastUpdate !== null && (summary.lastUpdate !== connection.lastUpdate || connection.pending || isNeverStored);
+  // last_update + time name a minute: a re-authentication within the minute of the previous
+  // extraction only shows in last_update_timestamp (lastUpdateAt).
+  const isNewer = summary.lastUpdate !== connection.lastUpdate || (summary.lastUpdateAt !== null && summary.lastUpdateAt.getTime() !== connection.lastUpdateAt?.getTime());
+  const hasNewData = !summary.pending && summary.lastUpdate !== null && (isNewer || connection.pending || isNeverStored);
   return { state: summary.state, changed, hasNewData };
 }
