@@ -289,4 +289,15 @@ describe("refused attempts cost a counter, not the audit log (issue 16.5)", () =
     expect(await mocks.db.linkCodeExchange.count({ where: { status: { in: ["RETRY", "DELAYED"] }, codeEnc: { not: null }, invitationId: invitation.id } })).toBe(0);
     expect(mocks.flanks.exchanged).toEqual([]);
   });
+
+  it("a delayed exchange whose invitation is revoked before the retry leaves no placeholder connection behind", async () => {
+    const { invitation, clientId } = await invitationFor();
+    const code = `delayed-code-${++seq}`;
+    const placeholder = await mocks.db.connection.create({ data: { clientId, invitationId: invitation.id, bank: "", linkToken: "link-token", state: "VERIFYING" } });
+    await mocks.db.linkCodeExchange.create({ data: { codeHash: linkCodeHash(code), status: "DELAYED", source: "callback", invitationId: invitation.id, connectionId: placeholder.id, codeEnc: sealToken(code, "link_code") } });
+    await mocks.db.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
+    await retryPendingExchanges();
+    expect(await mocks.db.connection.count({ where: { clientId } })).toBe(0);
+    expect(await mocks.db.linkCodeExchange.findUniqueOrThrow({ where: { codeHash: linkCodeHash(code) } })).toMatchObject({ status: "REFUSED", codeEnc: null });
+  });
 });

@@ -36,7 +36,7 @@ export async function exchangeLinkCode(input: TExchangeInput): Promise<TExchange
     ? await db.invitation.findUnique({ where: { reference: input.reference }, include: { client: { select: { archived: true, advisor: { select: { disabled: true } } } } } })
     : null;
   const isRepeat = seen !== null && seen.status !== "RETRY" && seen.status !== "DELAYED";
-  if (seen && seen.invitationId !== invitation?.id) {
+  if (seen && invitation && seen.invitationId !== invitation.id) {
     // A code we have seen, now sent with another invitation's reference: never rebound.
     await countRefusedLinkAttempt("reference_mismatch");
     return { kind: "failed", reason: "refused" };
@@ -104,8 +104,10 @@ export async function exchangeLinkCode(input: TExchangeInput): Promise<TExchange
     // The code is spent: the credentials exist at Flanks but belong to no client here. The
     // reconciliation page lists them (adopt onto a client, or delete at Flanks).
     await db.$transaction(async (tx) => {
-      const exchange = await tx.linkCodeExchange.update({ where: { id: claim.exchangeId }, data: { status: "ORPHAN", codeEnc: null, connectionId: null, error: `refused: ${afterRefusal}`, attempts: { increment: 1 } } });
-      await tx.connection.deleteMany({ where: { id: exchange.connectionId ?? "", credentialsTokenEnc: null, state: "VERIFYING" } });
+      const { connectionId: placeholderId } = await tx.linkCodeExchange.findUniqueOrThrow({ where: { id: claim.exchangeId }, select: { connectionId: true } });
+      await tx.linkCodeExchange.update({ where: { id: claim.exchangeId }, data: { status: "ORPHAN", codeEnc: null, connectionId: null, error: `refused: ${afterRefusal}`, attempts: { increment: 1 } } });
+      // A "delayed" exchange left a placeholder connection (no credentials yet): it will never get any.
+      if (placeholderId) await tx.connection.deleteMany({ where: { id: placeholderId, credentialsTokenEnc: null, state: "VERIFYING" } });
       await recordAuditEvent({ actor: null, action: "connection.exchange_orphan", target: { type: "client", id: invitation.clientId }, details: { source: input.source, invitationId: invitation.id, reason: afterRefusal } }, tx);
     });
     return { kind: "failed", reason: "refused" };
@@ -153,9 +155,10 @@ async function refuse(reason: TBindingRefusal | "unknown_reference", exchangeId:
   await countRefusedLinkAttempt(reason);
   if (!exchangeId) return;
   const db = getDb();
-  const exchange = await db.linkCodeExchange.update({ where: { id: exchangeId }, data: { status: "REFUSED", codeEnc: null, connectionId: null, error: `refused: ${reason}` } });
+  const { connectionId: placeholderId } = await db.linkCodeExchange.findUniqueOrThrow({ where: { id: exchangeId }, select: { connectionId: true } });
+  await db.linkCodeExchange.update({ where: { id: exchangeId }, data: { status: "REFUSED", codeEnc: null, connectionId: null, error: `refused: ${reason}` } });
   // A "delayed" exchange left a placeholder connection (no credentials yet): it will never get any.
-  if (exchange.connectionId) await db.connection.deleteMany({ where: { id: exchange.connectionId, credentialsTokenEnc: null, state: "VERIFYING" } });
+  if (placeholderId) await db.connection.deleteMany({ where: { id: placeholderId, credentialsTokenEnc: null, state: "VERIFYING" } });
 }
 
 /**
