@@ -302,6 +302,10 @@ function actionInput(name: string, caller: TCaller): { fields: Record<string, st
       return { fields: { connectionId: w.connectionIds[2]! }, params };
     case "reconcileAction":
       return { fields: {}, params };
+    case "adoptUnknownCredentialsAction":
+      return { fields: { handle: "0".repeat(64), clientId: w.clientId }, params };
+    case "deleteUnknownCredentialsAction":
+      return { fields: { handle: "0".repeat(64) }, params };
     case "consentAction":
       return { fields: { token: "A".repeat(43), consent: "yes" }, params };
     case "setLocaleAction":

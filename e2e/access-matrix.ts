@@ -49,6 +49,8 @@ const clientApi = { owner: "ok", other: "notFound", admin: "ok", anonymous: "una
 const publicRoute = { owner: "ok", other: "ok", admin: "ok", anonymous: "ok", disabled: "ok" } as const;
 const clientAction = { owner: "ok", other: "denied", admin: "ok", anonymous: "login", disabled: "login" } as const;
 const adminAction = { owner: "denied", other: "denied", admin: "ok", anonymous: "login", disabled: "login" } as const;
+/** The matrix names credentials no one holds: the admin passes every access check and meets the business rule. */
+const adminActionOnGoneCredentials = { ...adminAction, admin: "refused" } as const;
 
 const CLIENT_TABS = ["", "/accounts", "/cards", "/connections", "/details", "/identity", "/investments", "/investments/[investmentId]", "/investments/transactions", "/liabilities", "/mifid", "/performance"];
 
@@ -97,6 +99,8 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
   { kind: "action", file: "app/admin/connection-actions.ts", name: "refreshConnectionAction", expect: adminAction },
   { kind: "action", file: "app/admin/connection-actions.ts", name: "forceConnectionAction", expect: adminAction },
   { kind: "action", file: "app/admin/connection-actions.ts", name: "deleteConnectionAction", expect: adminAction },
+  { kind: "action", file: "app/admin/connection-actions.ts", name: "adoptUnknownCredentialsAction", expect: adminActionOnGoneCredentials, note: "the admin's adoption runs in e2e/admin-connections.spec.ts" },
+  { kind: "action", file: "app/admin/connection-actions.ts", name: "deleteUnknownCredentialsAction", expect: adminActionOnGoneCredentials, note: "the admin's deletion at Flanks runs in e2e/admin-connections.spec.ts" },
   { kind: "action", file: "app/admin/connection-actions.ts", name: "reconcileAction", expect: adminAction, note: "the admin cell runs in e2e/exactly-once.exclusive.spec.ts (it exchanges every pending code at the sandbox, so it runs alone)" },
   { kind: "action", file: "app/connect/[token]/actions.ts", name: "consentAction", expect: { owner: "refused", other: "refused", admin: "refused", anonymous: "refused", disabled: "refused" }, note: "public: the invitation token is the credential; a wrong token is refused alike for everyone" },
   { kind: "action", file: "app/locale-actions.ts", name: "setLocaleAction", expect: { owner: "ok", other: "ok", admin: "ok", anonymous: "ok", disabled: "ok" }, note: "public: sets the language cookie; saved on the account only for a valid session" },

@@ -48,3 +48,35 @@ test("admin forces SCA, then deletes the connection: erased from the database, a
     await expect(admin.getByRole("cell", { name: action, exact: true })).toBeVisible();
   }
 });
+
+test("credentials Flanks has and Patrimonio does not: adopted onto the client external_id names, or deleted at Flanks", async ({ browser, request }) => {
+  const advisor = await (await browser.newContext()).newPage();
+  await signIn(advisor, ANA);
+  const name = unique("Adopta");
+  const clientId = await createClientViaUi(advisor, name);
+  // Two Links finished at the bank whose codes never reached Patrimonio.
+  await request.post("/sandbox/_control/credentials", { data: { bank: "testbank", username: `adopt-${Date.now()}`, password: "ready", external_id: clientId } });
+  const stranger = unique("ext");
+  await request.post("/sandbox/_control/credentials", { data: { bank: "testbank", username: `stray-${Date.now()}`, password: "healthy", external_id: stranger } });
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, ADMIN);
+  await admin.goto("/admin/reconcile");
+  const mine = admin.getByTestId("unknown-credentials").filter({ hasText: name });
+  await expect(mine.getByLabel("Client id")).toHaveValue(clientId);
+  admin.once("dialog", (dialog) => dialog.accept());
+  await mine.getByRole("button", { name: "Adopt onto client" }).click();
+  await expect(admin.getByTestId("unknown-credentials").filter({ hasText: name })).toHaveCount(0);
+  const [adopted] = queryE2eDb<{ id: string; state: string }>("select id, state from Connection where clientId = ?", clientId);
+  expect(adopted).toBeTruthy();
+  expect(queryE2eDb("select action from AuditEvent where targetId = ? and action = 'connection.adopt'", adopted!.id)).toHaveLength(1);
+  await advisor.goto(`/clients/${clientId}/connections`);
+  await expect(advisor.getByTestId("connection-testbank").getByTestId("connection-state")).toHaveText("Up to date");
+
+  const stray = admin.getByTestId("unknown-credentials").filter({ hasText: stranger });
+  await expect(stray.getByLabel("Client id")).toHaveValue("");
+  admin.once("dialog", (dialog) => dialog.accept());
+  await stray.getByRole("button", { name: "Delete at Flanks" }).click();
+  await expect(admin.getByTestId("unknown-credentials").filter({ hasText: stranger })).toHaveCount(0);
+  expect(queryE2eDb("select action from AuditEvent where action = 'connection.delete_unknown' and details like ?", `%${stranger}%`)).toHaveLength(1);
+});

@@ -77,6 +77,8 @@ const ACTION_CASES: TActionCase[] = [
   { file: "app/admin/connection-actions.ts", name: "refreshConnectionAction", as: "admin", base: () => ({ connectionId: UNKNOWN_ID }), fields: [id("connectionId")] },
   { file: "app/admin/connection-actions.ts", name: "forceConnectionAction", as: "admin", base: () => ({ connectionId: UNKNOWN_ID, flow: "sca" }), fields: [id("connectionId"), { name: "flow", kind: "enum" }] },
   { file: "app/admin/connection-actions.ts", name: "deleteConnectionAction", as: "admin", base: () => ({ connectionId: UNKNOWN_ID }), fields: [id("connectionId")] },
+  { file: "app/admin/connection-actions.ts", name: "adoptUnknownCredentialsAction", as: "admin", base: () => ({ handle: "0".repeat(64), clientId: world.clientId }), fields: [{ name: "handle", kind: "token" }, id("clientId")] },
+  { file: "app/admin/connection-actions.ts", name: "deleteUnknownCredentialsAction", as: "admin", base: () => ({ handle: "0".repeat(64) }), fields: [{ name: "handle", kind: "token" }] },
   { file: "app/connect/[token]/actions.ts", name: "consentAction", as: "anonymous", base: () => ({ token: "A".repeat(43), consent: "yes" }), fields: [{ name: "token", kind: "token" }, { name: "consent", kind: "literal" }] },
   { file: "app/locale-actions.ts", name: "setLocaleAction", as: "ana", base: () => ({ locale: "en" }), fields: [{ name: "locale", kind: "enum" }], shape: "formData" },
 ];

@@ -43,6 +43,32 @@ test("the whole connect flow: invite, consent, Link, result, and the advisor see
   await advisor.context.close();
 });
 
+test("ready at the exchange: the first load starts with the exchange, not with a scheduled job", async ({ browser }) => {
+  const advisor = await advisorWithClient(browser);
+  const invitationUrl = await createInvitationLink(advisor.page);
+  const endUserContext = await browser.newContext();
+  const endUser = await endUserContext.newPage();
+  await consentAndOpenLink(endUser, invitationUrl);
+  // "ready": Flanks' first status already says pending: false, so the poll of pending connections never sees it.
+  await completeSandboxLink(endUser, { bankName: "TestBank", username: `ready-${Date.now()}`, password: "ready" });
+  await expect(endUser.getByRole("heading", { name: "Bank connected" })).toBeVisible();
+
+  await advisor.page.goto(`/clients/${advisor.clientId}/connections`);
+  const state = advisor.page.getByTestId("connection-testbank").getByTestId("connection-state");
+  await expect(state).toHaveText(/^(Loading data|Up to date)$/);
+  await expect(state).toHaveText("Up to date");
+  // Loaded by the exchange itself: a daily or manual sync would carry another reason.
+  const runs = queryE2eDb<{ reason: string; status: string }>(
+    `SELECT r."reason", r."status" FROM "SyncRun" r JOIN "Connection" c ON c."id" = r."connectionId" WHERE c."clientId" = ?`,
+    advisor.clientId,
+  );
+  expect(runs).toContainEqual({ reason: "first-extraction", status: "SUCCEEDED" });
+  await advisor.page.goto(`/clients/${advisor.clientId}`);
+  await expect(advisor.page.getByText("Data not loaded yet")).toHaveCount(0);
+  await endUserContext.close();
+  await advisor.context.close();
+});
+
 test("a Link error comes back in plain words with a way to try again", async ({ browser }) => {
   const advisor = await advisorWithClient(browser);
   const invitationUrl = await createInvitationLink(advisor.page);
@@ -131,6 +157,10 @@ for (const scenario of [
     await expect(endUser).toHaveURL(/\/sandbox\/link\?.*(sca_token|reset_token)=/);
     await completeSandboxLink(endUser, { password: "healthy" });
     await expect(endUser.getByText("is authenticated again")).toBeVisible();
+    // The re-authentication brought new data: it is loaded right away, not at the next sweep.
+    await expect
+      .poll(() => queryE2eDb<{ reason: string }>(`SELECT r."reason" FROM "SyncRun" r JOIN "Connection" c ON c."id" = r."connectionId" WHERE c."clientId" = ? AND r."reason" = 'new-data'`, advisor.clientId).length)
+      .toBeGreaterThan(0);
 
     await advisor.page.goto(`/clients/${advisor.clientId}/details`);
     await expect(advisor.page.getByTestId("connection-banners")).toHaveCount(0);

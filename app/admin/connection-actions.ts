@@ -3,9 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
-import { FORCE_FLOWS } from "@/lib/flanks/schemas";
-import { forceConnectionFlow, refreshConnectionByAdmin } from "@/lib/services/connections/admin-connections";
+import { ADMIN_FORCE_FLOWS, forceConnectionFlow, refreshConnectionByAdmin } from "@/lib/services/connections/admin-connections";
+import { adoptUnknownCredentials } from "@/lib/services/connections/adopt-unknown-credentials";
 import { deleteConnection } from "@/lib/services/connections/delete-connection";
+import { deleteUnknownCredentials } from "@/lib/services/connections/delete-unknown-credentials";
 import { reconcileLinkCodes } from "@/lib/services/connections/reconcile-link-codes";
 import { idField } from "@/lib/validation/fields";
 import { AppError } from "@/lib/errors/app-error";
@@ -24,7 +25,7 @@ export const refreshConnectionAction = formAction({
 });
 
 export const forceConnectionAction = formAction({
-  schema: ZConnectionFormSchema.extend({ flow: z.enum(FORCE_FLOWS) }),
+  schema: ZConnectionFormSchema.extend({ flow: z.enum(ADMIN_FORCE_FLOWS) }),
   role: "ADMIN",
   async run(user, { connectionId, flow }) {
     await forceConnectionFlow(user, connectionId, flow);
@@ -55,5 +56,28 @@ export const reconcileAction = formAction({
       if (isFlanksError(error)) throw new AppError("UPSTREAM_UNAVAILABLE", "flanksUnavailable");
       throw error;
     }
+  },
+});
+
+/** The keyed hash naming credentials Flanks lists and Patrimonio does not hold (never the token). */
+const ZUnknownCredentialsSchema = z.object({ handle: z.string().regex(/^[0-9a-f]{64}$/) });
+
+export const adoptUnknownCredentialsAction = formAction({
+  schema: ZUnknownCredentialsSchema.extend({ clientId: idField }),
+  role: "ADMIN",
+  async run(user, { handle, clientId }) {
+    await adoptUnknownCredentials(user, { handle, clientId });
+    revalidatePath("/admin/reconcile");
+    return { status: "ok" };
+  },
+});
+
+export const deleteUnknownCredentialsAction = formAction({
+  schema: ZUnknownCredentialsSchema,
+  role: "ADMIN",
+  async run(user, { handle }) {
+    await deleteUnknownCredentials(user, handle);
+    revalidatePath("/admin/reconcile");
+    return { status: "ok" };
   },
 });

@@ -11,6 +11,7 @@ import type { TFormState } from "@/lib/actions/form-state";
 import { formatDate } from "@/lib/i18n/format";
 import { interpolate } from "@/lib/i18n/messages";
 import { EXTRACTION_PRODUCT_COUNT, type TConnectionSummary } from "@/lib/services/connections/connection-dto";
+import { connectionStateLabel, isAwaitingFirstLoad } from "@/lib/services/connections/connection-state-label";
 import { productListText } from "./product-names";
 
 const STATE_TONE: Record<string, string> = {
@@ -22,6 +23,11 @@ const STATE_TONE: Record<string, string> = {
   BLOCKED: "bg-red-100 text-red-900",
   ERROR: "bg-red-100 text-red-900",
 };
+
+/** Still moving by itself: extracting at Flanks, verifying, or finished and its first load not stored yet. */
+function isBusy(connection: TConnectionSummary): boolean {
+  return connection.state === "PENDING" || connection.state === "VERIFYING" || isAwaitingFirstLoad(connection);
+}
 
 type TProps = {
   clientId: string;
@@ -46,7 +52,7 @@ function ConnectionsTableInner({ clientId, initial, disconnectAction }: TProps) 
   const c = useMessages("connections");
   const router = useRouter();
   // A new server render (after disconnecting, say) brings new rows: they start a fresh query.
-  const serverVersion = initial.map((connection) => `${connection.id}:${connection.state}:${connection.createdProducts.length}`).join("|");
+  const serverVersion = initial.map((connection) => `${connection.id}:${connection.state}:${connection.createdProducts.length}:${connection.hasStoredData}`).join("|");
   const { data } = useQuery({
     queryKey: ["connections", clientId, serverVersion],
     queryFn: async () => {
@@ -55,12 +61,12 @@ function ConnectionsTableInner({ clientId, initial, disconnectAction }: TProps) 
       return ((await response.json()) as { connections: TConnectionSummary[] }).connections;
     },
     initialData: initial,
-    refetchInterval: (query) => (query.state.data?.some((connection) => connection.state === "PENDING" || connection.state === "VERIFYING") ? 2_000 : false),
+    refetchInterval: (query) => (query.state.data?.some(isBusy) ? 2_000 : false),
   });
   const connections = data ?? initial;
 
-  // When an extraction finishes, the rest of the page (banners, figures) is refreshed from the server.
-  const busyCount = connections.filter((connection) => connection.state === "PENDING" || connection.state === "VERIFYING").length;
+  // When an extraction finishes or its first load is stored, the rest of the page (banners, figures) is refreshed from the server.
+  const busyCount = connections.filter(isBusy).length;
   const previousBusy = useRef(busyCount);
   useEffect(() => {
     if (busyCount < previousBusy.current) router.refresh();
@@ -81,7 +87,7 @@ function ConnectionsTableInner({ clientId, initial, disconnectAction }: TProps) 
             <td className="py-3 pr-4 font-medium">{connection.bankLabel || "—"}</td>
             <td className="py-3 pr-4">
               <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STATE_TONE[connection.state] ?? ""}`} data-testid="connection-state">
-                {c.stateNames[connection.state] ?? connection.state}
+                {connectionStateLabel(connection, c)}
               </span>
               <span className="ml-2 text-xs text-slate-700">
                 {c.since} {formatDate(new Date(connection.stateSince), locale)}

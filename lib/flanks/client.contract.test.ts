@@ -213,6 +213,16 @@ describe("link-code exchange", () => {
     await expect(client.exchangeLinkCode(code)).resolves.toMatchObject({ kind: "exchanged" });
   });
 
+  it("ready: the status read right after the exchange already says the extraction is finished", async () => {
+    const client = newClient();
+    const result = await client.exchangeLinkCode(await createCode("ready"));
+    if (result.kind !== "exchanged") throw new Error(`expected exchanged, got ${result.kind}`);
+    const status = await client.getStatus(result.credentials_token);
+    expect(status).toMatchObject({ pending: false, sca_token: null, reset_token: null });
+    expect(status.last_update).toMatch(/^\d{4}-\d\d-\d\d$/);
+    expect(Object.values(status.created.product).every(Boolean)).toBe(true);
+  });
+
   it("reports a timeout on the exchange as outcome unknown", async () => {
     const client = newClient();
     const code = await createCode();

@@ -52,9 +52,14 @@ export type TComputedStatus = {
   lastTransactionDate: string | null;
 };
 
+/** How long each product takes; none at all when the scenario has it finished before the exchange. */
+function stepMs(credentials: TCredentialsState): number {
+  if (credentials.post.finishedAtExchange) return 0;
+  return credentials.post.slowExtraction ? SLOW_STEP_MS : HEALTHY_STEP_MS;
+}
+
 export function extractionDoneAt(credentials: TCredentialsState): number {
-  const step = credentials.post.slowExtraction ? SLOW_STEP_MS : HEALTHY_STEP_MS;
-  return credentials.createdAt + step * ORDER.length;
+  return credentials.createdAt + stepMs(credentials) * ORDER.length;
 }
 
 function flags(value: (flag: TFlag) => boolean): TFlags {
@@ -71,7 +76,7 @@ export function scenarioResetToken(token: string): string {
 }
 
 export function computeStatus(credentials: TCredentialsState, now: number): TComputedStatus {
-  const step = credentials.post.slowExtraction ? SLOW_STEP_MS : HEALTHY_STEP_MS;
+  const step = stepMs(credentials);
   const doneAt = extractionDoneAt(credentials);
   const createdAtOf = (flag: TFlag): number => credentials.createdAt + step * (ORDER.findIndex((f) => f.group === flag.group && f.key === flag.key) + 1);
   const created = flags((flag) => now >= createdAtOf(flag));

@@ -148,6 +148,15 @@ describe("status over the clock", () => {
     expect(accounts[0]).toMatchObject({ iban: "ES5190003167250930459703", currency: "EUR", balance: 9269.2 });
   });
 
+  it("ready: finished at the first status, with every product created and the data served", async () => {
+    const kit = makeKit();
+    const token = await kit.connect("ready", "ana");
+    const first = await status(kit, token);
+    expect(first).toMatchObject({ pending: false, last_update: "2025-06-30" });
+    expect(Object.values((first.created as { product: TJson }).product).every(Boolean)).toBe(true);
+    expect(((await (await kit.call("POST", "v0/bank/credentials/account", { credentials_token: token })).json()) as TJson[]).length).toBeGreaterThan(0);
+  });
+
   it("slow: products turn created one by one, about every 5 s", async () => {
     const kit = makeKit();
     const token = await kit.connect("slow");

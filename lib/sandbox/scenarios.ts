@@ -13,6 +13,8 @@ export type TPostScenario = {
   slowExtraction: boolean;
   empty: boolean;
   delayedExchange: boolean;
+  /** The extraction is already finished (`pending: false`) by the time the code is exchanged. */
+  finishedAtExchange: boolean;
 };
 
 export type TLinkOutcome =
@@ -35,10 +37,11 @@ export const SCENARIO_TABLE: readonly { password: string; effect: string }[] = [
   { password: "slow", effect: "Connects; pending for about 65 s while products turn created one every 5 s." },
   { password: "empty", effect: "Connects; no products at all (identity only, MiFID empty)." },
   { password: "delayed", effect: "Connects; the first exchange of the code answers 202 (security checks), the next one succeeds." },
+  { password: "ready", effect: "Connects; the extraction is already finished when the code is exchanged (the first status says pending: false)." },
 ];
 
 const LINK_WORDS = new Set(["healthy", "sca-sms", "sca-app", "wrong-password", "wrong-sca", "internal-error", "already-exists"]);
-const POST_WORDS = new Set(["needs-sca", "blocked", "partial", "slow", "empty", "delayed"]);
+const POST_WORDS = new Set(["needs-sca", "blocked", "partial", "slow", "empty", "delayed", "ready"]);
 
 export const HEALTHY_POST: TPostScenario = {
   needsScaLater: false,
@@ -47,6 +50,7 @@ export const HEALTHY_POST: TPostScenario = {
   slowExtraction: false,
   empty: false,
   delayedExchange: false,
+  finishedAtExchange: false,
 };
 
 /** Decides what a username/password typed into the Link does at this bank. */
@@ -76,6 +80,7 @@ export function evaluateLogin(bank: TSandboxBank, password: string): TLinkOutcom
       slowExtraction: has("slow"),
       empty: has("empty"),
       delayedExchange: has("delayed"),
+      finishedAtExchange: has("ready"),
     },
   };
 }

@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDate } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { connectionStateLabel } from "@/lib/services/connections/connection-state-label";
 import { listActionInbox } from "@/lib/services/connections/list-action-inbox";
 import { DataTable } from "@/components/ui/data-table";
 
@@ -35,7 +36,7 @@ export default async function InboxPage() {
               </td>
               <td className="px-4 py-3">{item.bankLabel || "—"}</td>
               <td className="px-4 py-3">
-                {t.connections.stateNames[item.state]}
+                {connectionStateLabel(item, t.connections)}
                 {item.state === "PARTIAL" ? ` (${productListText(t, item.erroredProducts)})` : ""}
               </td>
               <td className="px-4 py-3 tabular">{formatDate(new Date(item.stateSince), locale)}</td>

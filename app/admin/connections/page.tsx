@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { listAllConnections, listConnectionBanks, ZAdminConnectionQuerySchema } from "@/lib/services/connections/admin-connections";
 import { CONNECTION_STATES } from "@/lib/services/connections/connection-state";
+import { connectionStateLabel } from "@/lib/services/connections/connection-state-label";
 import { listActiveAdvisors } from "@/lib/services/users/list-users";
 import { deleteConnectionAction, forceConnectionAction, refreshConnectionAction } from "../connection-actions";
 
@@ -77,7 +78,7 @@ export default async function AdminConnectionsPage({ searchParams }: { searchPar
                     </Link>
                   </p>
                   <p className="text-sm text-slate-700">
-                    {t.clients.advisor}: {connection.advisorName} · <span data-testid="admin-connection-state">{t.connections.stateNames[connection.state]}</span> · {t.connections.since}{" "}
+                    {t.clients.advisor}: {connection.advisorName} · <span data-testid="admin-connection-state">{connectionStateLabel(connection, t.connections)}</span> · {t.connections.since}{" "}
                     {formatDate(new Date(connection.stateSince), locale)} · {t.connections.lastUpdate} {connection.lastUpdateAt ? formatDate(new Date(connection.lastUpdateAt), locale) : "—"}
                   </p>
                   {connection.erroredProducts.length ? <p className="text-sm text-amber-900">{productListText(t, connection.erroredProducts)}</p> : null}
@@ -87,7 +88,6 @@ export default async function AdminConnectionsPage({ searchParams }: { searchPar
                   <ActionForm action={refreshConnectionAction} hidden={[{ name: "connectionId", value: connection.id }]} label={t.adminConnections.refresh} successText={t.adminConnections.done} />
                   <ActionForm action={forceConnectionAction} hidden={[{ name: "connectionId", value: connection.id }, { name: "flow", value: "sca" }]} label={t.adminConnections.forceSca} successText={t.adminConnections.done} />
                   <ActionForm action={forceConnectionAction} hidden={[{ name: "connectionId", value: connection.id }, { name: "flow", value: "reset" }]} label={t.adminConnections.forceReset} successText={t.adminConnections.done} />
-                  <ActionForm action={forceConnectionAction} hidden={[{ name: "connectionId", value: connection.id }, { name: "flow", value: "transaction" }]} label={t.adminConnections.forceTransaction} successText={t.adminConnections.done} />
                   <ActionForm action={deleteConnectionAction} hidden={[{ name: "connectionId", value: connection.id }]} label={t.adminConnections.delete} variant="danger" confirmText={t.adminConnections.deleteConfirm} />
                 </div>
               </div>

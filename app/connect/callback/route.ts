@@ -1,7 +1,8 @@
 // GET /connect/callback – where the Flanks Link sends the end user back, with `code` (or `error`) and our `ref`.
+import { after } from "next/server";
 import { z } from "zod";
 import { logError } from "@/lib/log/log-error";
-import { exchangeLinkCode } from "@/lib/services/connections/exchange-link-code";
+import { exchangeLinkCode, syncAfterExchange } from "@/lib/services/connections/exchange-link-code";
 import { LINK_EXTRA_REFERENCE } from "@/lib/services/invitations/consent-to-invitation";
 
 export const dynamic = "force-dynamic";
@@ -36,9 +37,11 @@ export async function GET(request: Request) {
   try {
     const outcome = await exchangeLinkCode({ code, reference, source: "callback" });
     if (outcome.kind === "failed") {
-      const reason = { unknown_reference: "UNKNOWN_LINK", rejected: "REJECTED", unavailable: "UNAVAILABLE" }[outcome.reason];
+      const reason = { unknown_reference: "UNKNOWN_LINK", refused: "UNKNOWN_LINK", rejected: "REJECTED", unavailable: "UNAVAILABLE" }[outcome.reason];
       return redirectToResult({ error: reason });
     }
+    // The first load starts now when Flanks has already finished, after the end user has their answer.
+    after(() => syncAfterExchange(outcome));
     return redirectToResult({ exchange: outcome.exchangeId });
   } catch (failure) {
     logError("link callback failed", failure);

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import { isFlanksError } from "@/lib/flanks/errors";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
-import { FORCE_FLOWS, type TForceFlow } from "@/lib/flanks/schemas";
+
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { CONNECTION_SUMMARY_SELECT, latestSyncRuns, toConnectionSummary, type TConnectionSummary } from "./connection-dto";
 import { CONNECTION_STATES } from "./connection-state";
@@ -60,10 +60,19 @@ async function credentialsTokenOf(connectionId: string): Promise<string> {
   return openToken(connection.credentialsTokenEnc, "credentials_token");
 }
 
-/** PUT credentials/status: makes Flanks ask the end user for SCA, new credentials, or older transactions. */
-export async function forceConnectionFlow(actor: TSessionUser, connectionId: string, flow: TForceFlow): Promise<void> {
+/**
+ * The flows an admin may force: those an end user can complete, through a re-authentication
+ * invitation that opens the Link with the sca_token / reset_token. Not `transaction`: the reference
+ * says nowhere what completes a transaction_token, so forcing it only stopped the daily refresh
+ * ("Using this method will prevent the credentials to be automatically updated"); decision 039.
+ */
+export const ADMIN_FORCE_FLOWS = ["sca", "reset"] as const;
+export type TAdminForceFlow = (typeof ADMIN_FORCE_FLOWS)[number];
+
+/** PUT credentials/status: makes Flanks ask the end user for SCA or new credentials. */
+export async function forceConnectionFlow(actor: TSessionUser, connectionId: string, flow: TAdminForceFlow): Promise<void> {
   assertAdmin(actor);
-  if (!FORCE_FLOWS.includes(flow)) throw new AppError("BAD_REQUEST", "Unknown flow");
+  if (!ADMIN_FORCE_FLOWS.includes(flow)) throw new AppError("BAD_REQUEST", "Unknown flow");
   const token = await credentialsTokenOf(connectionId);
   try {
     await getFlanksClient().forceStatus(token, flow);
@@ -82,7 +91,8 @@ export async function refreshConnectionByAdmin(actor: TSessionUser, connectionId
 }
 
 export type TCredentialsComparison = {
-  unknownAtPatrimonio: { bank: string; externalId: string | null; clientName: string | null; pending: boolean | null; lastUpdate: string | null }[];
+  /** `handle`: the keyed hash of the credentials token (never the token), naming it to adopt or delete; `clientId` when external_id is one of our clients. */
+  unknownAtPatrimonio: { handle: string; bank: string; externalId: string | null; clientId: string | null; clientName: string | null; pending: boolean | null; lastUpdate: string | null }[];
   unknownAtFlanks: { id: string; bank: string; clientName: string }[];
 };
 
@@ -99,12 +109,35 @@ export async function compareCredentials(actor: TActor): Promise<TCredentialsCom
     const hash = credentialsTokenLookupHash(item.credentials_token);
     flanksHashes.add(hash);
     if (!ours.has(hash)) {
-      const client = item.external_id ? await db.client.findUnique({ where: { id: item.external_id }, select: { displayName: true } }).catch(() => null) : null;
-      unknownAtPatrimonio.push({ bank: item.bank, externalId: item.external_id ?? null, clientName: client?.displayName ?? null, pending: item.status?.pending ?? null, lastUpdate: item.status?.last_update ?? null });
+      const client = item.external_id ? await db.client.findUnique({ where: { id: item.external_id }, select: { id: true, displayName: true } }).catch(() => null) : null;
+      unknownAtPatrimonio.push({
+        handle: hash,
+        bank: item.bank,
+        externalId: item.external_id ?? null,
+        clientId: client?.id ?? null,
+        clientName: client?.displayName ?? null,
+        pending: item.status?.pending ?? null,
+        lastUpdate: item.status?.last_update ?? null,
+      });
     }
   }
   const unknownAtFlanks = connections
     .filter((connection) => connection.credentialsTokenHash && !flanksHashes.has(connection.credentialsTokenHash))
     .map((connection) => ({ id: connection.id, bank: connection.bank, clientName: connection.client.displayName }));
   return { unknownAtPatrimonio, unknownAtFlanks };
+}
+
+/** Credentials Flanks lists and no connection of ours holds, found again by their handle (the list is the truth, not the form). */
+export async function findUnknownCredentials(handle: string): Promise<{ credentialsToken: string; bank: string; externalId: string | null }> {
+  let items;
+  try {
+    ({ items } = await getFlanksClient().listCredentials());
+  } catch (error) {
+    throw new AppError("UPSTREAM_UNAVAILABLE", isFlanksError(error) ? "flanksUnavailable" : "generic");
+  }
+  const item = items.find((candidate) => credentialsTokenLookupHash(candidate.credentials_token) === handle);
+  // Gone meanwhile (deleted, or adopted by another admin): a business answer, not an access refusal.
+  if (!item) throw new AppError("CONFLICT", "credentialsGone");
+  if (await getDb().connection.findUnique({ where: { credentialsTokenHash: handle }, select: { id: true } })) throw new AppError("CONFLICT", "credentialsAlreadyKnown");
+  return { credentialsToken: item.credentials_token, bank: item.bank, externalId: item.external_id ?? null };
 }

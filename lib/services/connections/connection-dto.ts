@@ -9,6 +9,8 @@ export type TConnectionSummary = {
   /** What people read: the entity's name, or its id until the name is known. */
   bankLabel: string;
   state: TConnectionState;
+  /** Whether a sync ever stored this connection's data: until then it is never "Up to date". */
+  hasStoredData: boolean;
   stateSince: string;
   pending: boolean;
   lastUpdate: string | null;
@@ -45,6 +47,7 @@ export const CONNECTION_SUMMARY_SELECT = {
   statusError: true,
   statusCheckedAt: true,
   createdAt: true,
+  wealthSyncState: { select: { lastSyncedAt: true } },
 } as const;
 
 /** A connection row as the summary needs it (CONNECTION_SUMMARY_SELECT). */
@@ -63,6 +66,7 @@ export type TConnectionRow = {
   statusError: string | null;
   statusCheckedAt: Date | null;
   createdAt: Date;
+  wealthSyncState: { lastSyncedAt: Date } | null;
 };
 
 type TLatestRun = { status: string; startedAt: Date; finishedAt: Date | null; error: string | null };
@@ -104,6 +108,7 @@ export function toConnectionSummary(row: TConnectionRow, latestRun: TLatestRun |
     bank: row.bank,
     bankLabel: row.bankName ?? row.bank,
     state: row.state as TConnectionState,
+    hasStoredData: row.wealthSyncState !== null,
     stateSince: row.stateSince.toISOString(),
     pending: row.pending,
     lastUpdate: row.lastUpdate,

@@ -4,14 +4,19 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { isFlanksError } from "@/lib/flanks/errors";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
+import { logError } from "@/lib/log/log-error";
 import { LINK_EXTRA_REFERENCE } from "@/lib/services/invitations/consent-to-invitation";
+import { exchangeBindingRefusal, invitationBindingRefusal, type TBindingRefusal } from "@/lib/services/invitations/invitation-rules";
+import { syncConnection } from "@/lib/sync/sync-connection";
+import { countRefusedLinkAttempt } from "./count-refused-link-attempt";
 import { credentialsTokenLookupHash, linkCodeHash, openToken, sealToken } from "./credentials-token-vault";
 import { refreshConnectionStatus } from "./refresh-connection-status";
 
+/** `hasNewData`: Flanks already says the extraction is finished, so the data can be loaded now. */
 export type TExchangeOutcome =
-  | { kind: "connected"; exchangeId: string; connectionId: string; isReauthentication: boolean }
+  | { kind: "connected"; exchangeId: string; connectionId: string; isReauthentication: boolean; hasNewData: boolean }
   | { kind: "verifying"; exchangeId: string; connectionId: string }
-  | { kind: "failed"; reason: "unknown_reference" | "rejected" | "unavailable" };
+  | { kind: "failed"; reason: "unknown_reference" | "refused" | "rejected" | "unavailable" };
 
 type TExchangeInput = { code: string; reference: string | null; source: "callback" | "reconcile" | "retry" };
 
@@ -26,12 +31,26 @@ const WAIT_FOR_OTHER_MS = 20_000;
 export async function exchangeLinkCode(input: TExchangeInput): Promise<TExchangeOutcome> {
   const db = getDb();
   const codeHash = linkCodeHash(input.code);
-  const invitation = input.reference ? await db.invitation.findUnique({ where: { reference: input.reference } }) : null;
-  if (!invitation || invitation.revokedAt) {
-    // Not ours to exchange: the code stays with Flanks and the admin sees it among unmapped codes.
-    await recordAuditEvent({ actor: null, action: "connection.exchange_refused", details: { source: input.source, reason: "unknown_reference", codeHash: codeHash.slice(0, 12) } });
-    return { kind: "failed", reason: "unknown_reference" };
+  const seen = await db.linkCodeExchange.findUnique({ where: { codeHash }, select: { id: true, status: true, invitationId: true } });
+  const invitation = input.reference
+    ? await db.invitation.findUnique({ where: { reference: input.reference }, include: { client: { select: { archived: true, advisor: { select: { disabled: true } } } } } })
+    : null;
+  const isRepeat = seen !== null && seen.status !== "RETRY" && seen.status !== "DELAYED";
+  if (seen && invitation && seen.invitationId !== invitation.id) {
+    // A code we have seen, now sent with another invitation's reference: never rebound.
+    await countRefusedLinkAttempt("reference_mismatch");
+    return { kind: "failed", reason: "refused" };
   }
+  // A repeated callback of a code already settled only reads its result (claimCode); anything new
+  // is checked against the invitation first, and a refusal costs a counter, never an audit row.
+  if (!isRepeat) {
+    const refusal: TBindingRefusal | "unknown_reference" | null = invitation ? invitationBindingRefusal(invitation, new Date()) : "unknown_reference";
+    if (refusal) {
+      await refuse(refusal, seen?.id ?? null);
+      return { kind: "failed", reason: refusal === "unknown_reference" ? "unknown_reference" : "refused" };
+    }
+  }
+  if (!invitation) return { kind: "failed", reason: "unknown_reference" };
 
   const claim = await claimCode(codeHash, invitation.id, input.source);
   if (claim.kind === "settled") return claim.outcome;
@@ -77,19 +96,25 @@ export async function exchangeLinkCode(input: TExchangeInput): Promise<TExchange
     return { kind: "verifying", exchangeId: claim.exchangeId, connectionId };
   }
 
+  const tokenHash = credentialsTokenLookupHash(result.credentials_token);
+  const known = await db.connection.findUnique({ where: { credentialsTokenHash: tokenHash }, select: { id: true, clientId: true } });
   // Flanks' own record of the extra parameters is the truth; the callback's query string could be tampered with.
-  const flanksReference = result.extra?.[LINK_EXTRA_REFERENCE];
-  const owner = flanksReference && flanksReference !== invitation.reference ? await db.invitation.findUnique({ where: { reference: flanksReference } }) : invitation;
-  if (!owner) {
-    await db.linkCodeExchange.update({ where: { id: claim.exchangeId }, data: { status: "ORPHAN", error: "extra maps to no invitation" } });
-    await recordAuditEvent({ actor: null, action: "connection.exchange_orphan", details: { source: input.source } });
-    return { kind: "failed", reason: "unknown_reference" };
+  const afterRefusal = exchangeBindingRefusal(result, { reference: invitation.reference, clientId: invitation.clientId, referenceKey: LINK_EXTRA_REFERENCE }, known?.clientId ?? null);
+  if (afterRefusal) {
+    // The code is spent: the credentials exist at Flanks but belong to no client here. The
+    // reconciliation page lists them (adopt onto a client, or delete at Flanks).
+    await db.$transaction(async (tx) => {
+      const { connectionId: placeholderId } = await tx.linkCodeExchange.findUniqueOrThrow({ where: { id: claim.exchangeId }, select: { connectionId: true } });
+      await tx.linkCodeExchange.update({ where: { id: claim.exchangeId }, data: { status: "ORPHAN", codeEnc: null, connectionId: null, error: `refused: ${afterRefusal}`, attempts: { increment: 1 } } });
+      // A "delayed" exchange left a placeholder connection (no credentials yet): it will never get any.
+      if (placeholderId) await tx.connection.deleteMany({ where: { id: placeholderId, credentialsTokenEnc: null, state: "VERIFYING" } });
+      await recordAuditEvent({ actor: null, action: "connection.exchange_orphan", target: { type: "client", id: invitation.clientId }, details: { source: input.source, invitationId: invitation.id, reason: afterRefusal } }, tx);
+    });
+    return { kind: "failed", reason: "refused" };
   }
 
-  const tokenHash = credentialsTokenLookupHash(result.credentials_token);
   const { connectionId, isReauthentication } = await db.$transaction(async (tx) => {
     const exchange = await tx.linkCodeExchange.findUniqueOrThrow({ where: { id: claim.exchangeId } });
-    const known = await tx.connection.findUnique({ where: { credentialsTokenHash: tokenHash } });
     const data = {
       credentialsTokenEnc: sealToken(result.credentials_token, "credentials_token"),
       credentialsTokenHash: tokenHash,
@@ -101,24 +126,52 @@ export async function exchangeLinkCode(input: TExchangeInput): Promise<TExchange
     } else if (exchange.connectionId) {
       connection = await tx.connection.update({ where: { id: exchange.connectionId }, data: { ...data, state: "PENDING", stateSince: new Date() } });
     } else {
-      connection = await tx.connection.create({ data: { ...data, clientId: owner.clientId, invitationId: owner.id, bank: "", state: "PENDING" } });
+      connection = await tx.connection.create({ data: { ...data, clientId: invitation.clientId, invitationId: invitation.id, bank: "", state: "PENDING" } });
     }
     await tx.linkCodeExchange.update({ where: { id: claim.exchangeId }, data: { status: "EXCHANGED", codeEnc: null, connectionId: connection.id, error: null, attempts: { increment: 1 } } });
-    await tx.invitation.update({ where: { id: owner.id }, data: { usedAt: owner.usedAt ?? new Date() } });
+    await tx.invitation.update({ where: { id: invitation.id }, data: { usedAt: invitation.usedAt ?? new Date() } });
     await recordAuditEvent(
       {
         actor: null,
         action: known ? "connection.reauthenticated" : "connection.exchange",
         target: { type: "connection", id: connection.id },
-        details: { clientId: owner.clientId, invitationId: owner.id, source: input.source },
+        details: { clientId: invitation.clientId, invitationId: invitation.id, source: input.source },
       },
       tx,
     );
     return { connectionId: connection.id, isReauthentication: Boolean(known) };
   });
-  // Best effort: the bank name and first state. The scheduler polls again while pending.
-  await refreshConnectionStatus(connectionId).catch(() => undefined);
-  return { kind: "connected", exchangeId: claim.exchangeId, connectionId, isReauthentication };
+  // The bank name and first state; when Flanks already has finished the extraction (or a
+  // re-authentication brought new data), the caller starts the load now (syncAfterExchange).
+  const refreshed = await refreshConnectionStatus(connectionId).catch(() => null);
+  return { kind: "connected", exchangeId: claim.exchangeId, connectionId, isReauthentication, hasNewData: refreshed?.hasNewData ?? false };
+}
+
+/**
+ * A refused code: counted, not audited (anyone can send one). A code kept sealed for a retry is
+ * settled for good and its sealed copy erased, so the retry job stops asking (issue 16.5).
+ */
+async function refuse(reason: TBindingRefusal | "unknown_reference", exchangeId: string | null): Promise<void> {
+  await countRefusedLinkAttempt(reason);
+  if (!exchangeId) return;
+  const db = getDb();
+  const { connectionId: placeholderId } = await db.linkCodeExchange.findUniqueOrThrow({ where: { id: exchangeId }, select: { connectionId: true } });
+  await db.linkCodeExchange.update({ where: { id: exchangeId }, data: { status: "REFUSED", codeEnc: null, connectionId: null, error: `refused: ${reason}` } });
+  // A "delayed" exchange left a placeholder connection (no credentials yet): it will never get any.
+  if (placeholderId) await db.connection.deleteMany({ where: { id: placeholderId, credentialsTokenEnc: null, state: "VERIFYING" } });
+}
+
+/**
+ * Loads the data as soon as Flanks says it is ready (issue 15.2): right after an exchange whose
+ * status is already finished, and after a re-authentication that brought new data. The scheduler's
+ * polling only sees connections still pending, so without this the first load waited for the hourly job.
+ */
+export async function syncAfterExchange(outcome: TExchangeOutcome): Promise<void> {
+  if (outcome.kind !== "connected" || !outcome.hasNewData) return;
+  // syncConnection records its own failures (SyncRun FAILED); this catches only the unexpected.
+  await syncConnection(outcome.connectionId, { reason: outcome.isReauthentication ? "new-data" : "first-extraction" }).catch((error: unknown) =>
+    logError(`sync after exchange of ${outcome.connectionId} failed`, error),
+  );
 }
 
 type TClaim = { kind: "claimed"; exchangeId: string } | { kind: "settled"; outcome: TExchangeOutcome };
@@ -147,19 +200,21 @@ async function claimCode(codeHash: string, invitationId: string, source: string)
 }
 
 function outcomeOf(row: { id: string; status: string; connectionId: string | null }): TExchangeOutcome {
-  if (row.status === "EXCHANGED" && row.connectionId) return { kind: "connected", exchangeId: row.id, connectionId: row.connectionId, isReauthentication: false };
+  if (row.status === "EXCHANGED" && row.connectionId) return { kind: "connected", exchangeId: row.id, connectionId: row.connectionId, isReauthentication: false, hasNewData: false };
   if (row.status === "DELAYED" && row.connectionId) return { kind: "verifying", exchangeId: row.id, connectionId: row.connectionId };
-  return { kind: "failed", reason: row.status === "REJECTED" ? "rejected" : row.status === "ORPHAN" ? "unknown_reference" : "unavailable" };
+  const reason = ({ REJECTED: "rejected", ORPHAN: "refused", REFUSED: "refused" } as const)[row.status as "REJECTED"] ?? "unavailable";
+  return { kind: "failed", reason };
 }
 
 /** Exchanges again the codes Flanks answered "delayed" or could not take (they were kept sealed). */
 export async function retryPendingExchanges(): Promise<number> {
   const db = getDb();
-  const rows = await db.linkCodeExchange.findMany({ where: { status: { in: ["DELAYED", "RETRY"] }, codeEnc: { not: null } }, include: { connection: false }, take: 20 });
+  const rows = await db.linkCodeExchange.findMany({ where: { status: { in: ["DELAYED", "RETRY"] }, codeEnc: { not: null } }, take: 20 });
   let settled = 0;
   for (const row of rows) {
     const invitation = row.invitationId ? await db.invitation.findUnique({ where: { id: row.invitationId } }) : null;
     const outcome = await exchangeLinkCode({ code: openToken(row.codeEnc!, "link_code"), reference: invitation?.reference ?? null, source: "retry" });
+    await syncAfterExchange(outcome);
     if (outcome.kind === "connected") settled++;
   }
   return settled;

@@ -4,7 +4,8 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
 import { LINK_EXTRA_REFERENCE } from "@/lib/services/invitations/consent-to-invitation";
-import { exchangeLinkCode } from "./exchange-link-code";
+import { invitationBindingRefusal } from "@/lib/services/invitations/invitation-rules";
+import { exchangeLinkCode, syncAfterExchange } from "./exchange-link-code";
 
 export type TPendingLinkCode = { codePreview: string; extra: Record<string, string>; clientName: string | null; isMapped: boolean };
 
@@ -15,27 +16,39 @@ function preview(code: string): string {
 
 /**
  * Codes that never came back through the redirect (the end user closed the tab) wait at Flanks
- * until exchanged. Those whose `extra` names one of our invitations are exchanged now (exactly once,
- * through the same path as the callback); the rest are reported as orphans.
+ * until exchanged. Those whose `extra` names one of our invitations that may still bind credentials
+ * (the same rules as the callback: unexpired, unrevoked, single-use re-authentication, client not
+ * archived, advisor not disabled) are exchanged now, exactly once, through the same path as the
+ * callback; the others are left at Flanks and counted: orphans (no invitation) and refused.
  */
-export async function reconcileLinkCodes(actor: { id: string; email: string } | null): Promise<{ exchanged: number; orphans: number }> {
+export async function reconcileLinkCodes(actor: { id: string; email: string } | null): Promise<{ exchanged: number; orphans: number; refused: number }> {
   const codes = await getFlanksClient().listLinkCodes(getEnv().flanksLinkToken);
   let exchanged = 0;
   let orphans = 0;
+  let refused = 0;
+  const now = new Date();
   for (const code of codes) {
     const reference = code.extra[LINK_EXTRA_REFERENCE] ?? null;
-    const invitation = reference ? await getDb().invitation.findUnique({ where: { reference }, select: { id: true, revokedAt: true } }) : null;
-    if (!invitation || invitation.revokedAt) {
+    const invitation = reference
+      ? await getDb().invitation.findUnique({ where: { reference }, include: { client: { select: { archived: true, advisor: { select: { disabled: true } } } } } })
+      : null;
+    if (!invitation) {
       orphans++;
+      continue;
+    }
+    if (invitationBindingRefusal(invitation, now)) {
+      refused++;
       continue;
     }
     const outcome = await exchangeLinkCode({ code: code.code, reference, source: "reconcile" });
     if (outcome.kind === "connected" || outcome.kind === "verifying") exchanged++;
+    else if (outcome.reason === "refused") refused++;
+    await syncAfterExchange(outcome);
   }
   if (actor || exchanged > 0) {
-    await recordAuditEvent({ actor, action: "connection.reconcile", details: { exchanged, orphans, listed: codes.length } });
+    await recordAuditEvent({ actor, action: "connection.reconcile", details: { exchanged, orphans, refused, listed: codes.length } });
   }
-  return { exchanged, orphans };
+  return { exchanged, orphans, refused };
 }
 
 /** For the admin console: the unused codes Flanks holds, and whether each maps to an invitation. */

@@ -7,7 +7,10 @@ import { bankDisplayName } from "./bank-names";
 import { redactStatus, summarizeStatus, type TConnectionState } from "./connection-state";
 import { openToken, sealToken } from "./credentials-token-vault";
 
-/** `hasNewData`: an extraction finished since we last looked (the first one, or a newer `last_update`): time to sync. */
+/**
+ * `hasNewData`: an extraction finished since we last looked (the first one, or a newer `last_update`),
+ * or it finished earlier but its data was never stored (the first load failed or never ran): time to sync.
+ */
 export type TRefreshResult = { state: TConnectionState; changed: boolean; hasNewData: boolean; error?: string };
 
 /**
@@ -16,7 +19,7 @@ export type TRefreshResult = { state: TConnectionState; changed: boolean; hasNew
  */
 export async function refreshConnectionStatus(connectionId: string, actor: { id: string; email: string } | null = null): Promise<TRefreshResult> {
   const db = getDb();
-  const connection = await db.connection.findUnique({ where: { id: connectionId } });
+  const connection = await db.connection.findUnique({ where: { id: connectionId }, include: { wealthSyncState: { select: { connectionId: true } } } });
   if (!connection?.credentialsTokenEnc) return { state: (connection?.state ?? "ERROR") as TConnectionState, changed: false, hasNewData: false };
   const credentialsToken = openToken(connection.credentialsTokenEnc, "credentials_token");
   let status;
@@ -61,6 +64,10 @@ export async function refreshConnectionStatus(connectionId: string, actor: { id:
       );
     }
   });
-  const hasNewData = !summary.pending && summary.lastUpdate !== null && (summary.lastUpdate !== connection.lastUpdate || connection.pending);
+  const isNeverStored = connection.wealthSyncState === null;
+  // last_update + time name a minute: a re-authentication within the minute of the previous
+  // extraction only shows in last_update_timestamp (lastUpdateAt).
+  const isNewer = summary.lastUpdate !== connection.lastUpdate || (summary.lastUpdateAt !== null && summary.lastUpdateAt.getTime() !== connection.lastUpdateAt?.getTime());
+  const hasNewData = !summary.pending && summary.lastUpdate !== null && (isNewer || connection.pending || isNeverStored);
   return { state: summary.state, changed, hasNewData };
 }

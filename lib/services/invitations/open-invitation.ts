@@ -23,7 +23,8 @@ async function findOpenInvitation(token: unknown) {
     where: { tokenHash: hashInvitationToken(parsed.data) },
     include: { client: { select: { displayName: true, archived: true, advisor: { select: { name: true, disabled: true } } } }, connection: true },
   });
-  if (!invitation || invitation.client.archived || !canOpenInvitation(invitation, new Date())) return null;
+  // A disabled advisor no longer asks anyone for anything: their links close with their account.
+  if (!invitation || invitation.client.archived || invitation.client.advisor.disabled || !canOpenInvitation(invitation, new Date())) return null;
   return invitation;
 }
 

@@ -68,7 +68,8 @@ export default async function ClientConnectionsPage({ params }: { params: Promis
                 <td className="py-2 pr-4 tabular">{formatDate(new Date(invitation.createdAt), locale)}</td>
                 <td className="py-2 pr-4 tabular">{formatDate(new Date(invitation.expiresAt), locale)}</td>
                 <td className="py-2">
-                  {invitation.state === "open" || (invitation.state === "used" && invitation.purpose === "CONNECT") ? (
+                  {/* Expired and used ones too: a Link started before expiry may still bring a code back (grace period). */}
+                  {invitation.state !== "revoked" ? (
                     <ActionForm
                       action={revokeInvitationAction}
                       hidden={[
