@@ -1,7 +1,8 @@
 import { request as httpRequest, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { clientAddressOf, isForwardedHttps, pickClientAddress } from "./client-address";
+import { clientAddressOf, pickClientAddress } from "./client-address";
+import { isForwardedHttps } from "./forwarded-proto";
 import { installPeerAddressStamp, PEER_ADDRESS_HEADER } from "./peer-address-stamp";
 
 describe("pickClientAddress", () => {

@@ -21,13 +21,6 @@ export function pickClientAddress(input: { peer: string | null; forwardedFor: st
   return normalizeAddress(chain[index]!);
 }
 
-/** The request came over https: said by the nearest trusted proxy, never by the caller. */
-export function isForwardedHttps(input: { forwardedProto: string | null; trustedHops: number }): boolean {
-  if (input.trustedHops === 0 || !input.forwardedProto) return false;
-  const hops = input.forwardedProto.split(",").map((entry) => entry.trim().toLowerCase());
-  return hops[hops.length - 1] === "https";
-}
-
 export function clientAddressOf(headers: THeaderSource, trustedHops: number): string {
   return pickClientAddress({ peer: readPeerAddressStamp(headers.get(PEER_ADDRESS_HEADER)), forwardedFor: headers.get("x-forwarded-for"), trustedHops });
 }

@@ -1,7 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { subscribe } from "node:diagnostics_channel";
-import type { IncomingMessage } from "node:http";
-import type { Socket } from "node:net";
 
 /**
  * Route handlers, server actions and next-auth's authorize() see headers, never the socket. So the
@@ -20,7 +18,8 @@ export function installPeerAddressStamp(): void {
   const secret = randomBytes(16).toString("hex");
   stampGlobal.patrimonioPeerStampSecret = secret;
   subscribe("http.server.request.start", (message) => {
-    const { request, socket } = message as { request: IncomingMessage; socket: Socket };
+    // Node's message for this channel: the IncomingMessage and its socket (typed here by what is read).
+    const { request, socket } = message as { request: { headers: Record<string, string | string[] | undefined> }; socket: { remoteAddress?: string } };
     request.headers[PEER_ADDRESS_HEADER] = `${secret} ${socket.remoteAddress ?? "unknown"}`;
   });
 }
