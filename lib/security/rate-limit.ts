@@ -41,11 +41,33 @@ export function nextBucketState(
 }
 
 /**
- * Reserves one attempt before the work it limits starts: concurrent requests each see the count
- * the previous one left (compare-and-swap on the row), so 50 requests at once cannot all pass a
- * check made before any of them was counted.
+ * Reservations of one key in this process run one after another: the compare-and-swap below then
+ * only races other processes (WEB_CONCURRENCY of them), not the other requests of its own process,
+ * which would otherwise read the same count, all but one lose the swap and read again (n² reads
+ * for n requests at once).
  */
-export async function reserveAttempt(db: TDb, key: string, policy: TRateLimitPolicy, now = new Date()): Promise<TReservation> {
+const queues = new Map<string, Promise<unknown>>();
+
+function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const run = (queues.get(key) ?? Promise.resolve()).then(work, work);
+  const tail = run.catch(() => undefined);
+  queues.set(key, tail);
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key);
+  });
+  return run;
+}
+
+/**
+ * Reserves one attempt before the work it limits starts: concurrent requests each see the count
+ * the previous one left (compare-and-swap on the row, across processes), so 50 requests at once
+ * cannot all pass a check made before any of them was counted.
+ */
+export function reserveAttempt(db: TDb, key: string, policy: TRateLimitPolicy, now?: Date): Promise<TReservation> {
+  return oneAtATime(key, () => swapIn(db, key, policy, now ?? new Date()));
+}
+
+async function swapIn(db: TDb, key: string, policy: TRateLimitPolicy, now: Date): Promise<TReservation> {
   for (let swap = 0; swap < MAX_SWAPS; swap++) {
     const bucket = await db.rateLimitBucket.findUnique({ where: { key } });
     const next = nextBucketState(bucket, policy, now);
