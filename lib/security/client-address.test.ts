@@ -1,7 +1,7 @@
 import { request as httpRequest, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { clientAddressOf, pickClientAddress } from "./client-address";
+import { addressBucketOf, clientAddressOf, pickClientAddress } from "./client-address";
 import { isForwardedHttps } from "./forwarded-proto";
 import { installPeerAddressStamp, PEER_ADDRESS_HEADER } from "./peer-address-stamp";
 
@@ -60,5 +60,22 @@ describe("isForwardedHttps", () => {
     expect(isForwardedHttps({ forwardedProto: "https", trustedHops: 1 })).toBe(true);
     expect(isForwardedHttps({ forwardedProto: "https, http", trustedHops: 1 })).toBe(false);
     expect(isForwardedHttps({ forwardedProto: null, trustedHops: 1 })).toBe(false);
+  });
+});
+
+describe("addressBucketOf", () => {
+  it("counts an IPv4 address as itself and an IPv6 caller by its /64", () => {
+    expect(addressBucketOf("203.0.113.9")).toBe("203.0.113.9");
+    expect(addressBucketOf("2001:db8:1:2:aaaa:bbbb:cccc:dddd")).toBe("2001:db8:1:2::/64");
+    expect(addressBucketOf("2001:DB8:1:2::1")).toBe("2001:db8:1:2::/64");
+    expect(addressBucketOf("2001:0db8:0001:0002:ffff::9")).toBe("2001:db8:1:2::/64");
+    expect(addressBucketOf("::1")).toBe("0:0:0:0::/64");
+    expect(addressBucketOf("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
+  });
+
+  it("leaves what it cannot read as it is", () => {
+    expect(addressBucketOf("unknown")).toBe("unknown");
+    expect(addressBucketOf("1::2::3")).toBe("1::2::3");
+    expect(addressBucketOf("64:ff9b::192.0.2.1")).toBe("64:ff9b::192.0.2.1");
   });
 });

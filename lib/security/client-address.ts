@@ -24,3 +24,20 @@ export function pickClientAddress(input: { peer: string | null; forwardedFor: st
 export function clientAddressOf(headers: THeaderSource, trustedHops: number): string {
   return pickClientAddress({ peer: readPeerAddressStamp(headers.get(PEER_ADDRESS_HEADER)), forwardedFor: headers.get("x-forwarded-for"), trustedHops });
 }
+
+const IPV6_GROUP = /^[0-9a-f]{1,4}$/;
+
+/**
+ * What a per-address limit counts: an IPv4 address, or an IPv6 caller's /64 (one subscriber line or
+ * host gets a whole /64, and rotating within it costs nothing). Anything unparsable counts as itself.
+ */
+export function addressBucketOf(address: string): string {
+  if (!address.includes(":")) return address;
+  const halves = address.split("%")[0]!.toLowerCase().split("::");
+  if (halves.length > 2) return address;
+  const head = halves[0] ? halves[0].split(":") : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(":") : [];
+  const groups = halves.length === 2 ? [...head, ...Array<string>(8 - head.length - tail.length).fill("0"), ...tail] : head;
+  if (groups.length !== 8 || !groups.every((group) => IPV6_GROUP.test(group))) return address;
+  return `${groups.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(":")}::/64`;
+}

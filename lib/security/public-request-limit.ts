@@ -3,6 +3,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getClientAddress } from "@/lib/request/request-id";
+import { addressBucketOf } from "./client-address";
 import { reserveAttempt } from "./rate-limit";
 
 export type TPublicRequestVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -14,7 +15,7 @@ export type TPublicRequestVerdict = { ok: true } | { ok: false; retryAfterSecond
  */
 export async function checkPublicRequestLimit(): Promise<TPublicRequestVerdict> {
   const address = await getClientAddress();
-  const reservation = await reserveAttempt(getDb(), `public:${address}`, { limit: getEnv().RATE_LIMIT_PUBLIC_PER_ADDRESS, windowMs: 60_000 });
+  const reservation = await reserveAttempt(getDb(), `public:${addressBucketOf(address)}`, { limit: getEnv().RATE_LIMIT_PUBLIC_PER_ADDRESS, windowMs: 60_000 });
   if (reservation.ok) return { ok: true };
   if (reservation.isFirstRefusal) await recordAuditEvent({ actor: null, action: "public.rate_limited", details: { address } });
   return { ok: false, retryAfterSeconds: Math.ceil(reservation.retryAfterMs / 1000) };

@@ -1,4 +1,5 @@
 import type { TAppEnv } from "@/lib/config/parse-env";
+import { addressBucketOf } from "@/lib/security/client-address";
 import type { TRateLimitPolicy } from "@/lib/security/rate-limit";
 
 /** Sign-in limits: the account's guesses with backoff, and each address's Argon2 work. */
@@ -15,4 +16,4 @@ export function signInAddressPolicy(env: Pick<TAppEnv, "RATE_LIMIT_SIGN_IN_PER_A
 }
 
 export const signInAccountKey = (email: string) => `sign-in:account:${email}`;
-export const signInAddressKey = (address: string) => `sign-in:address:${address}`;
+export const signInAddressKey = (address: string) => `sign-in:address:${addressBucketOf(address)}`;
