@@ -4,6 +4,7 @@ import { jsonError } from "@/lib/api/json-error";
 import { decodeSessionToken } from "@/lib/auth/session-token";
 import { loadEnv } from "@/lib/config/load-env";
 import { ACTION_ID_HEADER, hasDecodableActionArguments } from "@/lib/security/action-request-shape";
+import { isForwardedHttps } from "@/lib/security/forwarded-proto";
 import { buildContentSecurityPolicy } from "@/lib/security/content-security-policy";
 import { REQUEST_ID_HEADER } from "@/lib/request/request-id-header";
 
@@ -14,16 +15,26 @@ function isProtected(pathname: string): boolean {
   return pathname === "/" || PROTECTED_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
+/** A year of https only, once the browser has seen the site over https (the header is ignored over http). */
+const STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
+
+function withTransportSecurity(response: NextResponse, isHttps: boolean): NextResponse {
+  if (isHttps) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
   const env = loadEnv();
   const { pathname, search } = request.nextUrl;
+  // Over https when the public URL is https, or when a trusted proxy says so; a caller's own X-Forwarded-Proto is not believed.
+  const isHttps = env.isPublicUrlHttps || isForwardedHttps({ forwardedProto: request.headers.get("x-forwarded-proto"), trustedHops: env.TRUSTED_PROXY_HOPS });
 
   if (isProtected(pathname)) {
     const token = await getToken({ req: request, secret: env.nextAuthSecret, decode: decodeSessionToken });
     if (!token?.sid) {
       const login = new URL("/login", request.url);
       if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
-      return NextResponse.redirect(login);
+      return withTransportSecurity(NextResponse.redirect(login), isHttps);
     }
   }
 
@@ -42,7 +53,7 @@ export async function proxy(request: NextRequest) {
   response.headers.set("Content-Security-Policy", csp);
   // Pages show personal wealth data: never stored by the browser or a shared cache.
   response.headers.set("Cache-Control", "private, no-store, max-age=0");
-  return response;
+  return withTransportSecurity(response, isHttps);
 }
 
 export const config = {

@@ -1,12 +1,23 @@
 import { spawn } from "node:child_process";
 import { ConfigError } from "../lib/config/parse-env";
 import { loadEnv } from "../lib/config/load-env";
+import { createPrismaClient, type PrismaClient } from "../lib/db/create-prisma-client";
 import { DEMO_ACCOUNTS } from "../lib/demo/demo-accounts";
+import { demoUsersProblem } from "../lib/demo/demo-users";
 import { needsBuild } from "./lib/needs-build";
 import { prepareDatabase } from "./lib/prepare-database";
 import { BIN, run } from "./lib/run";
 
 const isDev = process.argv.includes("--dev");
+
+async function withDatabase<T>(databaseUrl: string, work: (db: PrismaClient) => Promise<T>): Promise<T> {
+  const db = createPrismaClient(databaseUrl);
+  try {
+    return await work(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
 
 async function main() {
   let env;
@@ -20,6 +31,11 @@ async function main() {
     throw error;
   }
   await prepareDatabase();
+  const demoProblem = await withDatabase(env.databaseUrl, (db) => demoUsersProblem(db, env.isSandboxMode));
+  if (demoProblem) {
+    console.error(demoProblem);
+    process.exit(1);
+  }
   if (!isDev && needsBuild()) {
     console.log("Building the app (first start or changed sources)…");
     await run("node", [BIN.next, "build"]);

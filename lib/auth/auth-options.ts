@@ -2,15 +2,20 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
+import { clientAddressOf } from "@/lib/security/client-address";
 import { endSession } from "@/lib/services/auth/end-session";
 import { signInWithPassword } from "@/lib/services/auth/sign-in-with-password";
 import { SESSION_MAX_AGE_MS } from "./session-rules";
 
 export const SIGN_IN_THROTTLED = "throttled";
 
+/** next-auth hands authorize() the headers as a plain object; the address is read as for every other request. */
 function addressOf(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  return (typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined) || "unknown";
+  const get = (name: string) => {
+    const value = headers?.[name];
+    return typeof value === "string" ? value : null;
+  };
+  return clientAddressOf({ get }, getEnv().TRUSTED_PROXY_HOPS);
 }
 
 let options: NextAuthOptions | undefined;

@@ -6,7 +6,7 @@ import { ConfigError, isLoopbackHost, parseEnv } from "./parse-env";
  * bank: https only, except loopback (the built-in sandbox, or a local imitation of Flanks in tests).
  */
 const generated = { NEXTAUTH_SECRET: "g".repeat(43), ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"), SANDBOX_CLIENT_SECRET: "sandbox-secret" };
-const REAL = { FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "secret", FLANKS_LINK_TOKEN: "link" };
+const REAL = { FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "secret", FLANKS_LINK_TOKEN: "link", NEXTAUTH_URL: "https://wealth.example.com" };
 
 const ACCEPTED = [
   "https://api.flanks.io",

@@ -22,7 +22,7 @@ describe("parseEnv", () => {
   });
 
   it("uses the real Flanks when credentials are configured", () => {
-    const env = parseEnv({ FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "secret", FLANKS_LINK_TOKEN: "link" }, generated);
+    const env = parseEnv({ FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "secret", FLANKS_LINK_TOKEN: "link", NEXTAUTH_URL: "https://wealth.example.com" }, generated);
     expect(env.isSandboxMode).toBe(false);
     expect(env.flanksApiUrl).toBe("https://api.flanks.io");
     expect(env.flanksLinkUrl).toBe("https://platform.flanks.io/link");
@@ -38,9 +38,19 @@ describe("parseEnv", () => {
     [{ SANDBOX_PORT: "70000" }, "SANDBOX_PORT"],
     [{ FLANKS_CLIENT_ID: "id" }, "FLANKS_CLIENT_SECRET: required"],
     [{ FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "s" }, "FLANKS_LINK_TOKEN: required"],
+    [{ FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "s", FLANKS_LINK_TOKEN: "l" }, "NEXTAUTH_URL: required when FLANKS_CLIENT_ID is set"],
+    [{ TRUSTED_PROXY_HOPS: "-1" }, "TRUSTED_PROXY_HOPS"],
+    [{ RATE_LIMIT_SIGN_IN_PER_ADDRESS: "0" }, "RATE_LIMIT_SIGN_IN_PER_ADDRESS"],
   ])("stops on a wrong value and names the variable: %j", (source, message) => {
     expect(() => parseEnv(source, generated)).toThrow(ConfigError);
     expect(() => parseEnv(source, generated)).toThrow(message);
+  });
+
+  it("trusts no proxy by default and knows when the public URL is https", () => {
+    const env = parseEnv({}, generated);
+    expect(env.TRUSTED_PROXY_HOPS).toBe(0);
+    expect(env.isPublicUrlHttps).toBe(false);
+    expect(parseEnv({ NEXTAUTH_URL: "https://wealth.example.com", TRUSTED_PROXY_HOPS: "1" }, generated)).toMatchObject({ isPublicUrlHttps: true, TRUSTED_PROXY_HOPS: 1 });
   });
 
   it("allows plain http only on loopback", () => {

@@ -51,6 +51,16 @@ const ZRawEnvSchema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
   /** Sandbox mode: the loopback port of the one sandbox scripts/serve.ts runs for its workers (0: any free port). The benchmark fixes it so its own processes reach the sandbox as the workers do. */
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  /**
+   * Reverse proxies in front of the app that append to X-Forwarded-For (and set X-Forwarded-Proto /
+   * -Host). 0: the app is reached directly, those headers are the caller's own words and are ignored;
+   * the address is the TCP peer's (lib/security/client-address.ts).
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Sign-ins per address (failed, or still being checked) in 15 minutes before that address is refused. */
+  RATE_LIMIT_SIGN_IN_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** Requests per address per minute to the end users' pages (invitations, consent, the Link's callback). */
+  RATE_LIMIT_PUBLIC_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(120),
   /** Set by scripts/serve.ts for its workers: where the one sandbox of all server processes listens (sandbox mode only). */
   SANDBOX_UPSTREAM: optionalString.pipe(flanksUrl.optional()),
 });
@@ -69,6 +79,8 @@ export type TAppEnv = TRawEnv & {
   flanksLinkToken: string;
   nextAuthSecret: string;
   encryptionKey: string;
+  /** NEXTAUTH_URL is https: every response may say so (HSTS), and cookies are `secure`. */
+  isPublicUrlHttps: boolean;
 };
 
 export type TGeneratedSecrets = { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string; SANDBOX_CLIENT_SECRET: string };
@@ -100,6 +112,10 @@ export function parseEnv(source: Record<string, string | undefined>, generated: 
   if (!isSandboxMode && raw.FLANKS_LINK_TOKEN === undefined) {
     throw new ConfigError(["FLANKS_LINK_TOKEN: required when FLANKS_CLIENT_ID is set"]);
   }
+  // Invitation links and sign-in redirects must name the real site, never a Host or X-Forwarded-Host a caller wrote.
+  if (!isSandboxMode && raw.NEXTAUTH_URL === undefined) {
+    throw new ConfigError(["NEXTAUTH_URL: required when FLANKS_CLIENT_ID is set (the public URL, e.g. https://wealth.example.com)"]);
+  }
   const sandboxUrl = `http://127.0.0.1:${raw.PORT}/sandbox`;
   return {
     ...raw,
@@ -113,5 +129,6 @@ export function parseEnv(source: Record<string, string | undefined>, generated: 
     flanksLinkToken: raw.FLANKS_LINK_TOKEN ?? SANDBOX_LINK_TOKEN,
     nextAuthSecret: raw.NEXTAUTH_SECRET ?? generated.NEXTAUTH_SECRET,
     encryptionKey: raw.ENCRYPTION_KEY ?? generated.ENCRYPTION_KEY,
+    isPublicUrlHttps: raw.NEXTAUTH_URL?.startsWith("https:") ?? false,
   };
 }

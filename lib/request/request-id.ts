@@ -1,5 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
+import { getEnv } from "@/lib/env";
+import { clientAddressOf } from "@/lib/security/client-address";
 
 import { REQUEST_ID_HEADER } from "./request-id-header";
 
@@ -14,10 +16,10 @@ export async function getRequestId(): Promise<string | null> {
   }
 }
 
+/** The caller's address (the TCP peer, or what the configured trusted proxy saw): lib/security/client-address.ts. */
 export async function getClientAddress(): Promise<string> {
   try {
-    const list = await headers();
-    return list.get("x-forwarded-for")?.split(",")[0]?.trim() || list.get("x-real-ip") || "unknown";
+    return clientAddressOf(await headers(), getEnv().TRUSTED_PROXY_HOPS);
   } catch {
     return "unknown";
   }

@@ -7,11 +7,7 @@ import { useI18n, useMessages } from "@/components/i18n/i18n-provider";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
-
-/** Only same-site paths are followed after sign-in, never an absolute URL from the query string. */
-function safeCallback(value: string | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
+import { sameOriginPath } from "@/lib/security/same-origin-path";
 
 export function LoginForm({ callbackUrl, initialNotice }: { callbackUrl?: string; initialNotice?: string }) {
   const { t } = useI18n();
@@ -31,7 +27,8 @@ export function LoginForm({ callbackUrl, initialNotice }: { callbackUrl?: string
       setError(result.error === "throttled" ? l.throttled : result.error === "network" ? t.errors.generic : l.invalid);
       return;
     }
-    router.replace(safeCallback(callbackUrl));
+    // Only a path on this site is followed after sign-in, resolved as the browser would resolve it.
+    router.replace(sameOriginPath(callbackUrl, window.location.origin));
     router.refresh();
   }
 

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { consentAction, type TConsentState } from "./actions";
 
-type TConsentLabels = { consentRequired: string; invalidBody: string; continue: string; pending: string };
+type TConsentLabels = { consentRequired: string; invalidBody: string; rateLimited: string; continue: string; pending: string };
 
 export function ConsentForm({ token, consentText, labels }: { token: string; consentText: string; labels: TConsentLabels }) {
   const [state, formAction] = useActionState<TConsentState, FormData>(consentAction, {});
@@ -14,7 +14,7 @@ export function ConsentForm({ token, consentText, labels }: { token: string; con
       <input type="hidden" name="token" value={token} />
       {state.error ? (
         <Alert tone="error" live>
-          {state.error === "consentRequired" ? labels.consentRequired : labels.invalidBody}
+          {state.error === "consentRequired" ? labels.consentRequired : state.error === "rateLimited" ? labels.rateLimited : labels.invalidBody}
         </Alert>
       ) : null}
       <label className="flex items-start gap-3 text-sm text-slate-900">

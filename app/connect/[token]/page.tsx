@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
+import { checkPublicRequestLimit } from "@/lib/security/public-request-limit";
 import { openInvitation } from "@/lib/services/invitations/open-invitation";
+import { RateLimited } from "../rate-limited";
 import { ConsentForm } from "./consent-form";
 
 export const metadata: Metadata = { title: "Connect your banks", referrer: "no-referrer" };
@@ -9,6 +11,7 @@ export const metadata: Metadata = { title: "Connect your banks", referrer: "no-r
 export default async function ConnectPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
   const { t } = await getMessages();
+  if (!(await checkPublicRequestLimit()).ok) return <RateLimited message={t.errors.tooManyRequests} />;
   const invitation = await openInvitation(token);
   if (!invitation) {
     return (
@@ -44,7 +47,7 @@ export default async function ConnectPage({ params }: { params: Promise<{ token:
       <ConsentForm
         token={token}
         consentText={interpolate(t.connect.consent, names)}
-        labels={{ consentRequired: t.connect.consentRequired, invalidBody: t.connect.invalidBody, continue: t.connect.continue, pending: t.common.loading }}
+        labels={{ consentRequired: t.connect.consentRequired, invalidBody: t.connect.invalidBody, rateLimited: t.errors.tooManyRequests, continue: t.connect.continue, pending: t.common.loading }}
       />
     </section>
   );

@@ -2,6 +2,8 @@
 import { after } from "next/server";
 import { z } from "zod";
 import { logError } from "@/lib/log/log-error";
+import { checkPublicRequestLimit } from "@/lib/security/public-request-limit";
+import { rateLimitedResponse } from "@/lib/security/rate-limited-response";
 import { exchangeLinkCode, syncAfterExchange } from "@/lib/services/connections/exchange-link-code";
 import { LINK_EXTRA_REFERENCE } from "@/lib/services/invitations/consent-to-invitation";
 
@@ -24,6 +26,9 @@ function redirectToResult(params: Record<string, string>): Response {
 }
 
 export async function GET(request: Request) {
+  // Refused before any Flanks call; a code left unexchanged is recovered by the reconciliation job.
+  const limit = await checkPublicRequestLimit();
+  if (!limit.ok) return rateLimitedResponse(limit.retryAfterSeconds);
   const query = ZCallbackSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success || (!query.data.code && !query.data.error)) {
     return redirectToResult({ error: "UNKNOWN" });

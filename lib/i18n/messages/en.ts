@@ -11,7 +11,7 @@ export const en = {
     submit: "Sign in",
     submitting: "Signing in…",
     invalid: "The email or password is not correct.",
-    throttled: "Too many failed attempts. Wait 15 minutes and try again.",
+    throttled: "Too many failed attempts. Wait a few minutes and try again.",
     expired: "Your session ended. Please sign in again.",
     demoTitle: "Demo accounts (sandbox mode)",
     demoPassword: "password",

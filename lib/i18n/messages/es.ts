@@ -13,7 +13,7 @@ export const es: TMessages = {
     submit: "Entrar",
     submitting: "Entrando…",
     invalid: "El correo o la contraseña no son correctos.",
-    throttled: "Demasiados intentos fallidos. Espera 15 minutos y vuelve a intentarlo.",
+    throttled: "Demasiados intentos fallidos. Espera unos minutos y vuelve a intentarlo.",
     expired: "Tu sesión ha terminado. Vuelve a iniciar sesión.",
     demoTitle: "Cuentas de demostración (modo sandbox)",
     demoPassword: "contraseña",
