@@ -63,7 +63,7 @@ test("overview: totals per currency to the cent, allocations and data date", asy
     return eur(assets - (liabilities.get(currency) ?? 0n), currency);
   });
   await expect(netLines).toHaveText(expectedNet);
-  await expect(row).toContainText(formatDate(new Date(), "en"));
+  await expect(row).toContainText(formatDate(new Date(), "en", "Europe/Madrid"));
 });
 
 test("investments: every position, sort, filter, detail with CNMV / DGSFP", async () => {

@@ -3,7 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { BusyRegion, RegionLink } from "@/components/ui/deferred-link";
 import { Pagination } from "@/components/ui/pagination";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDay } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import { interpolate, type TMessages } from "@/lib/i18n/messages";
 import type { TLedgerPage } from "@/lib/services/wealth/list-transactions";
@@ -153,8 +153,8 @@ export function LedgerTable({
               <tr key={row.id}>
                 {COLUMNS[kind].map((column) => {
                   const text =
-                    column === "date" ? formatDate(row.date, locale)
-                    : column === "valueDate" ? formatDate(row.valueDate, locale)
+                    column === "date" ? formatDay(row.date, locale)
+                    : column === "valueDate" ? formatDay(row.valueDate, locale)
                     : column === "description" ? orDash(row.description, t)
                     : column === "category" ? orDash(row.category, t)
                     : column === "product" ? row.product

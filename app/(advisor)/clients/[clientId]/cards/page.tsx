@@ -5,7 +5,7 @@ import { moneyText, orDash } from "@/components/wealth/labels";
 import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-status";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDay } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { listCards } from "@/lib/services/wealth/list-products";
 import { listTransactions } from "@/lib/services/wealth/list-transactions";
@@ -23,7 +23,7 @@ export default async function CardsPage({ params, searchParams }: TProps) {
   const [{ context, cards }, result] = await orNotFound(Promise.all([listCards(user, clientId), listTransactions(user, clientId, "card", query)]));
   if (!context.hasData) return <WealthGate context={context} t={t} />;
   const c = t.wealth.cards;
-  const date = (value: string | null) => (value ? formatDate(value, locale) : t.wealth.common.none);
+  const date = (value: string | null) => (value ? formatDay(value, locale) : t.wealth.common.none);
   return (
     <>
       <DataAsOf context={context} locale={locale} t={t} products={["cards", "cardTransactions"]} />

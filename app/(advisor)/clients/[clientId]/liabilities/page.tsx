@@ -5,7 +5,7 @@ import { liabilityTypeLabel, moneyText, orDash } from "@/components/wealth/label
 import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-status";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
-import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
+import { formatDay, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import { sumByCurrency } from "@/lib/money/money";
@@ -25,7 +25,7 @@ export default async function LiabilitiesPage({ params, searchParams }: TProps) 
   const [{ context, liabilities }, result] = await orNotFound(Promise.all([listLiabilities(user, clientId), listTransactions(user, clientId, "liability", query)]));
   if (!context.hasData) return <WealthGate context={context} t={t} />;
   const l = t.wealth.liabilities;
-  const date = (value: string | null) => (value ? formatDate(value, locale) : t.wealth.common.none);
+  const date = (value: string | null) => (value ? formatDay(value, locale) : t.wealth.common.none);
   const totals = sumByCurrency(liabilities.map((x) => x.outstanding));
   return (
     <>

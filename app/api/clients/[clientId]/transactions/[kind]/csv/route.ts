@@ -2,6 +2,8 @@
 import { z } from "zod";
 import { jsonError } from "@/lib/api/json-error";
 import { withUser } from "@/lib/api/with-user";
+import { dayIn } from "@/lib/i18n/format";
+import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { logError } from "@/lib/log/log-error";
 import { iterateTransactions } from "@/lib/services/wealth/list-transactions";
 import { assertWealthAccess } from "@/lib/services/wealth/wealth-context";
@@ -41,7 +43,8 @@ export const GET = withUser<{ clientId: string; kind: string }>(async ({ request
       }
     },
   });
-  const day = new Date().toISOString().slice(0, 10);
+  // The day of the export in the firm's time zone, as the pages name it (not UTC's, a day behind from 23:00 to midnight in Madrid).
+  const day = dayIn(new Date(), firmTimeZone());
   return new Response(stream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
