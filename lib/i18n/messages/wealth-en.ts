@@ -140,9 +140,10 @@ export const wealthEn = {
       beta_ratio: "Beta",
       tracking_error_ratio: "Tracking error",
       volatility: "Volatility",
-      PER: "P/E ratio",
+      PER: "P/E ratio (PER)",
       ROE: "Return on equity",
-      PES: "P/S ratio",
+      // The reference: "PES: Price to Earnings (Only VI and ETF)", not price to sales.
+      PES: "Price to earnings (PES)",
       EPS: "Earnings per share",
       ROA: "Return on assets",
     },

@@ -141,9 +141,10 @@ export const wealthEs: TWealthMessages = {
       beta_ratio: "Beta",
       tracking_error_ratio: "Tracking error",
       volatility: "Volatilidad",
-      PER: "PER",
+      PER: "PER (precio / beneficio por acción)",
       ROE: "Rentabilidad sobre recursos propios",
-      PES: "Precio / ventas",
+      // La referencia: "PES: Price to Earnings (Only VI and ETF)", no precio / ventas.
+      PES: "Precio / beneficios (PES)",
       EPS: "Beneficio por acción",
       ROA: "Rentabilidad sobre activos",
     },
