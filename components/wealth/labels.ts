@@ -15,6 +15,22 @@ export function liabilityTypeLabel(code: string, locale: TLocale, t: TMessages):
   return liabilityTypeOf(code) === "OTHER" ? interpolate(t.wealth.common.otherType, { code }) : liabilityTypeName(code, locale);
 }
 
+/** An investment transaction's standard type by name; a reversal ("28") names what it reverses; a newer code shows as "Other (CODE)". */
+export function investmentTxTypeLabel(code: string | null, t: TMessages, reversalOf?: string | null): string {
+  if (code === null) return dash(t);
+  const names: Record<string, string> = t.wealth.ledger.investmentTypes;
+  const name = names[code];
+  if (name === undefined) return interpolate(t.wealth.common.otherType, { code });
+  return code === "28" && reversalOf ? interpolate(t.wealth.ledger.reversalOf, { type: investmentTxTypeLabel(reversalOf, t) }) : name;
+}
+
+/** An account transaction's type (Flanks' classification) by name; another value as sent. */
+export function accountTxTypeLabel(code: string | null, t: TMessages): string {
+  if (code === null) return dash(t);
+  const names: Record<string, string> = t.wealth.ledger.accountTypes;
+  return names[code] ?? code;
+}
+
 /** A documented null shows as "—". */
 export const dash = (t: TMessages) => t.wealth.common.none;
 

@@ -214,7 +214,17 @@ export const wealthEn = {
     cleared: "Ignored {field} “{value}”: it is not valid here.",
     sortBy: "Sort by {column}",
     fieldNames: { page: "page", size: "rows per page", sort: "sort column", dir: "sort direction", product: "product", from: "from date", to: "to date", min: "minimum amount", max: "maximum amount", q: "search" },
-    columns: { date: "Date", valueDate: "Value date", description: "Description", amount: "Amount", balance: "Balance", product: "Product", category: "Category", quantity: "Shares", unitPrice: "Unit price", shop: "Shop", type: "Type" },
+    columns: { date: "Date", valueDate: "Value date", description: "Description", amount: "Amount", balance: "Balance", product: "Product", category: "Category", quantity: "Shares", unitPrice: "Unit price", shop: "Shop", type: "Type", commission: "Commission", retention: "Tax withheld", expenses: "Expenses", exchange: "Exchange rate", originGain: "Realised gain", counterparty: "Counterparty" },
+    /** Investment transaction types by their standard code (docs/decisions/040); a newer code shows as "Other (code)". */
+    investmentTypes: { "1": "Purchase / subscription", "2": "Sale / redemption", "4": "Funds transfer", "5": "Dividend", "28": "Reversal" },
+    reversalOf: "Reversal of {type}",
+    /** Account transaction types (Flanks' classification); another value is shown as sent. */
+    accountTypes: { transfer: "Transfer", interest: "Interest", card: "Card payment", direct_debit: "Direct debit", cash_withdrawal: "Cash withdrawal", fee: "Fee" },
+    breakdown: { entity: "entity", broker: "broker", canon: "canon", ITF: "ITF", fx: "FX", origin: "at origin", destination: "at destination", custody: "custody", financial: "financial", iva: "VAT", liquidation: "settlement" },
+    counterpartyTo: "To {party}",
+    counterpartyFrom: "From {party}",
+    exchangeRate: "1 {from} = {rate} {to}",
+    acquiredOn: "acquired {date}",
   },
   accounts: {
     title: "Accounts",
@@ -237,6 +247,7 @@ export const wealthEn = {
     emission: "Issued",
     expiration: "Expires",
     available: "Available",
+    currency: "Currency",
     empty: "No cards at the connected banks.",
   },
   liabilities: {
@@ -244,6 +255,7 @@ export const wealthEn = {
     transactions: "Liability transactions",
     name: "Name",
     type: "Type",
+    subtype: "Subtype: {subtype}",
     outstanding: "Outstanding",
     initial: "Initial capital",
     limit: "Limit",

@@ -215,7 +215,17 @@ export const wealthEs: TWealthMessages = {
     cleared: "Se ha ignorado {field} «{value}»: no es válido aquí.",
     sortBy: "Ordenar por {column}",
     fieldNames: { page: "página", size: "filas por página", sort: "columna de orden", dir: "sentido del orden", product: "producto", from: "fecha desde", to: "fecha hasta", min: "importe mínimo", max: "importe máximo", q: "búsqueda" },
-    columns: { date: "Fecha", valueDate: "Fecha valor", description: "Concepto", amount: "Importe", balance: "Saldo", product: "Producto", category: "Categoría", quantity: "Títulos", unitPrice: "Precio unitario", shop: "Comercio", type: "Tipo" },
+    columns: { date: "Fecha", valueDate: "Fecha valor", description: "Concepto", amount: "Importe", balance: "Saldo", product: "Producto", category: "Categoría", quantity: "Títulos", unitPrice: "Precio unitario", shop: "Comercio", type: "Tipo", commission: "Comisión", retention: "Retención", expenses: "Gastos", exchange: "Tipo de cambio", originGain: "Plusvalía realizada", counterparty: "Contraparte" },
+    /** Tipos de operación de inversión por su código estándar (docs/decisions/040); un código nuevo se muestra como "Otro (código)". */
+    investmentTypes: { "1": "Compra / suscripción", "2": "Venta / reembolso", "4": "Traspaso", "5": "Dividendo", "28": "Retrocesión" },
+    reversalOf: "Retrocesión de {type}",
+    /** Tipos de movimiento de cuenta (clasificación de Flanks); otro valor se muestra tal cual. */
+    accountTypes: { transfer: "Transferencia", interest: "Intereses", card: "Pago con tarjeta", direct_debit: "Recibo domiciliado", cash_withdrawal: "Retirada de efectivo", fee: "Comisión" },
+    breakdown: { entity: "entidad", broker: "bróker", canon: "cánones", ITF: "ITF", fx: "divisa", origin: "en origen", destination: "en destino", custody: "custodia", financial: "financieros", iva: "IVA", liquidation: "liquidación" },
+    counterpartyTo: "A {party}",
+    counterpartyFrom: "De {party}",
+    exchangeRate: "1 {from} = {rate} {to}",
+    acquiredOn: "adquirido el {date}",
   },
   accounts: {
     title: "Cuentas",
@@ -238,6 +248,7 @@ export const wealthEs: TWealthMessages = {
     emission: "Emitida",
     expiration: "Caduca",
     available: "Disponible",
+    currency: "Divisa",
     empty: "No hay tarjetas en los bancos conectados.",
   },
   liabilities: {
@@ -245,6 +256,7 @@ export const wealthEs: TWealthMessages = {
     transactions: "Movimientos de deudas",
     name: "Nombre",
     type: "Tipo",
+    subtype: "Subtipo: {subtype}",
     outstanding: "Pendiente",
     initial: "Capital inicial",
     limit: "Límite",

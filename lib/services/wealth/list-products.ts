@@ -61,6 +61,8 @@ export type TCardView = {
   emissionDate: string | null;
   expirationDate: string | null;
   available: TMoney | null;
+  /** The card's own currency where the bank gives one, else its transactions' (kept in extraJson at sync). */
+  currency: string | null;
   holders: THolderView[];
 };
 
@@ -74,7 +76,8 @@ export async function listCards(actor: TActor, clientId: unknown): Promise<{ con
   return {
     context,
     cards: rows.map((row) => {
-      const currency = parse<{ currency?: string }>(row.extraJson, {}).currency ?? "EUR";
+      const stored = parse<{ currency?: unknown }>(row.extraJson, {}).currency;
+      const currency = typeof stored === "string" && /^[A-Z]{3}$/.test(stored) ? stored : null;
       return {
         id: row.id,
         flanksId: row.flanksId,
@@ -84,7 +87,8 @@ export async function listCards(actor: TActor, clientId: unknown): Promise<{ con
         bank: bankName(row.entity),
         emissionDate: row.emissionDate,
         expirationDate: row.expirationDate,
-        available: row.availableMinor === null ? null : money(row.availableMinor, /^[A-Z]{3}$/.test(currency) ? currency : "EUR"),
+        available: row.availableMinor === null ? null : money(row.availableMinor, currency ?? "EUR"),
+        currency,
         holders: holders.get(`${row.connectionId}|${row.flanksId}`) ?? [],
       };
     }),

@@ -31,7 +31,7 @@ export default async function CardsPage({ params, searchParams }: TProps) {
       {cards.length === 0 ? (
         <SectionEmpty text={c.empty} />
       ) : (
-        <DataTable caption={c.title} testId="cards-table" isCompact columns={[{ label: c.product }, { label: c.pan }, { label: c.type }, { label: t.wealth.common.bank }, { label: c.emission }, { label: c.expiration }, { label: t.wealth.common.holders }, { label: c.available, align: "right" }]}>
+        <DataTable caption={c.title} testId="cards-table" isCompact columns={[{ label: c.product }, { label: c.pan }, { label: c.type }, { label: t.wealth.common.bank }, { label: c.emission }, { label: c.expiration }, { label: t.wealth.common.holders }, { label: c.currency }, { label: c.available, align: "right" }]}>
           {cards.map((card) => (
             <tr key={card.id}>
               <td className="px-3 py-2 font-medium">{orDash(card.product, t)}</td>
@@ -41,6 +41,7 @@ export default async function CardsPage({ params, searchParams }: TProps) {
               <td className="px-3 py-2 whitespace-nowrap">{date(card.emissionDate)}</td>
               <td className="px-3 py-2 whitespace-nowrap">{date(card.expirationDate)}</td>
               <td className="px-3 py-2">{card.holders.length ? card.holders.map((h) => `${h.name} (${h.rel})`).join(", ") : t.wealth.common.noHolders}</td>
+              <td className="px-3 py-2">{orDash(card.currency, t)}</td>
               <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(card.available, locale, t)}</td>
             </tr>
           ))}

@@ -46,7 +46,11 @@ export default async function LiabilitiesPage({ params, searchParams }: TProps) 
                 {item.name}
                 <span className="block text-xs font-normal text-slate-600">{item.contractNumber ? `${l.contract} ${item.contractNumber}` : ""}</span>
               </td>
-              <td className="px-3 py-2">{liabilityTypeLabel(item.type, locale, t)}</td>
+              <td className="px-3 py-2">
+                {liabilityTypeLabel(item.type, locale, t)}
+                {/* As sent: the reference points to a list of subtypes it does not include (docs/decisions/040). */}
+                {item.subtype ? <span className="block text-xs text-slate-600">{interpolate(l.subtype, { subtype: item.subtype })}</span> : null}
+              </td>
               <td className="px-3 py-2">{item.bank}</td>
               <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(item.outstanding, locale, t)}</td>
               <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(item.initialCapital, locale, t)}</td>
