@@ -50,7 +50,7 @@ const publicRoute = { owner: "ok", other: "ok", admin: "ok", anonymous: "ok", di
 const clientAction = { owner: "ok", other: "denied", admin: "ok", anonymous: "login", disabled: "login" } as const;
 const adminAction = { owner: "denied", other: "denied", admin: "ok", anonymous: "login", disabled: "login" } as const;
 
-const CLIENT_TABS = ["", "/accounts", "/cards", "/connections", "/details", "/identity", "/investments", "/investments/[investmentId]", "/investments/transactions", "/liabilities", "/mifid", "/performance"];
+const CLIENT_TABS = ["", "/accounts", "/cards", "/connections", "/details", "/identity", "/investments", "/investments/[investmentId]", "/investments/transactions", "/liabilities", "/mifid", "/performance", "/portfolios"];
 
 export const ACCESS_MATRIX: TMatrixRow[] = [
   // Pages

@@ -15,6 +15,14 @@ export function liabilityTypeLabel(code: string, locale: TLocale, t: TMessages):
   return liabilityTypeOf(code) === "OTHER" ? interpolate(t.wealth.common.otherType, { code }) : liabilityTypeName(code, locale);
 }
 
+/** A portfolio's type: Flanks' portfolio types by name, an investment type code as that type, anything else as sent. */
+export function portfolioTypeLabel(code: string | null, locale: TLocale, t: TMessages): string {
+  if (code === null || code === "") return dash(t);
+  const names: Record<string, string> = t.wealth.portfolios.types;
+  if (names[code] !== undefined) return names[code];
+  return investmentTypeOf(code) === "OTHER" ? code : investmentTypeLabel(code, locale, t);
+}
+
 /** An investment transaction's standard type by name; a reversal ("28") names what it reverses; a newer code shows as "Other (CODE)". */
 export function investmentTxTypeLabel(code: string | null, t: TMessages, reversalOf?: string | null): string {
   if (code === null) return dash(t);

@@ -3,6 +3,7 @@ export const wealthEn = {
   tabs: {
     overview: "Overview",
     investments: "Investments",
+    portfolios: "Portfolios",
     performance: "Performance",
     accounts: "Accounts",
     cards: "Cards",
@@ -109,6 +110,7 @@ export const wealthEn = {
     noMatches: "No position matches these filters.",
     empty: "No investments at the connected banks.",
     transactionsLink: "Investment transactions",
+    portfolioFilter: "Only the positions of the portfolio {name}.",
     sortBy: "Sort by {column}",
     columns: {
       name: "Name",
@@ -172,6 +174,25 @@ export const wealthEn = {
     extra: "Other fields sent by Flanks",
     notApplicable: "Not given for this product.",
     notFound: "This position does not exist (any more).",
+  },
+  portfolios: {
+    title: "Portfolios",
+    empty: "No portfolios at the connected banks.",
+    type: "Type",
+    balance: "Balance",
+    securitiesAccount: "Securities account",
+    cashAccounts: "Cash accounts",
+    owners: "Owners",
+    positionsIn: "Positions in {currency}",
+    positionsTitle: "Positions of {name}",
+    positionsEmpty: "No positions in this portfolio.",
+    shownOf: "The {shown} largest of {total} positions.",
+    allPositions: "All {total} positions of this portfolio",
+    unassignedTitle: "Positions outside any portfolio",
+    unassignedNote: "These positions name a portfolio Flanks did not send.",
+    columns: { name: "Name", isin: "ISIN", type: "Type", quantity: "Quantity", value: "Value" },
+    /** Flanks' portfolio types (Data Types); an investment type code is named as the investment type. */
+    types: { M: "Managed", UM: "Not managed", MIX: "Mixed", S: "Equities" },
   },
   performance: {
     title: "Performance",

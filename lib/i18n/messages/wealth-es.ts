@@ -4,6 +4,7 @@ export const wealthEs: TWealthMessages = {
   tabs: {
     overview: "Resumen",
     investments: "Inversiones",
+    portfolios: "Carteras",
     performance: "Rentabilidad",
     accounts: "Cuentas",
     cards: "Tarjetas",
@@ -110,6 +111,7 @@ export const wealthEs: TWealthMessages = {
     noMatches: "Ninguna posición coincide con estos filtros.",
     empty: "No hay inversiones en los bancos conectados.",
     transactionsLink: "Operaciones de inversión",
+    portfolioFilter: "Solo las posiciones de la cartera {name}.",
     sortBy: "Ordenar por {column}",
     columns: {
       name: "Nombre",
@@ -173,6 +175,25 @@ export const wealthEs: TWealthMessages = {
     extra: "Otros campos enviados por Flanks",
     notApplicable: "No disponible para este producto.",
     notFound: "Esta posición no existe (ya).",
+  },
+  portfolios: {
+    title: "Carteras",
+    empty: "No hay carteras en los bancos conectados.",
+    type: "Tipo",
+    balance: "Saldo",
+    securitiesAccount: "Cuenta de valores",
+    cashAccounts: "Cuentas de efectivo",
+    owners: "Titulares",
+    positionsIn: "Posiciones en {currency}",
+    positionsTitle: "Posiciones de {name}",
+    positionsEmpty: "No hay posiciones en esta cartera.",
+    shownOf: "Las {shown} mayores de {total} posiciones.",
+    allPositions: "Las {total} posiciones de esta cartera",
+    unassignedTitle: "Posiciones fuera de toda cartera",
+    unassignedNote: "Estas posiciones indican una cartera que Flanks no envió.",
+    columns: { name: "Nombre", isin: "ISIN", type: "Tipo", quantity: "Cantidad", value: "Valor" },
+    /** Tipos de cartera de Flanks (Data Types); un código de tipo de inversión se nombra como el tipo de inversión. */
+    types: { M: "Gestionada", UM: "No gestionada", MIX: "Mixta", S: "Renta variable" },
   },
   performance: {
     title: "Rentabilidad",

@@ -17,7 +17,8 @@ const parse = <T>(json: string | null, fallback: T): T => {
 
 export type THolderView = { name: string; rel: string };
 
-async function holdersByProduct(clientId: string): Promise<Map<string, THolderView[]>> {
+/** Holders of each product, keyed "connectionId|productId" (holder.product_id is the product's _id). */
+export async function holdersByProduct(clientId: string): Promise<Map<string, THolderView[]>> {
   const rows = await getDb().wealthHolder.findMany({ where: { clientId }, orderBy: [{ productId: "asc" }, { id: "asc" }] });
   const map = new Map<string, THolderView[]>();
   for (const row of rows) {
