@@ -20,7 +20,8 @@ type TColumn =
 const COLUMNS: Record<TLedgerKind, TColumn[]> = {
   account: ["date", "valueDate", "description", "type", "counterparty", "category", "product", "amount", "balance"],
   card: ["date", "valueDate", "description", "category", "product", "commission", "amount"],
-  investment: ["date", "valueDate", "description", "product", "type", "quantity", "unitPrice", "commission", "retention", "expenses", "exchange", "originGain", "amount"],
+  // The net amount before the costs: on a narrow screen the figure that matters most stays in view.
+  investment: ["date", "valueDate", "description", "product", "type", "quantity", "unitPrice", "amount", "commission", "retention", "expenses", "exchange", "originGain"],
   liability: ["date", "valueDate", "description", "product", "type", "amount", "balance"],
 };
 const SORTABLE: Partial<Record<TColumn, TLedgerSort>> = { date: "date", valueDate: "valueDate", description: "description", amount: "amount" };
