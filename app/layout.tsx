@@ -4,6 +4,7 @@ import { NavigationProgress } from "@/components/ui/navigation-progress";
 import { CORE_NAMESPACES, pickMessages } from "@/lib/i18n/client-messages";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { INTL_LOCALE } from "@/lib/i18n/locales";
+import { firmTimeZone } from "@/lib/i18n/time-zone";
 import "./globals.css";
 import { Providers } from "./providers";
 
@@ -32,7 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
           {t.app.skipToContent}
         </a>
-        <Providers locale={locale} messages={pickMessages(t, CORE_NAMESPACES)}>
+        <Providers locale={locale} timeZone={firmTimeZone()} messages={pickMessages(t, CORE_NAMESPACES)}>
           {/* useSearchParams: outside a Suspense boundary a statically rendered page would fail the build. */}
           <Suspense fallback={null}>
             <NavigationProgress />

@@ -7,9 +7,9 @@ import type { TLocale } from "@/lib/i18n/locales";
 
 // Only what every page's client components need: react-query lives with the two components that
 // poll (components/query/query-provider.tsx), other namespaces come from an I18nScope.
-export function Providers({ locale, messages, children }: { locale: TLocale; messages: TCoreMessages; children: ReactNode }) {
+export function Providers({ locale, timeZone, messages, children }: { locale: TLocale; timeZone: string; messages: TCoreMessages; children: ReactNode }) {
   return (
-    <I18nProvider locale={locale} messages={messages}>
+    <I18nProvider locale={locale} timeZone={timeZone} messages={messages}>
       {children}
     </I18nProvider>
   );

@@ -52,7 +52,7 @@ const adminAction = { owner: "denied", other: "denied", admin: "ok", anonymous: 
 /** The matrix names credentials no one holds: the admin passes every access check and meets the business rule. */
 const adminActionOnGoneCredentials = { ...adminAction, admin: "refused" } as const;
 
-const CLIENT_TABS = ["", "/accounts", "/cards", "/connections", "/details", "/identity", "/investments", "/investments/[investmentId]", "/investments/transactions", "/liabilities", "/mifid", "/performance"];
+const CLIENT_TABS = ["", "/accounts", "/cards", "/connections", "/details", "/identity", "/investments", "/investments/[investmentId]", "/investments/transactions", "/liabilities", "/mifid", "/performance", "/portfolios"];
 
 export const ACCESS_MATRIX: TMatrixRow[] = [
   // Pages

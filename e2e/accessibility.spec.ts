@@ -68,10 +68,10 @@ test.describe("accessibility (axe, WCAG 2.2 AA)", () => {
   });
 
   test("advisor: every tab of a client with data", async ({ page }) => {
-    test.setTimeout(300_000); // axe on 14 pages
+    test.setTimeout(360_000); // axe on 15 pages (the portfolios tab added one; 3.8 min alone at load 15–22 on 2 cores)
     await waitForDemoData();
     await signIn(page, ANA);
-    const tabs = ["", "/investments", "/performance", "/accounts", "/cards", "/liabilities", "/mifid", "/identity", "/investments/transactions", "/connections", "/details"];
+    const tabs = ["", "/investments", "/portfolios", "/performance", "/accounts", "/cards", "/liabilities", "/mifid", "/identity", "/investments/transactions", "/connections", "/details"];
     const carmen = demoClientId("Carmen Ruiz Ortega");
     for (const tab of tabs) await visit(page, `/clients/${carmen}${tab}`, `filled ${tab || "overview"}`);
     const [investment] = queryE2eDb<{ id: string }>(`SELECT id FROM WealthInvestment WHERE clientId = ? LIMIT 1`, carmen);

@@ -63,7 +63,7 @@ test("overview: totals per currency to the cent, allocations and data date", asy
     return eur(assets - (liabilities.get(currency) ?? 0n), currency);
   });
   await expect(netLines).toHaveText(expectedNet);
-  await expect(row).toContainText(formatDate(new Date(), "en"));
+  await expect(row).toContainText(formatDate(new Date(), "en", "Europe/Madrid"));
 });
 
 test("investments: every position, sort, filter, detail with CNMV / DGSFP", async () => {
@@ -141,10 +141,11 @@ test("accounts and transactions: balances; sort, filter, page and export CSV on 
   const amounts = records.map((r) => BigInt(Math.round(Number(r.amount) * 100)));
   const max = amounts.reduce((a, b) => (b > a ? b : a));
   const min = amounts.reduce((a, b) => (b < a ? b : a));
-  await expect(rows.first().locator("td").nth(5)).toHaveText(eur(max));
+  // The amount is the eighth cell: date, value date, description, type, counterparty, category, account, amount.
+  await expect(rows.first().locator("td").nth(7)).toHaveText(eur(max));
   await page.getByRole("link", { name: "Sort by Amount" }).click();
   await expect(page).toHaveURL(/dir=asc/);
-  await expect(rows.first().locator("td").nth(5)).toHaveText(eur(min));
+  await expect(rows.first().locator("td").nth(7)).toHaveText(eur(min));
 
   // Page 2 of the default order.
   await page.goto(`/clients/${clientId}/accounts?page=2`);

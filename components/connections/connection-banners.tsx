@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/env";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import type { TConnectionSummary } from "@/lib/services/connections/connection-dto";
@@ -32,12 +33,12 @@ export async function ConnectionBanners({ clientId }: { clientId: string }) {
   function syncBanners(connection: TConnectionSummary): TBanner[] {
     if (!connection.lastSyncFailure) return [];
     const { at, kind } = connection.lastSyncFailure;
-    const text = interpolate(t.connections.bannerSyncFailed, { bank: connection.bank || "—", date: formatDateTime(new Date(at), locale), reason: t.connections.syncFailureReasons[kind] });
+    const text = interpolate(t.connections.bannerSyncFailed, { bank: connection.bank || "—", date: formatDateTime(at, locale, firmTimeZone()), reason: t.connections.syncFailureReasons[kind] });
     return [{ id: `${connection.id}-sync`, tone: "warning", text }];
   }
   function stateBanners(connection: TConnectionSummary): TBanner[] {
     const bank = connection.bankLabel || "—";
-    const since = formatDate(new Date(connection.stateSince), locale);
+    const since = formatDate(connection.stateSince, locale, firmTimeZone());
     switch (connection.state) {
       case "NEEDS_SCA":
         return [{ id: connection.id, tone: "warning", text: interpolate(t.connections.bannerSca, { bank, since }), purpose: "SCA", label: t.connections.actionSca }];
@@ -51,7 +52,7 @@ export async function ConnectionBanners({ clientId }: { clientId: string }) {
         return [{ id: connection.id, tone: "info", text: interpolate(t.connections.bannerVerifying, { bank }) }];
       default:
         return isStale(connection, now)
-          ? [{ id: connection.id, tone: "warning", text: interpolate(t.connections.bannerStale, { bank, date: formatDate(new Date(connection.lastUpdateAt!), locale), days: STALE_AFTER_DAYS }) }]
+          ? [{ id: connection.id, tone: "warning", text: interpolate(t.connections.bannerStale, { bank, date: formatDate(connection.lastUpdateAt!, locale, firmTimeZone()), days: STALE_AFTER_DAYS }) }]
           : [];
     }
   }

@@ -48,7 +48,7 @@ export function ConnectionsTable(props: TProps) {
  * Flanks) every few seconds while an extraction is running, so progress fills in by itself.
  */
 function ConnectionsTableInner({ clientId, initial, disconnectAction }: TProps) {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const c = useMessages("connections");
   const router = useRouter();
   // A new server render (after disconnecting, say) brings new rows: they start a fresh query.
@@ -90,7 +90,7 @@ function ConnectionsTableInner({ clientId, initial, disconnectAction }: TProps) 
                 {connectionStateLabel(connection, c)}
               </span>
               <span className="ml-2 text-xs text-slate-700">
-                {c.since} {formatDate(new Date(connection.stateSince), locale)}
+                {c.since} {formatDate(connection.stateSince, locale, timeZone)}
               </span>
               {connection.statusError ? <p className="mt-1 text-xs text-red-800">{interpolate(c.statusError, { error: connection.statusError })}</p> : null}
             </td>
@@ -109,7 +109,7 @@ function ConnectionsTableInner({ clientId, initial, disconnectAction }: TProps) 
                 </div>
               )}
             </td>
-            <td className="py-3 pr-4 tabular">{connection.lastUpdateAt ? formatDate(new Date(connection.lastUpdateAt), locale) : "—"}</td>
+            <td className="py-3 pr-4 tabular">{connection.lastUpdateAt ? formatDate(connection.lastUpdateAt, locale, timeZone) : "—"}</td>
             <td className="py-3">
               <ActionForm
                 action={disconnectAction}

@@ -24,12 +24,12 @@ export function CreateInvitationButton({
   label: string;
   firmName: string;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, timeZone } = useI18n();
   const m = useMessages("invitations");
   const [state, formAction] = useActionState(action, IDLE_FORM_STATE);
   const [isCopied, setIsCopied] = useState(false);
   const url = state.status === "ok" ? state.values?.url : undefined;
-  const expires = state.values?.expiresAt ? formatDate(new Date(state.values.expiresAt), locale) : "";
+  const expires = state.values?.expiresAt ? formatDate(state.values.expiresAt, locale, timeZone) : "";
   const inputId = `invitation-link-${purpose}-${connectionId ?? clientId}`;
   return (
     <div className="flex flex-col gap-3">

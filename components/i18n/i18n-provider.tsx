@@ -5,16 +5,18 @@ import type { TCoreMessages, TNamespace } from "@/lib/i18n/client-messages";
 import type { TLocale } from "@/lib/i18n/locales";
 import type { TMessages } from "@/lib/i18n/messages";
 
-type TI18n = { locale: TLocale; t: Partial<TMessages> };
+/** `timeZone`: the firm's (FIRM_TIME_ZONE), read on the server; client components format instants in it. */
+type TI18n = { locale: TLocale; timeZone: string; t: Partial<TMessages> };
 
 const I18nContext = createContext<TI18n | null>(null);
 
 /** Nested providers add namespaces to their parent's (the root layout gives the core ones). */
-export function I18nProvider({ locale, messages, children }: { locale?: TLocale; messages: Partial<TMessages>; children: ReactNode }) {
+export function I18nProvider({ locale, timeZone, messages, children }: { locale?: TLocale; timeZone?: string; messages: Partial<TMessages>; children: ReactNode }) {
   const parent = useContext(I18nContext);
   const resolved = locale ?? parent?.locale;
-  if (!resolved) throw new Error("I18nProvider needs a locale at the root");
-  const value = useMemo(() => ({ locale: resolved, t: { ...parent?.t, ...messages } }), [resolved, parent, messages]);
+  const zone = timeZone ?? parent?.timeZone;
+  if (!resolved || !zone) throw new Error("I18nProvider needs a locale and a time zone at the root");
+  const value = useMemo(() => ({ locale: resolved, timeZone: zone, t: { ...parent?.t, ...messages } }), [resolved, zone, parent, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -26,9 +28,9 @@ export function useContextValue(): TI18n {
 }
 
 /** The locale and the core strings, available everywhere. */
-export function useI18n(): { locale: TLocale; t: TCoreMessages } {
-  const { locale, t } = useContextValue();
-  return { locale, t: t as TCoreMessages };
+export function useI18n(): { locale: TLocale; timeZone: string; t: TCoreMessages } {
+  const { locale, timeZone, t } = useContextValue();
+  return { locale, timeZone, t: t as TCoreMessages };
 }
 
 /** A namespace an I18nScope above this component provides; a missing scope fails loudly (and in the e2e tests). */

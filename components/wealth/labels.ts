@@ -15,6 +15,30 @@ export function liabilityTypeLabel(code: string, locale: TLocale, t: TMessages):
   return liabilityTypeOf(code) === "OTHER" ? interpolate(t.wealth.common.otherType, { code }) : liabilityTypeName(code, locale);
 }
 
+/** A portfolio's type: Flanks' portfolio types by name, an investment type code as that type, anything else as sent. */
+export function portfolioTypeLabel(code: string | null, locale: TLocale, t: TMessages): string {
+  if (code === null || code === "") return dash(t);
+  const names: Record<string, string> = t.wealth.portfolios.types;
+  if (names[code] !== undefined) return names[code];
+  return investmentTypeOf(code) === "OTHER" ? code : investmentTypeLabel(code, locale, t);
+}
+
+/** An investment transaction's standard type by name; a reversal ("28") names what it reverses; a newer code shows as "Other (CODE)". */
+export function investmentTxTypeLabel(code: string | null, t: TMessages, reversalOf?: string | null): string {
+  if (code === null) return dash(t);
+  const names: Record<string, string> = t.wealth.ledger.investmentTypes;
+  const name = names[code];
+  if (name === undefined) return interpolate(t.wealth.common.otherType, { code });
+  return code === "28" && reversalOf ? interpolate(t.wealth.ledger.reversalOf, { type: investmentTxTypeLabel(reversalOf, t) }) : name;
+}
+
+/** An account transaction's type (Flanks' classification) by name; another value as sent. */
+export function accountTxTypeLabel(code: string | null, t: TMessages): string {
+  if (code === null) return dash(t);
+  const names: Record<string, string> = t.wealth.ledger.accountTypes;
+  return names[code] ?? code;
+}
+
 /** A documented null shows as "—". */
 export const dash = (t: TMessages) => t.wealth.common.none;
 

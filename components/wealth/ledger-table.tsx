@@ -1,26 +1,90 @@
+import type { ReactNode } from "react";
 import { Link } from "@/components/ui/link";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { BusyRegion, RegionLink } from "@/components/ui/deferred-link";
 import { Pagination } from "@/components/ui/pagination";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDay } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import { interpolate, type TMessages } from "@/lib/i18n/messages";
-import type { TLedgerPage } from "@/lib/services/wealth/list-transactions";
+import type { TLedgerPage, TLedgerRow } from "@/lib/services/wealth/list-transactions";
 import { LEDGER_PAGE_SIZES, ledgerSearch, type TLedgerKind, type TLedgerProblem, type TLedgerQuery, type TLedgerSort } from "@/lib/wealth/ledger-query";
-import { decimalText, moneyText, orDash } from "./labels";
+import type { TFigure } from "@/lib/wealth/transaction-details";
+import { accountTxTypeLabel, decimalText, investmentTxTypeLabel, moneyText, orDash } from "./labels";
 import { SectionEmpty } from "./wealth-status";
 
-type TColumn = "date" | "valueDate" | "description" | "category" | "product" | "quantity" | "unitPrice" | "amount" | "balance";
+type TColumn =
+  | "date" | "valueDate" | "description" | "category" | "type" | "counterparty" | "product" | "quantity" | "unitPrice"
+  | "commission" | "retention" | "expenses" | "exchange" | "originGain" | "amount" | "balance";
 
 const COLUMNS: Record<TLedgerKind, TColumn[]> = {
-  account: ["date", "valueDate", "description", "category", "product", "amount", "balance"],
-  card: ["date", "valueDate", "description", "category", "product", "amount"],
-  investment: ["date", "valueDate", "description", "product", "category", "quantity", "unitPrice", "amount"],
-  liability: ["date", "valueDate", "description", "product", "category", "amount", "balance"],
+  account: ["date", "valueDate", "description", "type", "counterparty", "category", "product", "amount", "balance"],
+  card: ["date", "valueDate", "description", "category", "product", "commission", "amount"],
+  // The net amount before the costs: on a narrow screen the figure that matters most stays in view.
+  investment: ["date", "valueDate", "description", "product", "type", "quantity", "unitPrice", "amount", "commission", "retention", "expenses", "exchange", "originGain"],
+  liability: ["date", "valueDate", "description", "product", "type", "amount", "balance"],
 };
 const SORTABLE: Partial<Record<TColumn, TLedgerSort>> = { date: "date", valueDate: "valueDate", description: "description", amount: "amount" };
-const NUMERIC = new Set<TColumn>(["amount", "balance", "quantity", "unitPrice"]);
+const NUMERIC = new Set<TColumn>(["amount", "balance", "quantity", "unitPrice", "commission", "retention", "expenses", "exchange", "originGain"]);
+
+/** A total with its breakdown below it ("broker 1,20 €"), as Flanks gives them. */
+function FigureCell({ figure, locale, t }: { figure: TFigure | undefined; locale: TLocale; t: TMessages }) {
+  if (!figure || (figure.total === null && figure.parts.length === 0)) return <>{t.wealth.common.none}</>;
+  const names: Record<string, string> = t.wealth.ledger.breakdown;
+  return (
+    <>
+      {figure.total ? moneyText(figure.total, locale, t) : t.wealth.common.none}
+      {figure.parts.map((part) => (
+        <span key={part.key} className="block text-xs text-slate-600">
+          {names[part.key] ?? part.key} {moneyText(part.amount, locale, t)}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/** What one cell shows; the columns a kind has are in COLUMNS. */
+function cellContent(kind: TLedgerKind, column: TColumn, row: TLedgerRow, locale: TLocale, t: TMessages): ReactNode {
+  const l = t.wealth.ledger;
+  const investment = row.investment;
+  switch (column) {
+    case "date": return formatDay(row.date, locale);
+    case "valueDate": return formatDay(row.valueDate, locale);
+    case "description": return orDash(row.description, t);
+    case "category": return orDash(row.category, t);
+    case "type": return kind === "investment" ? investmentTxTypeLabel(row.typeCode, t, investment?.reversalType) : kind === "account" ? accountTxTypeLabel(row.typeCode, t) : orDash(row.typeCode, t);
+    case "counterparty": {
+      const party = row.counterparty;
+      if (!party) return t.wealth.common.none;
+      const who = [party.name, party.iban].filter(Boolean).join(" · ");
+      return interpolate(party.direction === "to" ? l.counterpartyTo : l.counterpartyFrom, { party: who });
+    }
+    case "product": return row.product;
+    case "quantity": return decimalText(row.quantity, locale, t);
+    case "unitPrice": return decimalText(row.unitPrice, locale, t);
+    case "commission": return kind === "card" ? moneyText(row.commission, locale, t) : <FigureCell figure={investment?.commission} locale={locale} t={t} />;
+    case "retention": return <FigureCell figure={investment?.retention} locale={locale} t={t} />;
+    case "expenses": return <FigureCell figure={investment?.expenses} locale={locale} t={t} />;
+    case "exchange": {
+      const exchange = investment?.exchange;
+      if (!exchange) return t.wealth.common.none;
+      const rate = decimalText(exchange.rate, locale, t, 8);
+      return exchange.to && exchange.to !== exchange.from ? interpolate(l.exchangeRate, { from: exchange.from, rate, to: exchange.to }) : rate;
+    }
+    case "originGain": {
+      const gain = investment?.originGain;
+      if (!gain) return t.wealth.common.none;
+      return (
+        <>
+          {moneyText(gain.amount, locale, t)}
+          {gain.date && /^\d{4}-\d{2}-\d{2}/.test(gain.date) ? <span className="block text-xs text-slate-600">{interpolate(l.acquiredOn, { date: formatDay(gain.date, locale) })}</span> : null}
+        </>
+      );
+    }
+    case "amount": return moneyText(row.amount, locale, t);
+    case "balance": return moneyText(row.balance, locale, t);
+  }
+}
 
 /**
  * A transactions table paged, sorted and filtered on the server through URL parameters (works
@@ -48,7 +112,7 @@ export function LedgerTable({
   title: string;
 }) {
   const l = t.wealth.ledger;
-  const columnName = (column: TColumn) => (kind === "card" && column === "description" ? l.columns.shop : column === "category" && (kind === "investment" || kind === "liability") ? l.columns.type : column === "product" ? l.product[kind] : l.columns[column]);
+  const columnName = (column: TColumn) => (kind === "card" && column === "description" ? l.columns.shop : column === "product" ? l.product[kind] : l.columns[column]);
   const hasFilters = Boolean(query.product || query.from || query.to || query.min || query.max || query.q);
   const csvHref = `/api/clients/${clientId}/transactions/${kind}/csv${ledgerSearch({ ...query, page: 1 })}`;
   const fieldId = (name: string) => `${kind}-${name}`;
@@ -152,20 +216,10 @@ export function LedgerTable({
             {result.rows.map((row) => (
               <tr key={row.id}>
                 {COLUMNS[kind].map((column) => {
-                  const text =
-                    column === "date" ? formatDate(row.date, locale)
-                    : column === "valueDate" ? formatDate(row.valueDate, locale)
-                    : column === "description" ? orDash(row.description, t)
-                    : column === "category" ? orDash(row.category, t)
-                    : column === "product" ? row.product
-                    : column === "quantity" ? decimalText(row.quantity, locale, t)
-                    : column === "unitPrice" ? decimalText(row.unitPrice, locale, t)
-                    : column === "amount" ? moneyText(row.amount, locale, t)
-                    : moneyText(row.balance, locale, t);
                   const isNegative = column === "amount" && row.amount.minor < 0n;
                   return (
                     <td key={column} className={`px-3 py-2 ${NUMERIC.has(column) ? "tabular whitespace-nowrap text-right" : column === "date" || column === "valueDate" ? "whitespace-nowrap" : ""} ${isNegative ? "text-red-800" : ""} ${column === "product" ? "max-w-56 truncate text-slate-700" : ""}`}>
-                      {text}
+                      {cellContent(kind, column, row, locale, t)}
                     </td>
                   );
                 })}

@@ -1,7 +1,8 @@
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { formatDateTime, formatDay } from "@/lib/i18n/format";
+import { firmTimeZone } from "@/lib/i18n/time-zone";
 import type { TLocale } from "@/lib/i18n/locales";
 import { interpolate, type TMessages } from "@/lib/i18n/messages";
 import type { TWealthContext } from "@/lib/services/wealth/wealth-context";
@@ -27,7 +28,7 @@ export function DataAsOf({ context, locale, t, products }: { context: TWealthCon
         state.status === "invalid"
           ? interpolate(t.wealth.common.productInvalid, { product })
           : state.syncedAt
-            ? interpolate(t.wealth.common.productKept, { product, date: formatDateTime(new Date(state.syncedAt), locale) })
+            ? interpolate(t.wealth.common.productKept, { product, date: formatDateTime(state.syncedAt, locale, firmTimeZone()) })
             : interpolate(t.wealth.common.productKeptNever, { product }),
       );
     }
@@ -38,7 +39,7 @@ export function DataAsOf({ context, locale, t, products }: { context: TWealthCon
         {synced
           .map((c) =>
             c.dataAsOf
-              ? interpolate(t.wealth.common.dataAsOf, { bank: c.bank, date: c.dataAsOfAt ? formatDateTime(c.dataAsOfAt, locale) : formatDate(c.dataAsOf, locale) })
+              ? interpolate(t.wealth.common.dataAsOf, { bank: c.bank, date: c.dataAsOfAt ? formatDateTime(c.dataAsOfAt, locale, firmTimeZone()) : formatDay(c.dataAsOf, locale) })
               : interpolate(t.wealth.common.dataAsOfUnknown, { bank: c.bank }),
           )
           .join(" · ")}

@@ -12,8 +12,13 @@ describe("parseEnv", () => {
     expect(env.flanksLinkUrl).toBe("/sandbox/link");
     expect(env.flanksClientId).toBe(SANDBOX_CLIENT_ID);
     expect(env.SANDBOX_PORT).toBe(0);
+    expect(env.FIRM_TIME_ZONE).toBe("Europe/Madrid");
     expect(env.nextAuthSecret).toBe(generated.NEXTAUTH_SECRET);
     expect(env.encryptionKey).toBe(generated.ENCRYPTION_KEY);
+  });
+
+  it("takes the firm's time zone when it is one Intl knows", () => {
+    expect(parseEnv({ FIRM_TIME_ZONE: "America/Mexico_City" }, generated).FIRM_TIME_ZONE).toBe("America/Mexico_City");
   });
 
   it("keeps an absolute DATA_DIR absolute in the database URL", () => {
@@ -36,6 +41,7 @@ describe("parseEnv", () => {
     [{ NEXTAUTH_SECRET: "tiny" }, "NEXTAUTH_SECRET"],
     [{ FLANKS_JWE: "yes" }, "FLANKS_JWE"],
     [{ SANDBOX_PORT: "70000" }, "SANDBOX_PORT"],
+    [{ FIRM_TIME_ZONE: "Europe/Madird" }, "FIRM_TIME_ZONE: must be an IANA time zone"],
     [{ FLANKS_CLIENT_ID: "id" }, "FLANKS_CLIENT_SECRET: required"],
     [{ FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "s" }, "FLANKS_LINK_TOKEN: required"],
     [{ FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "s", FLANKS_LINK_TOKEN: "l" }, "NEXTAUTH_URL: required when FLANKS_CLIENT_ID is set"],

@@ -20,6 +20,16 @@ const optionalString = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
 
+/** An IANA zone name this runtime's Intl accepts: a typo stops the app at start-up instead of failing the first page that shows a date. */
+const timeZone = z.string().refine((value) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be an IANA time zone such as Europe/Madrid");
+
 const ZRawEnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
@@ -43,6 +53,8 @@ const ZRawEnvSchema = z.object({
       .optional(),
   ),
   FIRM_NAME: z.string().min(1).max(80).default("Patrimonio"),
+  /** Every date and time shown (pages, CSV, audit log) is read in this zone; Flanks' "YYYY-MM-DD" days are calendar days and never shifted. */
+  FIRM_TIME_ZONE: optionalString.pipe(timeZone.optional()).transform((value) => value ?? "Europe/Madrid"),
   /** Sandbox mode only: prepended to the tokens the sandbox issues, so tests can search every output for them. */
   SANDBOX_TOKEN_PREFIX: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - or _ (at most 64)").optional()),
   /** Background work in the app process: status polling, link-code reconciliation, daily sync. */

@@ -40,12 +40,35 @@ export function formatNumber(value: number, locale: TLocale, maximumFractionDigi
   return numberFormat(locale, { maximumFractionDigits }).format(value);
 }
 
-/** A calendar date (YYYY-MM-DD or Date), shown without shifting across time zones. */
-export function formatDate(value: Date | string, locale: TLocale): string {
-  const date = typeof value === "string" ? new Date(`${value.slice(0, 10)}T00:00:00Z`) : value;
-  return dateFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar day as Flanks sends it ("YYYY-MM-DD": operation dates, birth dates, maturities):
+ * shown as that very day in every time zone, never shifted.
+ */
+export function formatDay(day: string, locale: TLocale): string {
+  return dateFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${day.slice(0, 10)}T00:00:00Z`));
 }
 
-export function formatDateTime(value: Date, locale: TLocale, timeZone = "Europe/Madrid"): string {
-  return dateFormat(locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone }).format(value);
+const instantOf = (value: Date | string): Date => (typeof value === "string" ? new Date(value) : value);
+
+/**
+ * The day of an instant (a Date or an ISO timestamp) in the firm's time zone (FIRM_TIME_ZONE), so
+ * that every page, the CSV and the audit log name the same day for the same instant. A bare
+ * "YYYY-MM-DD" is a calendar day and is shown as such.
+ */
+export function formatDate(value: Date | string, locale: TLocale, timeZone: string): string {
+  if (typeof value === "string" && CALENDAR_DAY.test(value)) return formatDay(value, locale);
+  return dateFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone }).format(instantOf(value));
+}
+
+/** Day and time of an instant in the firm's time zone (FIRM_TIME_ZONE). */
+export function formatDateTime(value: Date | string, locale: TLocale, timeZone: string): string {
+  return dateFormat(locale, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone }).format(instantOf(value));
+}
+
+/** "YYYY-MM-DD" of an instant in a time zone (file names, day keys). */
+export function dayIn(value: Date | string, timeZone: string): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).format(instantOf(value));
 }

@@ -59,6 +59,15 @@ describe("aggregatePerformance", () => {
     expect(parsePerformanceDetail('{"YTD":0.05,"MTD":"x"}')).toMatchObject({ YTD: 0.05, MTD: null });
     expect(parsePerformanceDetail("not json")).toBeNull();
   });
+
+  it("reads the half-year under each of the reference's spellings", () => {
+    expect(parsePerformanceDetail('{"Halfyear":0.031}')?.HalfYear).toBe(0.031);
+    expect(parsePerformanceDetail('{"HalfYear":0.02}')?.HalfYear).toBe(0.02);
+    expect(parsePerformanceDetail('{"half_year":-0.01,"ytd":0.04}')).toMatchObject({ HalfYear: -0.01, YTD: 0.04 });
+    // Both sent: the reference's own key wins, whatever the order.
+    expect(parsePerformanceDetail('{"HalfYear":0.05,"Halfyear":0.07}')?.HalfYear).toBe(0.05);
+    expect(parsePerformanceDetail('{"Halfyear":0.07,"HalfYear":0.05}')?.HalfYear).toBe(0.05);
+  });
 });
 
 describe("snapshots and history", () => {

@@ -120,7 +120,10 @@ export function normalizeAccountTransactions({ connectionId, clientId }: TScope,
 export function normalizeCards({ connectionId, clientId }: TScope, cards: TCard[], currencyOfCard: (card: TCard) => string = () => "EUR") {
   const used = ["_id", "entity", "product", "contractNumber", "pan", "cardType", "emissionDate", "expirationDate", "availableBalance"];
   return cards.map((card) => {
-    const currency = storedCurrency(currencyOfCard(card));
+    // The reference gives a card no currency: a bank that sends one gives the card's own, which wins
+    // over its transactions' (the fallback); before, the transactions' overwrote it in extraJson.
+    const own: unknown = card.currency;
+    const currency = storedCurrency(typeof own === "string" && own.trim() !== "" ? own : currencyOfCard(card));
     return {
       connectionId,
     clientId,

@@ -14,15 +14,29 @@ export type TAggregatePerformance = {
   totalMinor: bigint;
 };
 
-/** Reads a stored performance_detail JSON, keeping only finite numbers. */
+/** A period key compared without case, spaces, "_" or "-": "HalfYear", "Halfyear" and "half_year" are one key. */
+const periodKey = (key: string) => key.toLowerCase().replace(/[\s_-]/g, "");
+const PERIOD_BY_KEY = new Map<string, TPerformancePeriod>(PERFORMANCE_PERIODS.map((period) => [periodKey(period), period]));
+
+/**
+ * The period a performance_detail key names. The reference spells the half-year both "HalfYear"
+ * (its example) and "Halfyear" (its field list); banks' answers vary the same way, so every spelling
+ * that differs only in case or separators is read.
+ */
+export function performancePeriodOf(key: string): TPerformancePeriod | undefined {
+  return PERIOD_BY_KEY.get(periodKey(key));
+}
+
+/** Reads a stored performance_detail JSON, keeping only finite numbers (the reference's spelling of a key wins over a variant). */
 export function parsePerformanceDetail(json: string | null | undefined): TPerformanceDetail | null {
   if (!json) return null;
   try {
     const raw = JSON.parse(json) as Record<string, unknown>;
-    const out: TPerformanceDetail = {};
-    for (const period of PERFORMANCE_PERIODS) {
-      const value = raw[period];
-      out[period] = typeof value === "number" && Number.isFinite(value) ? value : null;
+    const out: TPerformanceDetail = Object.fromEntries(PERFORMANCE_PERIODS.map((period) => [period, null]));
+    for (const [key, value] of Object.entries(raw)) {
+      const period = performancePeriodOf(key);
+      if (!period || typeof value !== "number" || !Number.isFinite(value)) continue;
+      if (out[period] === null || key === period) out[period] = value;
     }
     return out;
   } catch {

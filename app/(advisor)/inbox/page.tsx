@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDate } from "@/lib/i18n/format";
+import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { connectionStateLabel } from "@/lib/services/connections/connection-state-label";
 import { listActionInbox } from "@/lib/services/connections/list-action-inbox";
@@ -39,7 +40,7 @@ export default async function InboxPage() {
                 {connectionStateLabel(item, t.connections)}
                 {item.state === "PARTIAL" ? ` (${productListText(t, item.erroredProducts)})` : ""}
               </td>
-              <td className="px-4 py-3 tabular">{formatDate(new Date(item.stateSince), locale)}</td>
+              <td className="px-4 py-3 tabular">{formatDate(item.stateSince, locale, firmTimeZone())}</td>
             </tr>
           ))}
         </DataTable>

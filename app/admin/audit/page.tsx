@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/i18n/format";
+import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { listAuditEvents, ZAuditQuerySchema } from "@/lib/services/audit/list-audit-events";
 import { DataTable } from "@/components/ui/data-table";
@@ -65,7 +66,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         >
           {items.map((event) => (
             <tr key={event.id}>
-              <td className="whitespace-nowrap px-4 py-2 tabular text-slate-700">{formatDateTime(new Date(event.at), locale)}</td>
+              <td className="whitespace-nowrap px-4 py-2 tabular text-slate-700">{formatDateTime(event.at, locale, firmTimeZone())}</td>
               <td className="px-4 py-2">{event.actorEmail ?? t.common.none}</td>
               <td className="px-4 py-2 font-mono text-xs">{event.action}</td>
               <td className="px-4 py-2 font-mono text-xs">

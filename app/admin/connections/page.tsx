@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
+import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { listAllConnections, listConnectionBanks, ZAdminConnectionQuerySchema } from "@/lib/services/connections/admin-connections";
 import { CONNECTION_STATES } from "@/lib/services/connections/connection-state";
@@ -79,7 +80,7 @@ export default async function AdminConnectionsPage({ searchParams }: { searchPar
                   </p>
                   <p className="text-sm text-slate-700">
                     {t.clients.advisor}: {connection.advisorName} · <span data-testid="admin-connection-state">{connectionStateLabel(connection, t.connections)}</span> · {t.connections.since}{" "}
-                    {formatDate(new Date(connection.stateSince), locale)} · {t.connections.lastUpdate} {connection.lastUpdateAt ? formatDate(new Date(connection.lastUpdateAt), locale) : "—"}
+                    {formatDate(connection.stateSince, locale, firmTimeZone())} · {t.connections.lastUpdate} {connection.lastUpdateAt ? formatDate(connection.lastUpdateAt, locale, firmTimeZone()) : "—"}
                   </p>
                   {connection.erroredProducts.length ? <p className="text-sm text-amber-900">{productListText(t, connection.erroredProducts)}</p> : null}
                   {connection.statusError ? <p className="text-sm text-red-800">{connection.statusError}</p> : null}
@@ -94,7 +95,7 @@ export default async function AdminConnectionsPage({ searchParams }: { searchPar
               <details className="mt-3">
                 <summary className="cursor-pointer text-sm font-medium text-slate-800">
                   {t.adminConnections.rawStatus}
-                  {connection.statusCheckedAt ? ` (${formatDateTime(new Date(connection.statusCheckedAt), locale)})` : ""}
+                  {connection.statusCheckedAt ? ` (${formatDateTime(connection.statusCheckedAt, locale, firmTimeZone())})` : ""}
                 </summary>
                 <pre className="mt-2 max-h-80 overflow-auto rounded bg-slate-100 p-3 text-xs">{prettyStatus(connection.statusJson)}</pre>
               </details>

@@ -16,6 +16,8 @@ export const ZInvestmentListQuerySchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   type: z.string().trim().max(20).optional().catch(undefined),
   bank: z.string().trim().max(100).optional().catch(undefined),
+  /** A portfolio's Flanks _id (the positions' portfolio_id): the portfolio view links here for all of its positions. */
+  portfolio: z.string().trim().max(200).optional().catch(undefined),
   sort: z.enum(INVESTMENT_SORTS).optional().catch(undefined),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),
   page: z.coerce.number().int().min(2).max(100_000).optional().catch(undefined),
@@ -81,6 +83,7 @@ function whereOf(clientId: string, query: TInvestmentListQuery): Prisma.Sql {
   if (query.type === "OTHER") and.push(Prisma.sql`i."type" NOT IN (${Prisma.join([...INVESTMENT_TYPES])})`);
   else if (query.type) and.push(Prisma.sql`i."type" = ${query.type}`);
   if (query.bank) and.push(Prisma.sql`i."entity" = ${query.bank}`);
+  if (query.portfolio) and.push(Prisma.sql`i."portfolioId" = ${query.portfolio}`);
   return Prisma.join(and, " AND ");
 }
 

@@ -17,7 +17,8 @@ const parse = <T>(json: string | null, fallback: T): T => {
 
 export type THolderView = { name: string; rel: string };
 
-async function holdersByProduct(clientId: string): Promise<Map<string, THolderView[]>> {
+/** Holders of each product, keyed "connectionId|productId" (holder.product_id is the product's _id). */
+export async function holdersByProduct(clientId: string): Promise<Map<string, THolderView[]>> {
   const rows = await getDb().wealthHolder.findMany({ where: { clientId }, orderBy: [{ productId: "asc" }, { id: "asc" }] });
   const map = new Map<string, THolderView[]>();
   for (const row of rows) {
@@ -61,6 +62,8 @@ export type TCardView = {
   emissionDate: string | null;
   expirationDate: string | null;
   available: TMoney | null;
+  /** The card's own currency where the bank gives one, else its transactions' (kept in extraJson at sync). */
+  currency: string | null;
   holders: THolderView[];
 };
 
@@ -74,7 +77,8 @@ export async function listCards(actor: TActor, clientId: unknown): Promise<{ con
   return {
     context,
     cards: rows.map((row) => {
-      const currency = parse<{ currency?: string }>(row.extraJson, {}).currency ?? "EUR";
+      const stored = parse<{ currency?: unknown }>(row.extraJson, {}).currency;
+      const currency = typeof stored === "string" && /^[A-Z]{3}$/.test(stored) ? stored : null;
       return {
         id: row.id,
         flanksId: row.flanksId,
@@ -84,7 +88,8 @@ export async function listCards(actor: TActor, clientId: unknown): Promise<{ con
         bank: bankName(row.entity),
         emissionDate: row.emissionDate,
         expirationDate: row.expirationDate,
-        available: row.availableMinor === null ? null : money(row.availableMinor, /^[A-Z]{3}$/.test(currency) ? currency : "EUR"),
+        available: row.availableMinor === null ? null : money(row.availableMinor, currency ?? "EUR"),
+        currency,
         holders: holders.get(`${row.connectionId}|${row.flanksId}`) ?? [],
       };
     }),

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { money, type TMoney } from "@/lib/money/money";
 import { toMinor } from "@/lib/wealth/decimal";
 import { textSearchMatch, type TLedgerKind, type TLedgerQuery } from "@/lib/wealth/ledger-query";
+import { investmentTxDetails, parseExtra, transferCounterparty, type TCounterparty, type TInvestmentTxDetails } from "@/lib/wealth/transaction-details";
 import { getWealthContext, type TWealthContext } from "./wealth-context";
 
 export type TLedgerRow = {
@@ -16,10 +17,19 @@ export type TLedgerRow = {
   balance: TMoney | null;
   /** The account IBAN, card PAN, investment name or liability name the row belongs to. */
   product: string;
+  /** The bank's own category (accounts, cards). */
   category: string | null;
+  /** The type code as sent: Flanks' classification (accounts), its standard code (investments: "4", "28"…), the liability's. */
+  typeCode: string | null;
   /** Investment transactions: shares and unit price. */
   quantity: string | null;
   unitPrice: string | null;
+  /** Card transactions: the commission charged. */
+  commission: TMoney | null;
+  /** Investment transactions: fees, taxes, expenses, exchange rate, realised gain. */
+  investment: TInvestmentTxDetails | null;
+  /** Account transactions: the other side of a transfer. */
+  counterparty: TCounterparty | null;
 };
 
 export type TLedgerProductOption = { value: string; label: string };
@@ -151,6 +161,8 @@ function toRow(kind: TLedgerKind, raw: TRaw, labels: Map<string, string>): TLedg
   const minor = raw[config.amount] as bigint;
   const balance = kind === "account" || kind === "liability" ? (raw.balanceMinor as bigint | null) : null;
   const balanceCurrency = kind === "liability" ? String(raw.balanceCurrency ?? currency) : currency;
+  const extra = kind === "investment" || kind === "account" ? parseExtra(raw.extraJson as string | null) : null;
+  const commissionMinor = (raw.commissionMinor as bigint | null | undefined) ?? null;
   return {
     id: raw.id,
     date: raw.operationDate,
@@ -159,9 +171,13 @@ function toRow(kind: TLedgerKind, raw: TRaw, labels: Map<string, string>): TLedg
     amount: money(minor, currency),
     balance: balance === null || balance === undefined ? null : money(balance, balanceCurrency),
     product: labels.get(productId) ?? productId,
-    category: typeof raw.category === "string" ? raw.category : kind === "investment" ? String(raw.type ?? "") || null : kind === "liability" ? ((raw.type as string | null) ?? null) : null,
+    category: typeof raw.category === "string" ? raw.category : null,
+    typeCode: typeof raw.type === "string" && raw.type !== "" ? raw.type : null,
     quantity: kind === "investment" ? String(raw.amount) : null,
     unitPrice: kind === "investment" ? String(raw.unitPrice) : null,
+    commission: kind === "card" && commissionMinor !== null ? money(commissionMinor, currency) : null,
+    investment: kind === "investment" && extra ? investmentTxDetails(extra, currency, commissionMinor) : null,
+    counterparty: kind === "account" && extra ? transferCounterparty(extra, minor) : null,
   };
 }
 

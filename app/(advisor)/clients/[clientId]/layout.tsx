@@ -21,6 +21,7 @@ export default async function ClientLayout({ children, params }: { children: Rea
   const tabs = [
     { href: base, label: t.wealth.tabs.overview },
     { href: `${base}/investments`, label: t.wealth.tabs.investments },
+    { href: `${base}/portfolios`, label: t.wealth.tabs.portfolios },
     { href: `${base}/performance`, label: t.wealth.tabs.performance },
     { href: `${base}/accounts`, label: t.wealth.tabs.accounts },
     { href: `${base}/cards`, label: t.wealth.tabs.cards },

@@ -8,7 +8,7 @@ import { DataAsOf, WealthGate } from "@/components/wealth/wealth-status";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { formatDay, formatMoney } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import { money } from "@/lib/money/money";
@@ -131,7 +131,7 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
             <figure>
               <WealthLineChart
                 data={selected.history.map((point) => ({
-                  day: formatDate(point.day, locale),
+                  day: formatDay(point.day, locale),
                   net: chartNumber(money(point.netMinor, selected.currency)),
                   assets: chartNumber(money(point.assetsMinor, selected.currency)),
                   liabilities: chartNumber(money(point.liabilitiesMinor, selected.currency)),
@@ -163,7 +163,7 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
                 <tbody className="divide-y divide-slate-100">
                   {selected.history.map((point) => (
                     <tr key={point.day}>
-                      <th scope="row" className="py-1.5 pr-2 text-left font-normal">{formatDate(point.day, locale)}</th>
+                      <th scope="row" className="py-1.5 pr-2 text-left font-normal">{formatDay(point.day, locale)}</th>
                       <td className="tabular py-1.5 pr-2 text-right">{formatMoney(money(point.assetsMinor, selected.currency), locale)}</td>
                       <td className="tabular py-1.5 pr-2 text-right">{formatMoney(money(point.liabilitiesMinor, selected.currency), locale)}</td>
                       <td className="tabular py-1.5 text-right">{formatMoney(money(point.netMinor, selected.currency), locale)}</td>

@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Pagination } from "@/components/ui/pagination";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import type { TClientListQuery } from "@/lib/services/clients/client-schemas";
@@ -86,7 +87,7 @@ export async function ClientTable({ query }: { query: TClientListQuery }) {
                   </ul>
                 )}
               </td>
-              <td className="px-4 py-3 text-slate-700 tabular">{client.dataAsOf ? formatDate(new Date(client.dataAsOf), locale) : t.common.none}</td>
+              <td className="px-4 py-3 text-slate-700 tabular">{client.dataAsOf ? formatDate(client.dataAsOf, locale, firmTimeZone()) : t.common.none}</td>
             </tr>
           ))}
         </DataTable>

@@ -5,7 +5,7 @@ import { moneyText, orDash } from "@/components/wealth/labels";
 import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-status";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDay } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { listCards } from "@/lib/services/wealth/list-products";
 import { listTransactions } from "@/lib/services/wealth/list-transactions";
@@ -23,7 +23,7 @@ export default async function CardsPage({ params, searchParams }: TProps) {
   const [{ context, cards }, result] = await orNotFound(Promise.all([listCards(user, clientId), listTransactions(user, clientId, "card", query)]));
   if (!context.hasData) return <WealthGate context={context} t={t} />;
   const c = t.wealth.cards;
-  const date = (value: string | null) => (value ? formatDate(value, locale) : t.wealth.common.none);
+  const date = (value: string | null) => (value ? formatDay(value, locale) : t.wealth.common.none);
   return (
     <>
       <DataAsOf context={context} locale={locale} t={t} products={["cards", "cardTransactions"]} />
@@ -31,7 +31,7 @@ export default async function CardsPage({ params, searchParams }: TProps) {
       {cards.length === 0 ? (
         <SectionEmpty text={c.empty} />
       ) : (
-        <DataTable caption={c.title} testId="cards-table" isCompact columns={[{ label: c.product }, { label: c.pan }, { label: c.type }, { label: t.wealth.common.bank }, { label: c.emission }, { label: c.expiration }, { label: t.wealth.common.holders }, { label: c.available, align: "right" }]}>
+        <DataTable caption={c.title} testId="cards-table" isCompact columns={[{ label: c.product }, { label: c.pan }, { label: c.type }, { label: t.wealth.common.bank }, { label: c.emission }, { label: c.expiration }, { label: t.wealth.common.holders }, { label: c.currency }, { label: c.available, align: "right" }]}>
           {cards.map((card) => (
             <tr key={card.id}>
               <td className="px-3 py-2 font-medium">{orDash(card.product, t)}</td>
@@ -41,6 +41,7 @@ export default async function CardsPage({ params, searchParams }: TProps) {
               <td className="px-3 py-2 whitespace-nowrap">{date(card.emissionDate)}</td>
               <td className="px-3 py-2 whitespace-nowrap">{date(card.expirationDate)}</td>
               <td className="px-3 py-2">{card.holders.length ? card.holders.map((h) => `${h.name} (${h.rel})`).join(", ") : t.wealth.common.noHolders}</td>
+              <td className="px-3 py-2">{orDash(card.currency, t)}</td>
               <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(card.available, locale, t)}</td>
             </tr>
           ))}

@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { getEnv } from "@/lib/env";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDate } from "@/lib/i18n/format";
+import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { listClientConnections } from "@/lib/services/connections/list-client-connections";
 import { listClientInvitations } from "@/lib/services/invitations/list-client-invitations";
@@ -65,8 +66,8 @@ export default async function ClientConnectionsPage({ params }: { params: Promis
                 <td className="py-2 pr-4" data-testid="invitation-state">
                   {t.invitations.states[invitation.state]}
                 </td>
-                <td className="py-2 pr-4 tabular">{formatDate(new Date(invitation.createdAt), locale)}</td>
-                <td className="py-2 pr-4 tabular">{formatDate(new Date(invitation.expiresAt), locale)}</td>
+                <td className="py-2 pr-4 tabular">{formatDate(invitation.createdAt, locale, firmTimeZone())}</td>
+                <td className="py-2 pr-4 tabular">{formatDate(invitation.expiresAt, locale, firmTimeZone())}</td>
                 <td className="py-2">
                   {/* Expired and used ones too: a Link started before expiry may still bring a code back (grace period). */}
                   {invitation.state !== "revoked" ? (

@@ -8,6 +8,7 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDate } from "@/lib/i18n/format";
+import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import { getClient } from "@/lib/services/clients/get-client";
@@ -51,7 +52,7 @@ export default async function ClientDetailsPage({ params, searchParams }: TProps
           </Card>
         ) : null}
         <p className="text-sm text-slate-700">
-          {t.clients.created} {formatDate(new Date(client.createdAt), locale)}
+          {t.clients.created} {formatDate(client.createdAt, locale, firmTimeZone())}
         </p>
       </div>
     </I18nScope>

@@ -4,7 +4,7 @@ import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-s
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDay } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { getIdentityAndHolders } from "@/lib/services/wealth/list-products";
 
@@ -34,7 +34,7 @@ export default async function IdentityPage({ params }: TProps) {
         const rows: [string, string][] = [
           [d.fullName, orDash(identity.fullName ?? [identity.name, identity.surname1, identity.surname2].filter(Boolean).join(" "), t)],
           [d.document, orDash(identity.identityDocument, t)],
-          [d.birthDate, identity.birthDate ? formatDate(identity.birthDate, locale) : t.wealth.common.none],
+          [d.birthDate, identity.birthDate ? formatDay(identity.birthDate, locale) : t.wealth.common.none],
           [d.gender, orDash(gender, t)],
           [d.occupation, orDash(identity.occupation, t)],
           [d.sector, orDash(identity.sector, t)],

@@ -36,7 +36,7 @@ export default async function InvestmentsPage({ params, searchParams }: TProps) 
   const base = `/clients/${list.context.clientId}/investments`;
   const columns = ["name", "isin", "type", "bank", "portfolio", "quantity", "price", "value", "cost", "gain", "performance"] as const;
   const sortable = new Set<string>(INVESTMENT_SORTS);
-  const hasFilters = Boolean(query.q || query.type || query.bank);
+  const hasFilters = Boolean(query.q || query.type || query.bank || query.portfolio);
   return (
     <>
       <DataAsOf context={list.context} locale={locale} t={t} products={["investments", "portfolios"]} />
@@ -47,6 +47,7 @@ export default async function InvestmentsPage({ params, searchParams }: TProps) 
       <form method="get" action={base} role="search" className="mb-3 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
         {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
+        {query.portfolio ? <input type="hidden" name="portfolio" value={query.portfolio} /> : null}
         <div className="flex min-w-56 flex-1 flex-col gap-1">
           <label htmlFor="inv-q" className="text-sm font-medium text-slate-800">{i.search}</label>
           <input id="inv-q" type="search" name="q" defaultValue={query.q ?? ""} className="rounded-md border border-slate-400 px-3 py-2 text-sm" />
@@ -72,7 +73,10 @@ export default async function InvestmentsPage({ params, searchParams }: TProps) 
         <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-900">{t.wealth.common.apply}</button>
         {hasFilters ? <Link href={base} className="px-2 py-2 text-sm text-brand-700 underline">{t.wealth.common.clear}</Link> : null}
       </form>
-      <p className="mb-2 text-sm text-slate-700" role="status" data-testid="investment-count">{interpolate(i.count, { shown: list.matching, total: list.total })}</p>
+      <p className="mb-2 text-sm text-slate-700" role="status" data-testid="investment-count">
+        {interpolate(i.count, { shown: list.matching, total: list.total })}
+        {query.portfolio ? ` ${interpolate(i.portfolioFilter, { name: list.rows[0]?.portfolio ?? query.portfolio })}` : ""}
+      </p>
       {list.totals.length ? (
         <dl className="mb-3 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="investment-totals">
           {list.totals.map((total) => (

@@ -5,7 +5,7 @@ import { liabilityTypeLabel, moneyText, orDash } from "@/components/wealth/label
 import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-status";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
-import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
+import { formatDay, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import { sumByCurrency } from "@/lib/money/money";
@@ -25,7 +25,7 @@ export default async function LiabilitiesPage({ params, searchParams }: TProps) 
   const [{ context, liabilities }, result] = await orNotFound(Promise.all([listLiabilities(user, clientId), listTransactions(user, clientId, "liability", query)]));
   if (!context.hasData) return <WealthGate context={context} t={t} />;
   const l = t.wealth.liabilities;
-  const date = (value: string | null) => (value ? formatDate(value, locale) : t.wealth.common.none);
+  const date = (value: string | null) => (value ? formatDay(value, locale) : t.wealth.common.none);
   const totals = sumByCurrency(liabilities.map((x) => x.outstanding));
   return (
     <>
@@ -46,7 +46,11 @@ export default async function LiabilitiesPage({ params, searchParams }: TProps) 
                 {item.name}
                 <span className="block text-xs font-normal text-slate-600">{item.contractNumber ? `${l.contract} ${item.contractNumber}` : ""}</span>
               </td>
-              <td className="px-3 py-2">{liabilityTypeLabel(item.type, locale, t)}</td>
+              <td className="px-3 py-2">
+                {liabilityTypeLabel(item.type, locale, t)}
+                {/* As sent: the reference points to a list of subtypes it does not include (docs/decisions/040). */}
+                {item.subtype ? <span className="block text-xs text-slate-600">{interpolate(l.subtype, { subtype: item.subtype })}</span> : null}
+              </td>
               <td className="px-3 py-2">{item.bank}</td>
               <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(item.outstanding, locale, t)}</td>
               <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(item.initialCapital, locale, t)}</td>

@@ -4,6 +4,7 @@ import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDateTime } from "@/lib/i18n/format";
+import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import { listMifid } from "@/lib/services/wealth/list-products";
@@ -26,7 +27,7 @@ export default async function MifidPage({ params }: TProps) {
       {entities.length === 0 ? <SectionEmpty text={m.none} /> : null}
       {entities.map((entity) => (
         <Card key={entity.connectionId} title={interpolate(m.entity, { bank: entity.bank })}>
-          {entity.syncedAt ? <p className="-mt-2 mb-3 text-sm text-slate-700">{interpolate(m.asOf, { date: formatDateTime(new Date(entity.syncedAt), locale) })}</p> : null}
+          {entity.syncedAt ? <p className="-mt-2 mb-3 text-sm text-slate-700">{interpolate(m.asOf, { date: formatDateTime(entity.syncedAt, locale, firmTimeZone()) })}</p> : null}
           {entity.answers.length === 0 ? (
             <SectionEmpty text={interpolate(m.empty, { bank: entity.bank })} />
           ) : (

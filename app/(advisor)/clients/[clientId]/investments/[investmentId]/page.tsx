@@ -6,7 +6,7 @@ import { DataAsOf } from "@/components/wealth/wealth-status";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
-import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { formatDay, formatNumber } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { getInvestment } from "@/lib/services/wealth/get-investment";
 import { getWealthContext } from "@/lib/services/wealth/wealth-context";
@@ -42,7 +42,7 @@ export default async function InvestmentDetailPage({ params }: TProps) {
   const context = await getWealthContext(user, clientId);
   const i = t.wealth.investments;
   const none = t.wealth.common.none;
-  const date = (value: string | null) => (value ? formatDate(value, locale) : none);
+  const date = (value: string | null) => (value ? formatDay(value, locale) : none);
   return (
     <>
       <p className="mb-2 text-sm">
