@@ -64,7 +64,7 @@ test("deleting a client erases every row of it, keeps the audit, and deletes its
   expect(connectionIds).toHaveLength(2);
   // The test server's key (its generated secrets file) opens the tokens, to ask the sandbox about them afterwards.
   const secrets = JSON.parse(readFileSync(`${process.env.E2E_DATA_DIR ?? "data/e2e"}/secrets.json`, "utf8")) as { ENCRYPTION_KEY: string; SANDBOX_CLIENT_SECRET: string };
-  const credentialsTokens = connections.map((row) => openTokenWithKey(row.credentialsTokenEnc, "credentials_token", secrets.ENCRYPTION_KEY));
+  const credentialsTokens = connections.map((row) => openTokenWithKey(row.credentialsTokenEnc, "credentials_token", secrets.ENCRYPTION_KEY, { rowId: row.id }));
   expect(await credentialsStatusAtSandbox(request, secrets.SANDBOX_CLIENT_SECRET, credentialsTokens)).toEqual([200, 200]);
   for (const table of ["WealthAccount", "WealthAccountTransaction", "WealthInvestment", "WealthSnapshot", "SyncRun", "WealthIdentity"]) {
     expect(queryE2eDb<{ n: number }>(`select count(*) as n from "${table}" where clientId = ?`, clientId)[0]!.n, table).toBeGreaterThan(0);

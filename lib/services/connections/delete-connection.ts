@@ -34,7 +34,7 @@ export async function deleteConnection(
   assertClientAccess(actor, connection.client);
   if (connection.credentialsTokenEnc) {
     try {
-      await getFlanksClient().deleteCredentials(openToken(connection.credentialsTokenEnc, "credentials_token"));
+      await getFlanksClient().deleteCredentials(openToken(connection.credentialsTokenEnc, "credentials_token", { rowId: connection.id }));
     } catch (error) {
       // Already gone at Flanks is fine; anything else stops the erasure.
       if (!(isFlanksError(error) && error.kind === "not_found")) throw new AppError("UPSTREAM_UNAVAILABLE", "flanksUnavailable");
