@@ -2,7 +2,7 @@
 // sync of 100 000 account transactions (inserts) and a resync replacing all of them (100 000
 // deletes + inserts), on the sync's own connection, with secure_delete off and on, interleaved.
 //   node --import tsx bench/secure-delete-probe.ts [rounds]
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -35,13 +35,20 @@ function transactions(generation: number): TSyncRowOf["WealthAccountTransaction"
   }));
 }
 
-function timed(work: () => void): number {
+type TPhase = { wallMs: number; cpuMs: number; walMb: number };
+
+/** Wall and CPU time of one write transaction, and what it wrote to the WAL (emptied before; one transaction cannot be checkpointed midway, so the file's size is what it wrote). */
+function measured(db: ReturnType<typeof createWriteConnection>, wal: string, work: () => void): TPhase {
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  const cpu = process.cpuUsage();
   const start = performance.now();
   work();
-  return Math.round(performance.now() - start);
+  const wallMs = Math.round(performance.now() - start);
+  const used = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: Math.round((used.user + used.system) / 1000), walMb: Math.round(statSync(wal).size / 1e5) / 10 };
 }
 
-const results: Record<string, { first: number[]; resync: number[] }> = { off: { first: [], resync: [] }, on: { first: [], resync: [] } };
+const results: Record<string, { first: TPhase[]; resync: TPhase[] }> = { off: { first: [], resync: [] }, on: { first: [], resync: [] } };
 const first = transactions(1);
 const second = transactions(2);
 for (let round = 0; round < rounds; round++) {
@@ -50,13 +57,16 @@ for (let round = 0; round < rounds; round++) {
     const db = createWriteConnection(url);
     db.pragma(`secure_delete = ${mode === "on" ? "ON" : "OFF"}`);
     const newId = createRowIds();
-    results[mode]!.first.push(timed(() => db.transaction(() => insertRows(db, "WealthAccountTransaction", first, newId))()));
-    results[mode]!.resync.push(timed(() => db.transaction(() => replaceRows(db, "WealthAccountTransaction", "k", second, newId))()));
+    const wal = `${url.slice("file:".length)}-wal`;
+    results[mode]!.first.push(measured(db, wal, () => db.transaction(() => insertRows(db, "WealthAccountTransaction", first, newId))()));
+    results[mode]!.resync.push(measured(db, wal, () => db.transaction(() => replaceRows(db, "WealthAccountTransaction", "k", second, newId))()));
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const describe = (phases: TPhase[]) =>
+  `wall ${median(phases.map((p) => p.wallMs))} ms, CPU ${median(phases.map((p) => p.cpuMs))} ms, WAL ${median(phases.map((p) => p.walMb))} MB (CPU ${phases.map((p) => p.cpuMs).join(", ")})`;
 for (const [mode, { first: a, resync: b }] of Object.entries(results)) {
-  console.log(`secure_delete ${mode}: first sync ${median(a)} ms (${a.join(", ")}), full resync ${median(b)} ms (${b.join(", ")})`);
+  console.log(`secure_delete ${mode}: first sync: ${describe(a)}; full resync: ${describe(b)}`);
 }
