@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { logError } from "@/lib/log/log-error";
 
 export type TErasureFlush = { isFlushed: boolean; attempts: number };
 
@@ -14,7 +15,7 @@ type TCheckpointRow = { busy: number; log: number; checkpointed: number };
  * It needs a moment with no reader on an older snapshot and no writer. It runs on a connection of
  * its own with no busy wait (better-sqlite3's wait would block this thread, which may be the one
  * that must finish the other write) and is tried again asynchronously; `isFlushed: false` after
- * every attempt means the WAL still holds the old frames until the next checkpoint that truncates.
+ * every attempt (logged) means the WAL still holds the old frames until the next checkpoint that truncates.
  */
 export async function flushErasureToDisk(databaseUrl: string, { attempts = 25, delayMs = 200 } = {}): Promise<TErasureFlush> {
   if (!databaseUrl.startsWith("file:")) return { isFlushed: true, attempts: 0 };
@@ -22,7 +23,10 @@ export async function flushErasureToDisk(databaseUrl: string, { attempts = 25, d
   try {
     for (let attempt = 1; ; attempt++) {
       if (checkpointTruncate(db)) return { isFlushed: true, attempts: attempt };
-      if (attempt >= attempts) return { isFlushed: false, attempts: attempt };
+      if (attempt >= attempts) {
+        logError("erasure", new Error(`the database stayed busy for ${attempts} checkpoint attempts: the WAL keeps the erased pages until the next truncating checkpoint`));
+        return { isFlushed: false, attempts: attempt };
+      }
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
   } finally {
