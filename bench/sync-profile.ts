@@ -77,7 +77,7 @@ if (isBenchCopy) {
   })();
   raw.pragma("wal_checkpoint(TRUNCATE)");
   raw.close();
-  const syncer = createSyncer({ db: getDb(), writeDb: getSyncWriteDb(), flanks: getFlanksClient(), openCredentialsToken: (sealed) => openToken(sealed, "credentials_token"), lease: withLease, beforeWrite });
+  const syncer = createSyncer({ db: getDb(), writeDb: getSyncWriteDb(), flanks: getFlanksClient(), openCredentialsToken: (sealed, id) => openToken(sealed, "credentials_token", { rowId: id }), lease: withLease, beforeWrite });
   await syncer.syncConnection(warmUpId, { reason: "first-extraction" });
   await timed(1, () => syncer.syncConnection(connectionId, { reason: "first-extraction" }));
   // The WAL was emptied above and is not truncated by the checkpoints since: its size is what the sync wrote.

@@ -16,8 +16,8 @@ test("admin forces SCA, then deletes the connection: erased from the database, a
   await request.get(`/connect/callback?code=${code}&ref=${ref}`, { maxRedirects: 0 });
   const [connection] = queryE2eDb<{ id: string; credentialsTokenEnc: string }>("select id, credentialsTokenEnc from Connection where clientId = ?", clientId);
   expect(connection).toBeTruthy();
-  // Sealed at rest: AES-GCM envelope, not a bare token.
-  expect(connection!.credentialsTokenEnc).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+$/);
+  // Sealed at rest: AES-GCM envelope bound to its row (v2), not a bare token.
+  expect(connection!.credentialsTokenEnc).toMatch(/^v2\.[\w-]+\.[\w-]+\.[\w-]+$/);
 
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, ADMIN);

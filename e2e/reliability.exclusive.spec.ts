@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { openTokenWithKey } from "../lib/crypto/token-sealing";
 import { E2E_BASE_URL } from "../playwright.config";
@@ -64,12 +64,24 @@ test("deleting a client erases every row of it, keeps the audit, and deletes its
   expect(connectionIds).toHaveLength(2);
   // The test server's key (its generated secrets file) opens the tokens, to ask the sandbox about them afterwards.
   const secrets = JSON.parse(readFileSync(`${process.env.E2E_DATA_DIR ?? "data/e2e"}/secrets.json`, "utf8")) as { ENCRYPTION_KEY: string; SANDBOX_CLIENT_SECRET: string };
-  const credentialsTokens = connections.map((row) => openTokenWithKey(row.credentialsTokenEnc, "credentials_token", secrets.ENCRYPTION_KEY));
+  const credentialsTokens = connections.map((row) => openTokenWithKey(row.credentialsTokenEnc, "credentials_token", secrets.ENCRYPTION_KEY, { rowId: row.id }));
   expect(await credentialsStatusAtSandbox(request, secrets.SANDBOX_CLIENT_SECRET, credentialsTokens)).toEqual([200, 200]);
   for (const table of ["WealthAccount", "WealthAccountTransaction", "WealthInvestment", "WealthSnapshot", "SyncRun", "WealthIdentity"]) {
     expect(queryE2eDb<{ n: number }>(`select count(*) as n from "${table}" where clientId = ?`, clientId)[0]!.n, table).toBeGreaterThan(0);
   }
   const ids = [clientId, ...connectionIds, invitation.id, spare.id, invitation.reference, spare.reference];
+  // What must leave the file's bytes too (database, WAL, index): the client's IBANs and identity documents that no other client shares.
+  const personalValues = [
+    ...queryE2eDb<{ value: string }>("select distinct iban as value from WealthAccount where clientId = ? and iban not in (select iban from WealthAccount where clientId <> ?)", clientId, clientId),
+    ...queryE2eDb<{ value: string }>(
+      "select distinct identityDocument as value from WealthIdentity where clientId = ? and identityDocument is not null and identityDocument not in (select identityDocument from WealthIdentity where clientId <> ? and identityDocument is not null)",
+      clientId,
+      clientId,
+    ),
+  ]
+    .map((row) => row.value)
+    .filter((value) => value.length >= 8);
+  expect(personalValues.length).toBeGreaterThan(0);
   const deletesBefore = await sandboxCount(request, "DELETE v0/bank/credentials");
 
   // The admin deletes the client from its details page, confirming the dialog.
@@ -107,6 +119,10 @@ test("deleting a client erases every row of it, keeps the audit, and deletes its
     }
   }
   expect(remaining).toEqual([]);
+  // Not in free pages, nor in old frames of the WAL (secure_delete, then the WAL checkpointed and truncated).
+  const databaseFile = `${process.env.E2E_DATA_DIR ?? "data/e2e"}/app.db`;
+  const bytes = Buffer.concat([databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`].filter((file) => existsSync(file)).map((file) => readFileSync(file)));
+  expect(personalValues.filter((value) => bytes.includes(Buffer.from(value)))).toEqual([]);
 
   // The audit entries stay, and the erasure itself is one of them.
   const clientEvents = queryE2eDb<{ action: string }>("select action from AuditEvent where targetId = ? order by id", clientId).map((row) => row.action);

@@ -140,11 +140,11 @@ test("the canaries are the secrets the server really uses", async ({ request }) 
   expect(items.length).toBeGreaterThan(0);
   for (const item of items) expect(item.credentials_token.startsWith(canaries.tokenPrefix)).toBe(true);
   // The encryption key: the stored tokens open with it, and are those tokens.
-  const rows = queryE2eDb<{ credentialsTokenEnc: string }>(`SELECT credentialsTokenEnc FROM Connection WHERE credentialsTokenEnc IS NOT NULL`);
+  const rows = queryE2eDb<{ id: string; credentialsTokenEnc: string }>(`SELECT id, credentialsTokenEnc FROM Connection WHERE credentialsTokenEnc IS NOT NULL`);
   expect(rows.length).toBeGreaterThan(0);
   const live = new Set(items.map((item) => item.credentials_token));
   for (const row of rows) {
-    const token = openTokenWithKey(row.credentialsTokenEnc, "credentials_token", canaries.secrets.ENCRYPTION_KEY);
+    const token = openTokenWithKey(row.credentialsTokenEnc, "credentials_token", canaries.secrets.ENCRYPTION_KEY, { rowId: row.id });
     expect(token.startsWith(canaries.tokenPrefix)).toBe(true);
     expect(live.has(token)).toBe(true);
   }

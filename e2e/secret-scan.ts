@@ -8,7 +8,7 @@ export const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 export type TNeedle = { name: string; value: string };
 
 type TCanaryFile = {
-  secrets: { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string; SANDBOX_CLIENT_SECRET: string };
+  secrets: { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string; SANDBOX_CLIENT_SECRET: string; AUDIT_KEY: string };
   encryptionKeyMarker: string;
   tokenPrefix: string;
 };
@@ -24,6 +24,7 @@ export function canaryNeedles(canaries: TCanaryFile = readCanaries()): TNeedle[]
   return [
     { name: "NEXTAUTH_SECRET", value: canaries.secrets.NEXTAUTH_SECRET },
     { name: "Flanks client secret", value: canaries.secrets.SANDBOX_CLIENT_SECRET },
+    { name: "AUDIT_KEY", value: canaries.secrets.AUDIT_KEY },
     { name: "ENCRYPTION_KEY (base64)", value: canaries.secrets.ENCRYPTION_KEY },
     { name: "ENCRYPTION_KEY (base64url)", value: key.toString("base64url") },
     { name: "ENCRYPTION_KEY (hex)", value: key.toString("hex") },

@@ -47,7 +47,9 @@ test("every event named in the issues is in the audit log after the end-to-end r
 
 test("the audit chain of the end-to-end database verifies (npm run audit:verify)", async () => {
   const [count] = queryE2eDb<{ n: number }>("select count(*) as n from AuditEvent");
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/verify-audit-chain.ts", "--database-url", `file:${path.resolve(process.env.E2E_DATA_DIR ?? "data/e2e", "app.db")}`]);
-  expect(stdout).toMatch(/^Audit chain OK: \d+ events, last hash [0-9a-f]{64}\.$/m);
+  const dataDir = process.env.E2E_DATA_DIR ?? "data/e2e";
+  // DATA_DIR: the key (the test server's generated AUDIT_KEY in its secrets.json) and the anchor its scheduler wrote.
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/verify-audit-chain.ts", "--database-url", `file:${path.resolve(dataDir, "app.db")}`], { env: { ...process.env, DATA_DIR: dataDir } });
+  expect(stdout).toMatch(/^Audit chain OK: \d+ events, last hash [0-9a-f]{64}\. The anchor written at \S+ \(event #\d+\) matches\.$/m);
   expect(Number(stdout.match(/OK: (\d+) events/)![1])).toBeGreaterThanOrEqual(count!.n);
 });

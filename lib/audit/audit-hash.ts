@@ -1,6 +1,9 @@
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 
 export const AUDIT_GENESIS_HASH = "genesis";
+
+/** The event written where a chain that began unkeyed continues keyed (lib/audit/record-audit-event.ts). */
+export const AUDIT_CHAIN_KEYED_ACTION = "audit.chain_keyed";
 
 export type TAuditHashInput = {
   prevHash: string;
@@ -14,31 +17,52 @@ export type TAuditHashInput = {
   details: string;
 };
 
-/** Each row's hash covers its content and the previous row's hash, so an edited or removed row breaks the chain. */
-export function computeAuditHash(row: TAuditHashInput): string {
-  const canonical = JSON.stringify([
-    row.prevHash,
-    row.at.toISOString(),
-    row.actorId,
-    row.actorEmail,
-    row.action,
-    row.targetType,
-    row.targetId,
-    row.requestId,
-    row.details,
-  ]);
-  return createHash("sha256").update(canonical).digest("hex");
+export type TAuditRow = TAuditHashInput & { id: number; hash: string };
+
+function canonical(row: TAuditHashInput): string {
+  return JSON.stringify([row.prevHash, row.at.toISOString(), row.actorId, row.actorEmail, row.action, row.targetType, row.targetId, row.requestId, row.details]);
 }
 
 /**
- * Returns the id of the first row whose link or hash is wrong, or null when the chain holds.
- * `previousHash` continues a chain checked in batches (the hash of the last row already checked).
+ * Each row's hash covers its content and the previous row's hash, keyed with AUDIT_KEY
+ * (HMAC-SHA-256): an edited or removed row breaks the chain, and without the key — which is not in
+ * the database — nobody can compute a chain that verifies, so a rewritten log is caught too.
  */
-export function findFirstBrokenAuditRow(rows: Iterable<TAuditHashInput & { id: number; hash: string }>, previousHash = AUDIT_GENESIS_HASH): number | null {
-  let expectedPrev = previousHash;
+export function computeAuditHash(row: TAuditHashInput, auditKey: string): string {
+  return createHmac("sha256", auditKey).update(`patrimonio.audit:${canonical(row)}`).digest("hex");
+}
+
+/**
+ * The unkeyed SHA-256 of the events written before the chain was keyed. Anyone who can write the
+ * file can recompute it, so it is accepted only for a prefix that a keyed event then seals (its
+ * prevHash, under the key, pins the last unkeyed hash and with it every row before).
+ */
+export function computeUnkeyedAuditHash(row: TAuditHashInput): string {
+  return createHash("sha256").update(canonical(row)).digest("hex");
+}
+
+/** Where a chain check has got to, so a long log is checked in batches. */
+export type TAuditChainCursor = { expectedPrev: string; keyedFromId: number | null; unkeyedCount: number };
+
+export const AUDIT_CHAIN_START: TAuditChainCursor = { expectedPrev: AUDIT_GENESIS_HASH, keyedFromId: null, unkeyedCount: 0 };
+
+/**
+ * Checks `rows` (in id order) from `cursor`. Returns the id of the first row whose link or hash is
+ * wrong, or the cursor to continue from. An unkeyed row is accepted only before the first keyed
+ * one; whether the chain holds a keyed row at all is the caller's verdict (lib/audit/verify-audit-chain.ts).
+ */
+export function checkAuditRows(rows: Iterable<TAuditRow>, auditKey: string, cursor: TAuditChainCursor = AUDIT_CHAIN_START): { brokenId: number } | { cursor: TAuditChainCursor } {
+  let { expectedPrev, keyedFromId, unkeyedCount } = cursor;
   for (const row of rows) {
-    if (row.prevHash !== expectedPrev || computeAuditHash(row) !== row.hash) return row.id;
+    if (row.prevHash !== expectedPrev) return { brokenId: row.id };
+    if (computeAuditHash(row, auditKey) === row.hash) {
+      keyedFromId ??= row.id;
+    } else if (keyedFromId === null && computeUnkeyedAuditHash(row) === row.hash) {
+      unkeyedCount += 1;
+    } else {
+      return { brokenId: row.id };
+    }
     expectedPrev = row.hash;
   }
-  return null;
+  return { cursor: { expectedPrev, keyedFromId, unkeyedCount } };
 }

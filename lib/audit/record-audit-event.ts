@@ -1,8 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { getRequestId } from "@/lib/request/request-id";
-import { AUDIT_GENESIS_HASH, computeAuditHash } from "./audit-hash";
+import { AUDIT_CHAIN_KEYED_ACTION, AUDIT_GENESIS_HASH, computeAuditHash, computeUnkeyedAuditHash } from "./audit-hash";
 
 export type TAuditActor = { id: string; email: string } | null;
 
@@ -16,9 +17,10 @@ export type TAuditEventInput = {
 type TDb = Prisma.TransactionClient;
 
 /**
- * Appends one event to the hash chain. Pass the transaction of the change it records, so the
- * change and its audit entry commit together. `prevHash` is unique: two writers racing for the
- * same predecessor cannot both succeed, the loser retries on the new tail.
+ * Appends one event to the hash chain (HMAC with AUDIT_KEY, lib/audit/audit-hash.ts). Pass the
+ * transaction of the change it records, so the change and its audit entry commit together.
+ * `prevHash` is unique: two writers racing for the same predecessor cannot both succeed, the loser
+ * retries on the new tail.
  */
 export async function recordAuditEvent(input: TAuditEventInput, tx?: TDb): Promise<void> {
   const requestId = await getRequestId();
@@ -34,9 +36,19 @@ export async function recordAuditEvent(input: TAuditEventInput, tx?: TDb): Promi
 }
 
 async function appendEvent(db: TDb, input: TAuditEventInput, requestId: string | null): Promise<void> {
-  const last = await db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
+  const auditKey = getEnv().auditKey;
+  let tail = await db.auditEvent.findFirst({ orderBy: { id: "desc" } });
+  if (tail && computeUnkeyedAuditHash(tail) === tail.hash) {
+    // A log written before the chain was keyed: one keyed event marks where the keyed chain
+    // starts; its hash, under the key, pins every unkeyed row before it. Written once: after it the tail is keyed.
+    tail = await insertEvent(db, auditKey, tail.hash, { actor: null, action: AUDIT_CHAIN_KEYED_ACTION, details: { fromEventId: tail.id + 1, previousTailId: tail.id, previousTailHash: tail.hash } }, null);
+  }
+  await insertEvent(db, auditKey, tail?.hash ?? AUDIT_GENESIS_HASH, input, requestId);
+}
+
+function insertEvent(db: TDb, auditKey: string, prevHash: string, input: TAuditEventInput, requestId: string | null) {
   const row = {
-    prevHash: last?.hash ?? AUDIT_GENESIS_HASH,
+    prevHash,
     at: new Date(),
     actorId: input.actor?.id ?? null,
     actorEmail: input.actor?.email ?? null,
@@ -46,5 +58,5 @@ async function appendEvent(db: TDb, input: TAuditEventInput, requestId: string |
     requestId,
     details: JSON.stringify(input.details ?? {}),
   };
-  await db.auditEvent.create({ data: { ...row, hash: computeAuditHash(row) } });
+  return db.auditEvent.create({ data: { ...row, hash: computeAuditHash(row, auditKey) } });
 }

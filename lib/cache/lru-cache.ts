@@ -31,4 +31,9 @@ export class LruCache<K, V> {
   delete(key: K): void {
     this.#entries.delete(key);
   }
+
+  /** The keys, least recently used first (reading them does not change the order). */
+  keys(): IterableIterator<K> {
+    return this.#entries.keys();
+  }
 }

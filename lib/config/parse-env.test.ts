@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseEnv, SANDBOX_CLIENT_ID } from "./parse-env";
 
-const generated = { NEXTAUTH_SECRET: "g".repeat(43), ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"), SANDBOX_CLIENT_SECRET: "sandbox-secret" };
+const generated = { NEXTAUTH_SECRET: "g".repeat(43), ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"), SANDBOX_CLIENT_SECRET: "sandbox-secret", AUDIT_KEY: "generated-audit-key-generated-audit-key" };
 
 describe("parseEnv", () => {
   it("defaults to sandbox mode with a SQLite file under data/", () => {
@@ -15,6 +15,15 @@ describe("parseEnv", () => {
     expect(env.FIRM_TIME_ZONE).toBe("Europe/Madrid");
     expect(env.nextAuthSecret).toBe(generated.NEXTAUTH_SECRET);
     expect(env.encryptionKey).toBe(generated.ENCRYPTION_KEY);
+    expect(env.auditKey).toBe(generated.AUDIT_KEY);
+    expect(env.auditAnchorFile).toBe("data/audit-anchor.json");
+  });
+
+  it("takes AUDIT_KEY and AUDIT_ANCHOR_FILE from the environment, and refuses a short audit key", () => {
+    const env = parseEnv({ AUDIT_KEY: "k".repeat(32), AUDIT_ANCHOR_FILE: "/mnt/anchors/patrimonio.json" }, generated);
+    expect(env.auditKey).toBe("k".repeat(32));
+    expect(env.auditAnchorFile).toBe("/mnt/anchors/patrimonio.json");
+    expect(() => parseEnv({ AUDIT_KEY: "short" }, generated)).toThrow("AUDIT_KEY: must be at least 32 characters");
   });
 
   it("takes the firm's time zone when it is one Intl knows", () => {

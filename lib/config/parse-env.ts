@@ -52,6 +52,13 @@ const ZRawEnvSchema = z.object({
       .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes in base64 (44 characters, e.g. `openssl rand -base64 32`)")
       .optional(),
   ),
+  /**
+   * The HMAC key of the audit chain (lib/audit/audit-hash.ts). Keep it out of the database's
+   * reach (a secret store, not DATA_DIR) and never change it: events keyed with another key no longer verify.
+   */
+  AUDIT_KEY: optionalString.pipe(z.string().min(32, "must be at least 32 characters (e.g. `openssl rand -base64 32`)").optional()),
+  /** Where the audit anchor (the latest event's id and hash) is written: a place the database's writers cannot rewrite. */
+  AUDIT_ANCHOR_FILE: optionalString,
   FIRM_NAME: z.string().min(1).max(80).default("Patrimonio"),
   /** Every date and time shown (pages, CSV, audit log) is read in this zone; Flanks' "YYYY-MM-DD" days are calendar days and never shifted. */
   FIRM_TIME_ZONE: optionalString.pipe(timeZone.optional()).transform((value) => value ?? "Europe/Madrid"),
@@ -93,9 +100,12 @@ export type TAppEnv = TRawEnv & {
   encryptionKey: string;
   /** NEXTAUTH_URL is https: every response may say so (HSTS), and cookies are `secure`. */
   isPublicUrlHttps: boolean;
+  auditKey: string;
+  /** AUDIT_ANCHOR_FILE, or DATA_DIR/audit-anchor.json. */
+  auditAnchorFile: string;
 };
 
-export type TGeneratedSecrets = { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string; SANDBOX_CLIENT_SECRET: string };
+export type TGeneratedSecrets = { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string; SANDBOX_CLIENT_SECRET: string; AUDIT_KEY: string };
 
 export class ConfigError extends Error {
   constructor(public readonly problems: string[]) {
@@ -142,5 +152,7 @@ export function parseEnv(source: Record<string, string | undefined>, generated: 
     nextAuthSecret: raw.NEXTAUTH_SECRET ?? generated.NEXTAUTH_SECRET,
     encryptionKey: raw.ENCRYPTION_KEY ?? generated.ENCRYPTION_KEY,
     isPublicUrlHttps: raw.NEXTAUTH_URL?.startsWith("https:") ?? false,
+    auditKey: raw.AUDIT_KEY ?? generated.AUDIT_KEY,
+    auditAnchorFile: raw.AUDIT_ANCHOR_FILE ?? `${raw.DATA_DIR.replace(/\/+$/, "")}/audit-anchor.json`,
   };
 }

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createPrismaClient, type PrismaClient } from "@/lib/db/create-prisma-client";
 import { reencryptTokens, rotateEncryptionKey } from "./rotate-encryption-key";
-import { credentialsTokenHashWithKey, linkCodeHashWithKey, openTokenWithKey, sealTokenWithKey } from "./token-sealing";
+import { encryptSecret } from "./secret-box";
+import { credentialsTokenHashWithKey, isBoundToRow, linkCodeHashWithKey, openTokenWithKey, sealTokenWithKey, type TSealedPurpose } from "./token-sealing";
 
 /* Against a real SQLite database built by `prisma migrate deploy`, as the command runs in production. */
 
@@ -28,8 +29,14 @@ afterAll(async () => {
 
 type TSeeded = { connections: { id: string; token: string; sca: string | null; reset: string | null }[]; pendingCode: { id: string; code: string }; doneCodeHash: string };
 
-/** Three connections (one with SCA and reset tokens, one verifying without a token) and two link-code exchanges. */
-async function seed(key: string): Promise<TSeeded> {
+/** As values were sealed before they named their row (format v1: the kind of token only as additional data). */
+function sealLegacy(value: string, purpose: TSealedPurpose, key: string): string {
+  return encryptSecret(value, key, `patrimonio.${purpose}`, "v1");
+}
+
+/** Three connections (one with SCA and reset tokens, one verifying without a token) and two link-code exchanges; `legacy`: sealed as v1. */
+async function seed(key: string, { legacy = false } = {}): Promise<TSeeded> {
+  const seal = (value: string, purpose: TSealedPurpose, rowId: string) => (legacy ? sealLegacy(value, purpose, key) : sealTokenWithKey(value, purpose, key, { rowId }));
   await db.linkCodeExchange.deleteMany();
   await db.connection.deleteMany();
   await db.client.deleteMany();
@@ -42,39 +49,41 @@ async function seed(key: string): Promise<TSeeded> {
     [1, { sca: null, reset: null }],
   ] as const) {
     const token = `tok-${i}-${randomBytes(8).toString("hex")}`;
-    const row = await db.connection.create({
+    const { id } = await db.connection.create({ data: { clientId: client.id, bank: "testbank", linkToken: "link", state: "READY" } });
+    const row = await db.connection.update({
+      where: { id },
       data: {
-        clientId: client.id,
-        bank: "testbank",
-        linkToken: "link",
-        state: "READY",
-        credentialsTokenEnc: sealTokenWithKey(token, "credentials_token", key),
+        credentialsTokenEnc: seal(token, "credentials_token", id),
         credentialsTokenHash: credentialsTokenHashWithKey(token, key),
-        scaTokenEnc: extra.sca && sealTokenWithKey(extra.sca, "sca_token", key),
-        resetTokenEnc: extra.reset && sealTokenWithKey(extra.reset, "reset_token", key),
+        scaTokenEnc: extra.sca && seal(extra.sca, "sca_token", id),
+        resetTokenEnc: extra.reset && seal(extra.reset, "reset_token", id),
       },
     });
     connections.push({ id: row.id, token, sca: extra.sca, reset: extra.reset });
   }
   await db.connection.create({ data: { clientId: client.id, bank: "testbank", linkToken: "link", state: "VERIFYING" } });
   const code = `code-${randomBytes(6).toString("hex")}`;
-  const pending = await db.linkCodeExchange.create({ data: { codeHash: linkCodeHashWithKey(code, key), status: "DELAYED", source: "callback", codeEnc: sealTokenWithKey(code, "link_code", key) } });
+  const claimed = await db.linkCodeExchange.create({ data: { codeHash: linkCodeHashWithKey(code, key), status: "DELAYED", source: "callback" } });
+  const pending = await db.linkCodeExchange.update({ where: { id: claimed.id }, data: { codeEnc: seal(code, "link_code", claimed.id) } });
   const doneCodeHash = linkCodeHashWithKey("an-exchanged-code", key);
   await db.linkCodeExchange.create({ data: { codeHash: doneCodeHash, status: "EXCHANGED", source: "callback" } });
   return { connections, pendingCode: { id: pending.id, code }, doneCodeHash };
 }
 
-/** Every sealed value opens with `key` and every recomputable hash is `key`'s. */
+/** Every sealed value opens with `key`, bound to its row, and every recomputable hash is `key`'s. */
 async function expectAllUnder(key: string, seeded: TSeeded): Promise<void> {
   for (const expected of seeded.connections) {
     const row = await db.connection.findUniqueOrThrow({ where: { id: expected.id } });
-    expect(openTokenWithKey(row.credentialsTokenEnc!, "credentials_token", key)).toBe(expected.token);
+    const rowId = { rowId: row.id };
+    expect(openTokenWithKey(row.credentialsTokenEnc!, "credentials_token", key, rowId)).toBe(expected.token);
     expect(row.credentialsTokenHash).toBe(credentialsTokenHashWithKey(expected.token, key));
-    expect(row.scaTokenEnc && openTokenWithKey(row.scaTokenEnc, "sca_token", key)).toBe(expected.sca);
-    expect(row.resetTokenEnc && openTokenWithKey(row.resetTokenEnc, "reset_token", key)).toBe(expected.reset);
+    expect(row.scaTokenEnc && openTokenWithKey(row.scaTokenEnc, "sca_token", key, rowId)).toBe(expected.sca);
+    expect(row.resetTokenEnc && openTokenWithKey(row.resetTokenEnc, "reset_token", key, rowId)).toBe(expected.reset);
+    for (const sealed of [row.credentialsTokenEnc, row.scaTokenEnc, row.resetTokenEnc]) if (sealed) expect(isBoundToRow(sealed)).toBe(true);
   }
   const pending = await db.linkCodeExchange.findUniqueOrThrow({ where: { id: seeded.pendingCode.id } });
-  expect(openTokenWithKey(pending.codeEnc!, "link_code", key)).toBe(seeded.pendingCode.code);
+  expect(openTokenWithKey(pending.codeEnc!, "link_code", key, { rowId: pending.id })).toBe(seeded.pendingCode.code);
+  expect(isBoundToRow(pending.codeEnc!)).toBe(true);
   expect(pending.codeHash).toBe(linkCodeHashWithKey(seeded.pendingCode.code, key));
 }
 
@@ -93,7 +102,7 @@ describe("reencryptTokens", () => {
     expect(first.unreadable).toEqual([]);
     await expectAllUnder(key, seeded);
     const firstRow = await db.connection.findUniqueOrThrow({ where: { id: seeded.connections[0]!.id } });
-    expect(() => openTokenWithKey(firstRow.credentialsTokenEnc!, "credentials_token", oldKey)).toThrow();
+    expect(() => openTokenWithKey(firstRow.credentialsTokenEnc!, "credentials_token", oldKey, { rowId: firstRow.id })).toThrow();
     // The code of a finished exchange is not kept: its hash cannot be recomputed and stays as it was.
     expect(await db.linkCodeExchange.count({ where: { codeHash: seeded.doneCodeHash } })).toBe(1);
 
@@ -102,6 +111,24 @@ describe("reencryptTokens", () => {
     expect(second.connections).toEqual({ total: 3, resealed: 0, alreadyNew: 3 });
     expect(second.linkCodes.resealed).toBe(0);
     expect(await db.connection.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+  });
+
+  it("moves values sealed before the row binding (v1) to the current format, bound to their rows", async () => {
+    const seeded = await seed(oldKey, { legacy: true });
+    const [first, second] = seeded.connections;
+    // Before: a v1 value opens in any row.
+    const legacyRow = await db.connection.findUniqueOrThrow({ where: { id: first!.id } });
+    expect(openTokenWithKey(legacyRow.credentialsTokenEnc!, "credentials_token", oldKey, { rowId: second!.id })).toBe(first!.token);
+    const key = newKey();
+    const report = await reencryptTokens(db, { oldKey, newKey: key });
+    expect(report.connections).toEqual({ total: 3, resealed: 2, alreadyNew: 1 });
+    expect(report.linkCodes.resealed).toBe(1);
+    await expectAllUnder(key, seeded);
+    // After: the first connection's token, copied into the second connection's row, does not open there.
+    const moved = (await db.connection.findUniqueOrThrow({ where: { id: first!.id } })).credentialsTokenEnc!;
+    await db.connection.update({ where: { id: second!.id }, data: { credentialsTokenEnc: moved } });
+    expect(() => openTokenWithKey(moved, "credentials_token", key, { rowId: second!.id })).toThrow();
+    expect((await reencryptTokens(db, { oldKey, newKey: key })).unreadable).toEqual([`Connection ${second!.id}`]);
   });
 
   it("a crash halfway leaves every row readable with the old or the new key, and a rerun finishes", async () => {
@@ -118,7 +145,7 @@ describe("reencryptTokens", () => {
       const row = await db.connection.findUniqueOrThrow({ where: { id: expected.id } });
       const readable = [key, oldKey].find((k) => {
         try {
-          return openTokenWithKey(row.credentialsTokenEnc!, "credentials_token", k) === expected.token;
+          return openTokenWithKey(row.credentialsTokenEnc!, "credentials_token", k, { rowId: row.id }) === expected.token;
         } catch {
           return false;
         }
@@ -136,7 +163,7 @@ describe("reencryptTokens", () => {
 
   it("reports values neither key opens and leaves them alone", async () => {
     const seeded = await seed(oldKey);
-    const foreign = sealTokenWithKey("lost", "credentials_token", newKey());
+    const foreign = sealTokenWithKey("lost", "credentials_token", newKey(), { rowId: seeded.connections[1]!.id });
     await db.connection.update({ where: { id: seeded.connections[1]!.id }, data: { credentialsTokenEnc: foreign } });
     const report = await reencryptTokens(db, { oldKey, newKey: newKey() });
     expect(report.unreadable).toEqual([`Connection ${seeded.connections[1]!.id}`]);

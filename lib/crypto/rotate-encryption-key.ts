@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/db/create-prisma-client";
-import { credentialsTokenHashWithKey, linkCodeHashWithKey, openTokenWithKey, sealTokenWithKey, type TSealedPurpose } from "./token-sealing";
+import { credentialsTokenHashWithKey, isBoundToRow, linkCodeHashWithKey, openTokenWithKey, sealTokenWithKey, type TSealedPurpose } from "./token-sealing";
 
 /*
  * Re-encrypts every token sealed at rest under a new ENCRYPTION_KEY (`npm run keys:rotate`).
  *
+ * - It also moves every value to the current format, bound to its row (v2, lib/crypto/token-sealing.ts):
+ *   a value still sealed as v1 (bound to its kind only) is re-sealed even when already under the new key.
  * - Each row is rewritten in one UPDATE (its sealed columns and its keyed lookup hash together),
  *   guarded by the values read, so a row is entirely under the old key or entirely under the new.
  * - A value is opened with the NEW key first, then the old: a second run, or a run resumed after a
@@ -27,14 +29,15 @@ export type TKeyRotationReport = {
   unreadable: string[];
 };
 
-type TOpened = { plain: string; under: "new" | "old" } | null;
+/** `isCurrent`: under the new key and bound to its row, nothing to do. */
+type TOpened = { plain: string; isCurrent: boolean } | null;
 
-function openEither(sealed: string, purpose: TSealedPurpose, oldKey: string, newKey: string): TOpened {
+function openEither(sealed: string, purpose: TSealedPurpose, rowId: string, oldKey: string, newKey: string): TOpened {
   try {
-    return { plain: openTokenWithKey(sealed, purpose, newKey), under: "new" };
+    return { plain: openTokenWithKey(sealed, purpose, newKey, { rowId }), isCurrent: isBoundToRow(sealed) };
   } catch {
     try {
-      return { plain: openTokenWithKey(sealed, purpose, oldKey), under: "old" };
+      return { plain: openTokenWithKey(sealed, purpose, oldKey, { rowId }), isCurrent: false };
     } catch {
       return null;
     }
@@ -73,12 +76,12 @@ export async function reencryptTokens(
       const reseal = (column: "credentialsTokenEnc" | "scaTokenEnc" | "resetTokenEnc", purpose: TSealedPurpose): string | null => {
         const sealed = row[column];
         if (!sealed) return null;
-        const opened = openEither(sealed, purpose, oldKey, newKey);
+        const opened = openEither(sealed, purpose, row.id, oldKey, newKey);
         if (!opened) {
           isBroken = true;
           return null;
         }
-        if (opened.under === "old") data[column] = sealTokenWithKey(opened.plain, purpose, newKey);
+        if (!opened.isCurrent) data[column] = sealTokenWithKey(opened.plain, purpose, newKey, { rowId: row.id });
         return opened.plain;
       };
       const credentialsToken = reseal("credentialsTokenEnc", "credentials_token");
@@ -119,13 +122,13 @@ export async function reencryptTokens(
         report.linkCodes.hashNotRecomputable += 1;
         continue;
       }
-      const opened = openEither(row.codeEnc, "link_code", oldKey, newKey);
+      const opened = openEither(row.codeEnc, "link_code", row.id, oldKey, newKey);
       if (!opened) {
         report.unreadable.push(`LinkCodeExchange ${row.id}`);
         continue;
       }
       const data: { codeEnc?: string; codeHash?: string } = {};
-      if (opened.under === "old") data.codeEnc = sealTokenWithKey(opened.plain, "link_code", newKey);
+      if (!opened.isCurrent) data.codeEnc = sealTokenWithKey(opened.plain, "link_code", newKey, { rowId: row.id });
       const hash = linkCodeHashWithKey(opened.plain, newKey);
       if (hash !== row.codeHash) data.codeHash = hash;
       if (Object.keys(data).length === 0) {

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { WRITER_PRAGMAS } from "./writer-pragmas";
 
 /** A synchronous SQLite connection of its own (better-sqlite3), for the sync's bulk writes. */
 export type TWriteConnection = Database.Database;
@@ -21,5 +22,6 @@ export function createWriteConnection(databaseUrl: string): TWriteConnection {
   // In WAL mode NORMAL only skips the fsync at each commit (the checkpoint still syncs): a power
   // cut can lose the last syncs, never corrupt the file, and a lost sync is fetched again.
   db.pragma("synchronous = NORMAL");
+  for (const pragma of WRITER_PRAGMAS) db.pragma(pragma);
   return db;
 }

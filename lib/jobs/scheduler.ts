@@ -2,6 +2,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { logError } from "@/lib/log/log-error";
 import { runDailySync } from "@/lib/sync/run-daily-sync";
+import { anchorAuditLog, AUDIT_ANCHOR_EVERY_MS } from "./audit-anchor-job";
 import { syncConnection } from "@/lib/sync/sync-connection";
 import { pollPendingConnections, reconcileInBackground, sweepConnectionStatuses } from "./connection-jobs";
 import { ensureDemoConnections } from "./demo-connections";
@@ -16,6 +17,7 @@ const JOBS: TJob[] = [
   { name: "reconcile-link-codes", everyMs: 10 * 60_000, firstAfterMs: 30_000, run: reconcileInBackground },
   { name: "sweep-statuses", everyMs: 30 * 60_000, firstAfterMs: 60_000, run: () => sweepConnectionStatuses(onNewData) },
   { name: "daily-sync", everyMs: 60 * 60_000, firstAfterMs: 5 * 60_000, run: runDailySync },
+  { name: "audit-anchor", everyMs: AUDIT_ANCHOR_EVERY_MS, firstAfterMs: 20_000, run: anchorAuditLog },
 ];
 
 const globalForScheduler = globalThis as unknown as { patrimonioScheduler?: boolean };

@@ -14,7 +14,7 @@ function getSyncer() {
     db: getDb(),
     writeDb: getSyncWriteDb(),
     flanks: getFlanksClient(),
-    openCredentialsToken: (sealed) => openToken(sealed, "credentials_token"),
+    openCredentialsToken: (sealed, connectionId) => openToken(sealed, "credentials_token", { rowId: connectionId }),
     lease: withLease,
   });
   return syncer;

@@ -53,7 +53,7 @@ export type TSyncDeps = {
   writeDb: TWriteConnection;
   flanks: TFlanksClient;
   /** Opens the sealed credentials token of a Connection row. */
-  openCredentialsToken: (sealed: string) => string;
+  openCredentialsToken: (sealed: string, connectionId: string) => string;
   /** Runs `work` only when no other sync of the same key runs (a DB lease in the app). */
   lease: <T>(name: string, ttlMs: number, work: () => Promise<T>) => Promise<T | null>;
   now?: () => Date;
@@ -266,7 +266,7 @@ export function createSyncer(deps: TSyncDeps) {
     });
     const previous = parseProductStates(connection.wealthSyncState?.productsJson);
     try {
-      const token = deps.openCredentialsToken(connection.credentialsTokenEnc);
+      const token = deps.openCredentialsToken(connection.credentialsTokenEnc, connection.id);
       const status = await deps.flanks.getStatus(token);
       const fetched: TFetched = {};
       const states: TProductStates = {};

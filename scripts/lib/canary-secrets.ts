@@ -25,6 +25,7 @@ export function makeCanarySecrets(): TCanarySecrets {
       NEXTAUTH_SECRET: `canary-nextauth-${run}-${randomBytes(16).toString("hex")}`,
       ENCRYPTION_KEY: key.toString("base64"),
       SANDBOX_CLIENT_SECRET: `canary-client-secret-${run}-${randomBytes(8).toString("hex")}`,
+      AUDIT_KEY: `canary-audit-key-${run}-${randomBytes(16).toString("hex")}`,
     },
     encryptionKeyMarker: ENCRYPTION_KEY_MARKER,
     tokenPrefix: `canarytok${run}`,

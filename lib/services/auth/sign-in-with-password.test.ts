@@ -5,8 +5,9 @@ import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
 import { createTestDatabase, type TTestDatabase } from "@/lib/sync/test/test-database";
 
 /* Sign-in against a real database: demo accounts outside sandbox mode, and limits reserved before the hash. */
-const current: { db?: PrismaClient; env: { isSandboxMode: boolean; RATE_LIMIT_SIGN_IN_PER_ADDRESS: number; TRUSTED_PROXY_HOPS: number } } = {
-  env: { isSandboxMode: true, RATE_LIMIT_SIGN_IN_PER_ADDRESS: 30, TRUSTED_PROXY_HOPS: 0 },
+const AUDIT_KEY = "test-audit-key-test-audit-key-000";
+const current: { db?: PrismaClient; env: { isSandboxMode: boolean; RATE_LIMIT_SIGN_IN_PER_ADDRESS: number; TRUSTED_PROXY_HOPS: number; auditKey: string } } = {
+  env: { isSandboxMode: true, RATE_LIMIT_SIGN_IN_PER_ADDRESS: 30, TRUSTED_PROXY_HOPS: 0, auditKey: AUDIT_KEY },
 };
 vi.mock("@/lib/db", () => ({ getDb: () => current.db }));
 vi.mock("@/lib/env", () => ({ getEnv: () => current.env }));
@@ -30,7 +31,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  current.env = { isSandboxMode: true, RATE_LIMIT_SIGN_IN_PER_ADDRESS: 30, TRUSTED_PROXY_HOPS: 0 };
+  current.env = { isSandboxMode: true, RATE_LIMIT_SIGN_IN_PER_ADDRESS: 30, TRUSTED_PROXY_HOPS: 0, auditKey: AUDIT_KEY };
   await database.db.rateLimitBucket.deleteMany();
 });
 

@@ -54,10 +54,10 @@ export async function listConnectionBanks(actor: TActor): Promise<string[]> {
 }
 
 async function credentialsTokenOf(connectionId: string): Promise<string> {
-  const connection = await getDb().connection.findUnique({ where: { id: connectionId }, select: { credentialsTokenEnc: true } });
+  const connection = await getDb().connection.findUnique({ where: { id: connectionId }, select: { id: true, credentialsTokenEnc: true } });
   if (!connection) throw new AppError("NOT_FOUND", "Connection not found");
   if (!connection.credentialsTokenEnc) throw new AppError("CONFLICT", "reauthNotNeeded");
-  return openToken(connection.credentialsTokenEnc, "credentials_token");
+  return openToken(connection.credentialsTokenEnc, "credentials_token", { rowId: connection.id });
 }
 
 /**

@@ -24,16 +24,11 @@ export async function adoptUnknownCredentials(actor: TSessionUser, input: { hand
   const found = await findUnknownCredentials(input.handle);
   if (found.externalId && found.externalId !== client.id) throw new AppError("CONFLICT", "externalIdMismatch");
   const connection = await db.$transaction(async (tx) => {
+    // The sealed token is bound to its connection's id: the row first, then its token (same transaction).
     const created = await tx.connection.create({
-      data: {
-        clientId: client.id,
-        bank: found.bank,
-        linkToken: getEnv().flanksLinkToken,
-        credentialsTokenEnc: sealToken(found.credentialsToken, "credentials_token"),
-        credentialsTokenHash: input.handle,
-        state: "PENDING",
-      },
+      data: { clientId: client.id, bank: found.bank, linkToken: getEnv().flanksLinkToken, credentialsTokenHash: input.handle, state: "PENDING" },
     });
+    await tx.connection.update({ where: { id: created.id }, data: { credentialsTokenEnc: sealToken(found.credentialsToken, "credentials_token", { rowId: created.id }) } });
     await recordAuditEvent({ actor, action: "connection.adopt", target: { type: "connection", id: created.id }, details: { clientId: client.id, bank: found.bank } }, tx);
     return created;
   });

@@ -35,4 +35,19 @@ describe("summarizeStatus", () => {
     expect(text).not.toContain("secret-");
     expect(JSON.parse(text).sca_token).toBe("[present]");
   });
+  it("stores only the documented fields: whatever Flanks adds stays out of the database", () => {
+    const withAdditions = {
+      ...healthy,
+      holder_name: "Wenceslao Zubizarreta",
+      session_token: "an-undocumented-token",
+      errored: { ...flags(false), product: { ...flags(false).product, card: true, some_new_product: "note" } },
+      created: { ...flags(true), transaction: { ...flags(true).transaction, extra: { iban: "ES7921000813610123456789" } } },
+    };
+    const stored = JSON.parse(redactStatus(withAdditions));
+    expect(JSON.stringify(stored)).not.toMatch(/Wenceslao|an-undocumented-token|some_new_product|ES79/);
+    expect(Object.keys(stored).sort()).toEqual(
+      ["blocked", "created", "created_at_timestamp", "errored", "last_transaction_date", "last_update", "last_update_timestamp", "name", "pending", "reset_token", "sca_token", "time", "transaction_token"],
+    );
+    expect(stored).toMatchObject({ name: "testbank", pending: false, last_update: "2026-11-24", time: "06:30", errored: { product: { card: true, account: false } }, created: { transaction: { account: true } } });
+  });
 });

@@ -1,4 +1,4 @@
-import type { TCredentialsStatus } from "@/lib/flanks/schemas";
+import { ZProductFlagsSchema, ZTransactionFlagsSchema, type TCredentialsStatus } from "@/lib/flanks/schemas";
 
 export const CONNECTION_STATES = ["VERIFYING", "PENDING", "READY", "PARTIAL", "NEEDS_SCA", "BLOCKED", "ERROR"] as const;
 export type TConnectionState = (typeof CONNECTION_STATES)[number];
@@ -45,8 +45,35 @@ export function summarizeStatus(status: TCredentialsStatus): TStatusSummary {
   return { state, pending: status.pending, blocked: status.blocked, hasScaToken, hasResetToken, erroredProducts, createdProducts, lastUpdate, lastUpdateAt: lastUpdateAt && !Number.isNaN(lastUpdateAt.getTime()) ? lastUpdateAt : null };
 }
 
-/** The status as stored for the admin console: the re-authentication tokens are removed. */
+/** The documented product and transaction flags, the only ones stored. */
+const PRODUCT_FLAGS = Object.keys(ZProductFlagsSchema.shape);
+const TRANSACTION_FLAGS = Object.keys(ZTransactionFlagsSchema.shape);
+
+function pickFlags(flags: Record<string, unknown> | undefined, names: readonly string[]): Record<string, boolean> {
+  return Object.fromEntries(names.filter((name) => typeof flags?.[name] === "boolean").map((name) => [name, flags![name] as boolean]));
+}
+
+/**
+ * The status as stored for the admin console: an allowlist of the documented fields, and of the
+ * re-authentication tokens only whether they are present. Flanks "can add fields to any endpoint":
+ * whatever it adds (a token, the holder's name) is not written to the database until someone
+ * decides to keep it and adds it here.
+ */
 export function redactStatus(status: TCredentialsStatus): string {
-  const { sca_token, reset_token, transaction_token, ...rest } = status;
-  return JSON.stringify({ ...rest, sca_token: sca_token ? "[present]" : null, reset_token: reset_token ? "[present]" : null, transaction_token: transaction_token ? "[present]" : null });
+  const present = (token: string | null | undefined) => (token ? "[present]" : null);
+  return JSON.stringify({
+    name: status.name,
+    pending: status.pending,
+    blocked: status.blocked,
+    last_update: status.last_update ?? null,
+    time: status.time ?? null,
+    last_update_timestamp: status.last_update_timestamp ?? null,
+    created_at_timestamp: status.created_at_timestamp ?? null,
+    last_transaction_date: status.last_transaction_date ?? null,
+    sca_token: present(status.sca_token),
+    reset_token: present(status.reset_token),
+    transaction_token: present(status.transaction_token),
+    errored: { product: pickFlags(status.errored.product, PRODUCT_FLAGS), transaction: pickFlags(status.errored.transaction, TRANSACTION_FLAGS) },
+    created: { product: pickFlags(status.created.product, PRODUCT_FLAGS), transaction: pickFlags(status.created.transaction, TRANSACTION_FLAGS) },
+  });
 }

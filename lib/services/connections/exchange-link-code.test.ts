@@ -16,7 +16,7 @@ const mocks = vi.hoisted(() => ({
   key: "",
 }));
 vi.mock("@/lib/db", () => ({ getDb: () => mocks.db }));
-vi.mock("@/lib/env", () => ({ getEnv: () => ({ encryptionKey: mocks.key, flanksLinkToken: "link-token", flanksLinkUrl: "/sandbox/link", FIRM_NAME: "Firm" }) }));
+vi.mock("@/lib/env", () => ({ getEnv: () => ({ encryptionKey: mocks.key, flanksLinkToken: "link-token", flanksLinkUrl: "/sandbox/link", FIRM_NAME: "Firm", auditKey: "test-audit-key-test-audit-key-000" }) }));
 vi.mock("@/lib/flanks/get-flanks-client", () => ({ getFlanksClient: () => mocks.flanks }));
 vi.mock("@/lib/sync/sync-connection", () => ({ syncConnection: mocks.sync }));
 
@@ -281,7 +281,8 @@ describe("refused attempts cost a counter, not the audit log (issue 16.5)", () =
   it("a retried exchange whose invitation was revoked is settled for good and its sealed code erased", async () => {
     const { invitation } = await invitationFor();
     const code = `retry-code-${++seq}`;
-    const row = await mocks.db.linkCodeExchange.create({ data: { codeHash: linkCodeHash(code), status: "RETRY", source: "callback", invitationId: invitation.id, codeEnc: sealToken(code, "link_code") } });
+    const row = await mocks.db.linkCodeExchange.create({ data: { codeHash: linkCodeHash(code), status: "RETRY", source: "callback", invitationId: invitation.id } });
+    await mocks.db.linkCodeExchange.update({ where: { id: row.id }, data: { codeEnc: sealToken(code, "link_code", { rowId: row.id }) } });
     await mocks.db.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     await retryPendingExchanges();
     const settled = await mocks.db.linkCodeExchange.findUniqueOrThrow({ where: { id: row.id } });
@@ -294,7 +295,8 @@ describe("refused attempts cost a counter, not the audit log (issue 16.5)", () =
     const { invitation, clientId } = await invitationFor();
     const code = `delayed-code-${++seq}`;
     const placeholder = await mocks.db.connection.create({ data: { clientId, invitationId: invitation.id, bank: "", linkToken: "link-token", state: "VERIFYING" } });
-    await mocks.db.linkCodeExchange.create({ data: { codeHash: linkCodeHash(code), status: "DELAYED", source: "callback", invitationId: invitation.id, connectionId: placeholder.id, codeEnc: sealToken(code, "link_code") } });
+    const row = await mocks.db.linkCodeExchange.create({ data: { codeHash: linkCodeHash(code), status: "DELAYED", source: "callback", invitationId: invitation.id, connectionId: placeholder.id } });
+    await mocks.db.linkCodeExchange.update({ where: { id: row.id }, data: { codeEnc: sealToken(code, "link_code", { rowId: row.id }) } });
     await mocks.db.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     await retryPendingExchanges();
     expect(await mocks.db.connection.count({ where: { clientId } })).toBe(0);

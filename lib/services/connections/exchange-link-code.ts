@@ -64,7 +64,7 @@ export async function exchangeLinkCode(input: TExchangeInput): Promise<TExchange
       where: { id: claim.exchangeId },
       data: {
         status: isRejected ? "REJECTED" : "RETRY",
-        codeEnc: isRejected ? null : sealToken(input.code, "link_code"),
+        codeEnc: isRejected ? null : sealToken(input.code, "link_code", { rowId: claim.exchangeId }),
         error: isFlanksError(error) ? `${error.kind}: ${error.message}`.slice(0, 500) : "unexpected error",
         attempts: { increment: 1 },
       },
@@ -88,7 +88,7 @@ export async function exchangeLinkCode(input: TExchangeInput): Promise<TExchange
           });
       await tx.linkCodeExchange.update({
         where: { id: claim.exchangeId },
-        data: { status: "DELAYED", codeEnc: sealToken(input.code, "link_code"), connectionId: connection.id, attempts: { increment: 1 }, error: result.message?.slice(0, 500) },
+        data: { status: "DELAYED", codeEnc: sealToken(input.code, "link_code", { rowId: claim.exchangeId }), connectionId: connection.id, attempts: { increment: 1 }, error: result.message?.slice(0, 500) },
       });
       await recordAuditEvent({ actor: null, action: "connection.exchange_delayed", target: { type: "connection", id: connection.id }, details: { clientId: invitation.clientId } }, tx);
       return connection.id;
@@ -115,18 +115,20 @@ export async function exchangeLinkCode(input: TExchangeInput): Promise<TExchange
 
   const { connectionId, isReauthentication } = await db.$transaction(async (tx) => {
     const exchange = await tx.linkCodeExchange.findUniqueOrThrow({ where: { id: claim.exchangeId } });
-    const data = {
-      credentialsTokenEnc: sealToken(result.credentials_token, "credentials_token"),
+    // The sealed token is bound to its connection's id: a new connection is created first, then given it (same transaction).
+    const data = (connectionId: string) => ({
+      credentialsTokenEnc: sealToken(result.credentials_token, "credentials_token", { rowId: connectionId }),
       credentialsTokenHash: tokenHash,
       linkToken: result.link_token ?? getEnv().flanksLinkToken,
-    };
+    });
     let connection;
     if (known) {
-      connection = await tx.connection.update({ where: { id: known.id }, data });
+      connection = await tx.connection.update({ where: { id: known.id }, data: data(known.id) });
     } else if (exchange.connectionId) {
-      connection = await tx.connection.update({ where: { id: exchange.connectionId }, data: { ...data, state: "PENDING", stateSince: new Date() } });
+      connection = await tx.connection.update({ where: { id: exchange.connectionId }, data: { ...data(exchange.connectionId), state: "PENDING", stateSince: new Date() } });
     } else {
-      connection = await tx.connection.create({ data: { ...data, clientId: invitation.clientId, invitationId: invitation.id, bank: "", state: "PENDING" } });
+      const created = await tx.connection.create({ data: { clientId: invitation.clientId, invitationId: invitation.id, bank: "", linkToken: result.link_token ?? getEnv().flanksLinkToken, state: "PENDING" } });
+      connection = await tx.connection.update({ where: { id: created.id }, data: data(created.id) });
     }
     await tx.linkCodeExchange.update({ where: { id: claim.exchangeId }, data: { status: "EXCHANGED", codeEnc: null, connectionId: connection.id, error: null, attempts: { increment: 1 } } });
     await tx.invitation.update({ where: { id: invitation.id }, data: { usedAt: invitation.usedAt ?? new Date() } });
@@ -213,7 +215,7 @@ export async function retryPendingExchanges(): Promise<number> {
   let settled = 0;
   for (const row of rows) {
     const invitation = row.invitationId ? await db.invitation.findUnique({ where: { id: row.invitationId } }) : null;
-    const outcome = await exchangeLinkCode({ code: openToken(row.codeEnc!, "link_code"), reference: invitation?.reference ?? null, source: "retry" });
+    const outcome = await exchangeLinkCode({ code: openToken(row.codeEnc!, "link_code", { rowId: row.id }), reference: invitation?.reference ?? null, source: "retry" });
     await syncAfterExchange(outcome);
     if (outcome.kind === "connected") settled++;
   }

@@ -21,7 +21,7 @@ export async function refreshConnectionStatus(connectionId: string, actor: { id:
   const db = getDb();
   const connection = await db.connection.findUnique({ where: { id: connectionId }, include: { wealthSyncState: { select: { connectionId: true } } } });
   if (!connection?.credentialsTokenEnc) return { state: (connection?.state ?? "ERROR") as TConnectionState, changed: false, hasNewData: false };
-  const credentialsToken = openToken(connection.credentialsTokenEnc, "credentials_token");
+  const credentialsToken = openToken(connection.credentialsTokenEnc, "credentials_token", { rowId: connection.id });
   let status;
   try {
     status = await getFlanksClient().getStatus(credentialsToken);
@@ -46,8 +46,8 @@ export async function refreshConnectionStatus(connectionId: string, actor: { id:
         ...(changed ? { stateSince: new Date() } : {}),
         pending: summary.pending,
         blocked: summary.blocked,
-        scaTokenEnc: status.sca_token ? sealToken(status.sca_token, "sca_token") : null,
-        resetTokenEnc: status.reset_token ? sealToken(status.reset_token, "reset_token") : null,
+        scaTokenEnc: status.sca_token ? sealToken(status.sca_token, "sca_token", { rowId: connectionId }) : null,
+        resetTokenEnc: status.reset_token ? sealToken(status.reset_token, "reset_token", { rowId: connectionId }) : null,
         lastUpdate: summary.lastUpdate,
         lastUpdateAt: summary.lastUpdateAt,
         erroredProducts: JSON.stringify(summary.erroredProducts),

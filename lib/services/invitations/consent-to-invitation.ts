@@ -20,8 +20,8 @@ export async function consentToInvitation(token: unknown): Promise<string> {
   if (!invitation) throw new AppError("NOT_FOUND", "invitationUnavailable");
   const env = getEnv();
   const connection = invitation.connection;
-  const scaToken = invitation.purpose === "SCA" && connection?.scaTokenEnc ? openToken(connection.scaTokenEnc, "sca_token") : undefined;
-  const resetToken = invitation.purpose === "RESET" && connection?.resetTokenEnc ? openToken(connection.resetTokenEnc, "reset_token") : undefined;
+  const scaToken = invitation.purpose === "SCA" && connection?.scaTokenEnc ? openToken(connection.scaTokenEnc, "sca_token", { rowId: connection.id }) : undefined;
+  const resetToken = invitation.purpose === "RESET" && connection?.resetTokenEnc ? openToken(connection.resetTokenEnc, "reset_token", { rowId: connection.id }) : undefined;
   if (invitation.purpose !== "CONNECT" && !scaToken && !resetToken) throw new AppError("CONFLICT", "reauthNotNeeded");
   await getDb().$transaction(async (tx) => {
     await tx.invitation.update({ where: { id: invitation.id }, data: { consentAt: new Date() } });
