@@ -13,11 +13,14 @@ const flanks = createFlanksClient({ apiUrl: server.apiUrl, clientId: server.clie
 
 for (let run = 1; run <= runs; run += 1) {
   const database = await createTestDatabase({ wal: true });
-  const created = await fetch(`${server.apiUrl}/_control/credentials`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ bank: "testbank", username: `probe${run}.big`, password: "healthy" }),
-  });
+  const create = () =>
+    fetch(`${server.apiUrl}/_control/credentials`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ bank: "testbank", username: `probe${run}.big`, password: "healthy" }),
+    });
+  // After a long sync, the kept-alive socket may have been closed by the server: one more try.
+  const created = await create().catch(create);
   const { code } = (await created.json()) as { code: string };
   const exchanged = await flanks.exchangeLinkCode(code);
   if (exchanged.kind !== "exchanged") throw new Error("delayed");
