@@ -63,7 +63,7 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
   { kind: "page", path: "/inbox", expect: signedInPage, note: "only the caller's own clients (checked: no Ana client for Luis)" },
   ...CLIENT_TABS.map((tab): TMatrixRow => ({ kind: "page", path: `/clients/[clientId]${tab}`, expect: clientPage })),
   { kind: "page", path: "/admin", expect: { ...adminPage, admin: "home" }, note: "redirects an admin to /admin/users" },
-  ...["/admin/audit", "/admin/banks", "/admin/clients", "/admin/connections", "/admin/reconcile", "/admin/users", "/admin/users/[userId]"].map(
+  ...["/admin/audit", "/admin/banks", "/admin/clients", "/admin/connections", "/admin/reconcile", "/admin/set-aside", "/admin/users", "/admin/users/[userId]"].map(
     (path): TMatrixRow => ({ kind: "page", path, expect: adminPage }),
   ),
   { kind: "page", path: "/connect/[token]", expect: publicPage, note: "public: the end user's invitation; the token is the credential" },

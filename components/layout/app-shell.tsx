@@ -17,6 +17,7 @@ export async function AppShell({ user, children }: { user: TSessionUser; childre
       { href: "/admin/clients", label: t.nav.allClients },
       { href: "/admin/connections", label: t.nav.connections },
       { href: "/admin/reconcile", label: t.nav.reconcile },
+      { href: "/admin/set-aside", label: t.adminConnections.setAsideNav },
       { href: "/admin/banks", label: t.nav.banks },
       { href: "/admin/audit", label: t.nav.audit },
     );

@@ -6,27 +6,36 @@ import { firmTimeZone } from "@/lib/i18n/time-zone";
 import type { TLocale } from "@/lib/i18n/locales";
 import { interpolate, type TMessages } from "@/lib/i18n/messages";
 import type { TWealthContext } from "@/lib/services/wealth/wealth-context";
-import type { TSyncProduct } from "@/lib/sync/products";
+import type { TProductState, TSyncProduct } from "@/lib/sync/products";
+import { PRODUCT_FLAG_KEYS, TRANSACTION_FLAG_KEYS } from "@/lib/flanks/schemas/credentials-status";
 import { RefreshButton } from "./refresh-button";
 
-const TOTAL_PRODUCTS = 13;
+/** The products the reference documents: an unknown status flag is listed apart, never counted ("14 of 13", issue 15). */
+const DOCUMENTED_FLAGS: ReadonlySet<string> = new Set([...PRODUCT_FLAG_KEYS, ...TRANSACTION_FLAG_KEYS.map((key) => `transaction.${key}`)]);
+const TOTAL_PRODUCTS = DOCUMENTED_FLAGS.size;
 
 /**
- * "Data as of" per connection (Flanks' last_update of the stored data), and a note for each product
- * whose data was kept from an earlier update because Flanks reported it errored.
+ * "Data as of" per connection (Flanks' last_update of the stored data), a note for each product
+ * whose data was kept from an earlier update (Flanks reported it errored, its endpoint failed or its
+ * answer was unreadable), and one naming the records Flanks sent that could not be read.
  */
 export function DataAsOf({ context, locale, t, products }: { context: TWealthContext; locale: TLocale; t: TMessages; products?: readonly TSyncProduct[] }) {
   const synced = context.connections.filter((c) => c.lastSyncedAt);
   if (synced.length === 0) return null;
   const notes: string[] = [];
   for (const connection of synced) {
-    for (const [key, state] of Object.entries(connection.products) as [TSyncProduct, { status: string; syncedAt: string | null }][]) {
+    for (const [key, state] of Object.entries(connection.products) as [TSyncProduct, TProductState][]) {
       if (products && !products.includes(key)) continue;
-      if (state.status !== "errored" && state.status !== "invalid") continue;
+      if (state.setAside && state.received) {
+        notes.push(interpolate(t.wealth.common.setAside, { count: state.setAside, total: state.received, records: t.wealth.setAsideRecords[key], bank: connection.bank }));
+      }
+      if (state.status !== "errored" && state.status !== "invalid" && state.status !== "failed") continue;
       const product = `${connection.bank} · ${t.wealth.products[key]}`;
       notes.push(
         state.status === "invalid"
           ? interpolate(t.wealth.common.productInvalid, { product })
+          : state.status === "failed"
+            ? interpolate(t.wealth.common.productFailed, { product })
           : state.syncedAt
             ? interpolate(t.wealth.common.productKept, { product, date: formatDateTime(state.syncedAt, locale, firmTimeZone()) })
             : interpolate(t.wealth.common.productKeptNever, { product }),
@@ -74,7 +83,7 @@ export function WealthGate({ context, t }: { context: TWealthContext; t: TMessag
   }
   const pending = context.connections.find((c) => c.pending);
   if (pending) {
-    const done = pending.createdProducts.length;
+    const done = pending.createdProducts.filter((flag) => DOCUMENTED_FLAGS.has(flag)).length;
     return (
       <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center" role="status">
         <h2 className="text-lg font-semibold text-slate-900">{t.wealth.common.pendingTitle}</h2>

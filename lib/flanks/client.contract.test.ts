@@ -105,25 +105,25 @@ describe("every endpoint against the sandbox", () => {
       client.getInvestments(token),
       client.getHolders(token),
     ]);
-    expect(accounts.length).toBeGreaterThan(0);
-    expect(portfolios.length).toBeGreaterThan(0);
-    expect(holders.length).toBeGreaterThan(0);
-    const types = new Set(investments.map((investment) => investmentTypeOf(investment.type)));
+    expect(accounts.records.length).toBeGreaterThan(0);
+    expect(portfolios.records.length).toBeGreaterThan(0);
+    expect(holders.records.length).toBeGreaterThan(0);
+    const types = new Set(investments.records.map((investment) => investmentTypeOf(investment.type)));
     for (const type of INVESTMENT_TYPES) expect(types).toContain(type);
   });
 
   it("POST credentials/investment/transaction and investment/detail", async () => {
     const transactions = await client.getInvestmentTransactions(token);
-    expect(transactions.length).toBeGreaterThan(0);
+    expect(transactions.records.length).toBeGreaterThan(0);
     const details = await client.getInvestmentDetails(token);
-    expect(Array.isArray(details)).toBe(true);
+    expect(Array.isArray(details.records)).toBe(true);
   });
 
   it("POST credentials/liability and liability/transaction", async () => {
     const liabilities = await client.getLiabilities(token);
-    expect(liabilities.length).toBeGreaterThan(0);
+    expect(liabilities.records.length).toBeGreaterThan(0);
     const transactions = await client.getLiabilityTransactions(token);
-    expect(transactions.length).toBeGreaterThan(0);
+    expect(transactions.records.length).toBeGreaterThan(0);
   });
 
   it("POST credentials/card, card/transaction, mifid/raw, auth", async () => {
@@ -133,15 +133,15 @@ describe("every endpoint against the sandbox", () => {
       client.getMifid(token),
       client.getIdentity(token),
     ]);
-    expect(cards.length).toBeGreaterThan(0);
-    expect(cardTransactions.length).toBeGreaterThan(0);
-    expect(mifid.length).toBeGreaterThan(0);
-    expect(identity.length).toBeGreaterThan(0);
+    expect(cards.records.length).toBeGreaterThan(0);
+    expect(cardTransactions.records.length).toBeGreaterThan(0);
+    expect(mifid.records.length).toBeGreaterThan(0);
+    expect(identity.records.length).toBeGreaterThan(0);
   });
 
   it("POST credentials/data: one page", async () => {
     const page = await client.getAccountTransactions({ credentials_token: token, page: 1, page_size: 5 });
-    expect(page).toHaveLength(5);
+    expect(page.records).toHaveLength(5);
   });
 
   it("POST credentials/all with one token and with a list", async () => {
@@ -183,9 +183,10 @@ describe("pagination", () => {
     const token = await connect(client, "healthy", `pager-tx=25-${Date.now()}`);
     await control("POST", "counters/reset");
     const all = await client.getAllAccountTransactions(token, { pageSize: 10 });
-    expect(all).toHaveLength(25);
-    expect(new Set(all.map((row) => row._id)).size).toBe(25);
-    expect((await counters())["POST v0/bank/credentials/data"]).toBe(3);
+    expect(all.records).toHaveLength(25);
+    expect(new Set(all.records.map((row) => row._id)).size).toBe(25);
+    // 10 + 10 + 5, then the empty page that proves the end.
+    expect((await counters())["POST v0/bank/credentials/data"]).toBe(4);
   });
 });
 
@@ -255,7 +256,7 @@ describe("token, faults and retries", () => {
     await client.getAccounts(token); // a cached token
     await control("POST", "expire-token");
     await control("POST", "counters/reset");
-    await expect(client.getAccounts(token)).resolves.not.toHaveLength(0);
+    expect((await client.getAccounts(token)).records).not.toHaveLength(0);
     const counts = await counters();
     expect(counts["POST v0/token"]).toBe(1);
     expect(counts["POST v0/bank/credentials/account"]).toBe(2);
@@ -274,7 +275,7 @@ describe("token, faults and retries", () => {
     await control("POST", "faults", { endpoint: "v0/bank/credentials/account", status: 429, retryAfterSeconds: 1, times: 1 });
     await control("POST", "counters/reset");
     const startedAt = Date.now();
-    await expect(client.getAccounts(token)).resolves.not.toHaveLength(0);
+    expect((await client.getAccounts(token)).records).not.toHaveLength(0);
     const elapsed = Date.now() - startedAt;
     expect(elapsed).toBeGreaterThanOrEqual(950);
     expect(elapsed).toBeLessThan(2_500);
@@ -285,7 +286,7 @@ describe("token, faults and retries", () => {
     await client.getAccounts(token);
     await control("POST", "faults", { endpoint: "v0/bank/credentials/account", status: 502, times: 2 });
     await control("POST", "counters/reset");
-    await expect(client.getAccounts(token)).resolves.not.toHaveLength(0);
+    expect((await client.getAccounts(token)).records).not.toHaveLength(0);
     expect((await counters())["POST v0/bank/credentials/account"]).toBe(3);
 
     await control("POST", "faults", { endpoint: "v0/bank/credentials/account", status: 500, times: 10 });
@@ -304,7 +305,7 @@ describe("token, faults and retries", () => {
 
   it("latency below the timeout is just slower", async () => {
     await control("POST", "faults", { endpoint: "v0/bank/credentials/holder", latencyMs: 200, times: 1 });
-    await expect(client.getHolders(token, { timeoutMs: 2_000 })).resolves.not.toHaveLength(0);
+    expect((await client.getHolders(token, { timeoutMs: 2_000 })).records).not.toHaveLength(0);
   });
 
   it("unknown credentials → a typed error, not a crash", async () => {
@@ -313,7 +314,7 @@ describe("token, faults and retries", () => {
     expect((error as FlanksError).message).not.toContain("ct-does-not-exist-000000");
   });
 
-  it("a contract break in a real answer → FlanksContractError naming the field", async () => {
+  it("a contract break in one record of a real answer → that record set aside, naming the field", async () => {
     // Corrupt one field of the sandbox's real answer on the way back.
     const corrupting: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
@@ -323,9 +324,9 @@ describe("token, faults and retries", () => {
       return new Response(JSON.stringify(body), { status: response.status, headers: { "Content-Type": "application/json" } });
     };
     const broken = newClient({ fetch: corrupting });
-    const error = await broken.getInvestments(token).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(FlanksContractError);
-    expect((error as Error).message).toContain("investment[1].balance: expected number, received string");
+    const list = await broken.getInvestments(token);
+    expect(list.records).toHaveLength(list.received - 1);
+    expect(list.setAside.map((item) => item.issues)).toEqual([[{ path: "investment[1].balance", message: "expected number, received string" }]]);
   });
 });
 
@@ -342,7 +343,7 @@ describe("JWE", () => {
     const token = await connect(client);
     const [status, accounts] = await Promise.all([client.getStatus(token), client.getAccounts(token)]);
     expect(status.name).toBe("testbank");
-    expect(accounts.length).toBeGreaterThan(0);
+    expect(accounts.records.length).toBeGreaterThan(0);
     await client.forceStatus(token, "sca");
     expect(contentTypes.length).toBeGreaterThanOrEqual(5);
     expect(new Set(contentTypes)).toEqual(new Set(["application/jose"]));

@@ -37,7 +37,7 @@ describe("createFlanksClient (against a fake fetch)", () => {
   it("sends client credentials to v0/token and the Bearer token to data endpoints", async () => {
     const { client, fake } = setup({ "POST v0/bank/credentials/portfolio": () => jsonResponse(fx.portfolios) });
     const portfolios = await client.getPortfolios(CT);
-    expect(portfolios).toHaveLength(2);
+    expect(portfolios.records).toHaveLength(2);
     expect(fake.calls[0]?.body).toEqual({ client_id: "patrimonio", client_secret: SECRET, grant_type: "client_credentials" });
     expect(fake.calls[1]?.headers.get("authorization")).toBe("Bearer access-token-number-1");
     expect(fake.calls[1]?.body).toEqual({ credentials_token: CT });
@@ -56,7 +56,7 @@ describe("createFlanksClient (against a fake fetch)", () => {
       "POST v0/bank/credentials/holder": ({ headers }) =>
         headers.get("authorization") === "Bearer access-token-number-1" ? jsonResponse({ message: "expired" }, 401) : jsonResponse(fx.holders),
     });
-    await expect(client.getHolders(CT)).resolves.toHaveLength(2);
+    expect((await client.getHolders(CT)).records).toHaveLength(2);
     expect(fake.count("POST v0/token")).toBe(2);
     expect(fake.count("POST v0/bank/credentials/holder")).toBe(2);
   });
@@ -68,14 +68,23 @@ describe("createFlanksClient (against a fake fetch)", () => {
     expect(fake.count("POST v0/bank/credentials/holder")).toBe(2);
   });
 
-  it("turns a contract break into FlanksContractError naming the endpoint and the field path", async () => {
+  it("sets aside the one record that breaks the contract, naming the field path, and keeps its siblings", async () => {
     const broken = [...fx.investments, ...fx.investments];
     broken[3] = { ...fx.fundInvestment, balance: "18234.55" as unknown as number };
     const { client } = setup({ "POST v0/bank/credentials/investment": () => jsonResponse(broken) }, { logger: {} });
+    const list = await client.getInvestments(CT);
+    expect(list.received).toBe(broken.length);
+    expect(list.records).toHaveLength(broken.length - 1);
+    expect(list.setAside).toHaveLength(1);
+    expect(list.setAside[0]).toMatchObject({ index: 3, recordId: fx.fundInvestment._id });
+    expect(list.setAside[0]?.issues).toEqual([{ path: "investment[3].balance", message: "expected number, received string" }]);
+  });
+
+  it("an answer that is not a list at all is a FlanksContractError naming the endpoint", async () => {
+    const { client } = setup({ "POST v0/bank/credentials/investment": () => jsonResponse("maintenance") }, { logger: {} });
     const error = await client.getInvestments(CT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FlanksContractError);
     expect(error).toMatchObject({ kind: "contract", endpoint: "POST v0/bank/credentials/investment" });
-    expect((error as Error).message).toContain("investment[3].balance: expected number, received string");
   });
 
   it("retries 5xx a bounded number of times", async () => {
@@ -115,7 +124,7 @@ describe("createFlanksClient (against a fake fetch)", () => {
     await expect(client.deleteCredentials(CT)).resolves.toEqual({ message: "Already deleted", isAlreadyDeleted: true });
   });
 
-  it("walks account-transaction pages until a short page", async () => {
+  it("walks account-transaction pages until an empty page", async () => {
     const rows = Array.from({ length: 7 }, (_, i) => ({ ...fx.accountTransactions[0], _id: `atx-${i}` }));
     const { client, fake } = setup({
       "POST v0/bank/credentials/data": ({ url }) => {
@@ -125,8 +134,9 @@ describe("createFlanksClient (against a fake fetch)", () => {
       },
     });
     const all = await client.getAllAccountTransactions(CT, { pageSize: 3 });
-    expect(all.map((row) => row._id)).toEqual(rows.map((row) => row._id));
-    expect(fake.count("POST v0/bank/credentials/data")).toBe(3);
+    expect(all.records.map((row) => row._id)).toEqual(rows.map((row) => row._id));
+    // 3 + 3 + 1, then the empty page: a short page alone proves nothing (Flanks may cap page_size).
+    expect(fake.count("POST v0/bank/credentials/data")).toBe(4);
   });
 
   it("stops with a contract error when the server ignores `page`", async () => {

@@ -3,38 +3,40 @@ import { FlanksContractError, FlanksError } from "./errors";
 import { createHttp, type TCallOptions, type TFlanksLogger, type TRequestSpec } from "./http";
 import { chooseEncryptionKey, createJweEncryptor, type TJweEncryptor } from "./jwe";
 import { walkPages, type TPageOptions } from "./pagination";
+import { readRecords, type TRecordList } from "./read-records";
 import { createRedactor } from "./redact";
 import { DEFAULT_RETRY, type TRetryConfig } from "./retry";
 import {
   FORCE_TOKEN_KEY,
-  ZAccountListSchema,
-  ZAccountTransactionListSchema,
+  ZAccountSchema,
+  ZAccountTransactionSchema,
   ZAllDataSchema,
   ZAvailableBankListSchema,
-  ZCardListSchema,
-  ZCardTransactionListSchema,
+  ZCardSchema,
+  ZCardTransactionSchema,
   ZCredentialsListSchema,
   ZCredentialsStatusSchema,
   ZDeleteCredentialsResponseSchema,
   ZForceStatusResponseSchema,
-  ZHolderListSchema,
-  ZIdentityListSchema,
-  ZInvestmentDetailListSchema,
-  ZInvestmentListSchema,
-  ZInvestmentTransactionListSchema,
-  ZLiabilityListSchema,
-  ZLiabilityTransactionListSchema,
+  ZHolderSchema,
+  ZIdentitySchema,
+  ZInvestmentDetailSchema,
+  ZInvestmentSchema,
+  ZInvestmentTransactionSchema,
+  ZLiabilitySchema,
+  ZLiabilityTransactionSchema,
   ZLinkCodeListSchema,
   ZLinkDelayedResponseSchema,
   ZLinkExchangeResponseSchema,
-  ZMifidListSchema,
-  ZPortfolioListSchema,
+  ZMifidAnswerSchema,
+  ZPortfolioSchema,
   ZTokenResponseSchema,
   type TAccountTransaction,
   type TAccountTransactionsRequest,
   type TDataRequest,
   type TForceFlow,
   type TLinkExchangeResponse,
+  type TMifidAnswer,
 } from "./schemas";
 import { createTokenManager, type TTokenManager } from "./token-manager";
 
@@ -156,25 +158,63 @@ export function createFlanksClient(config: TFlanksClientConfig) {
     };
   }
 
-  async function getAccountTransactions(input: TAccountTransactionsRequest, options?: TCallOptions): Promise<TAccountTransaction[]> {
+  /**
+   * A POST data endpoint whose answer is a list of records, read record by record (read-records.ts):
+   * a record that lacks what identifies or values it is set aside, never failing its siblings.
+   */
+  async function readList<T>(
+    path: string,
+    schema: z.ZodType<T>,
+    input: TDataInput,
+    options: TCallOptions | undefined,
+    extra: { query?: Record<string, string | number | undefined>; isIdSecret?: boolean } = {},
+  ): Promise<TRecordList<T>> {
+    const body = bodyOf(input);
+    const root = path.replace(/^v0\/bank\/\w+\//, "").replace(/\//g, "_");
+    const fullPath = path.startsWith("v0/") ? path : `${CREDENTIALS}/${path}`;
+    const endpoint = `POST ${fullPath}`;
+    const answer = await call({ method: "POST", path: fullPath, query: extra.query, body, schema: z.unknown(), root, secrets: [body.credentials_token], options });
+    const list = readRecords(endpoint, root, answer, schema, { isIdSecret: extra.isIdSecret, redact: (value) => redactor.value(value) });
+    if (list.setAside.length > 0) {
+      config.logger?.warn?.("flanks records set aside", { endpoint, setAside: list.setAside.length, received: list.received, issues: list.setAside.slice(0, 5).flatMap((item) => item.issues) });
+    }
+    return list;
+  }
+
+  function listEndpoint<T>(path: string, schema: z.ZodType<T>, isIdSecret = false) {
+    return (input: TDataInput, options?: TCallOptions) => readList(path, schema, input, options, { isIdSecret });
+  }
+
+  async function getAccountTransactions(input: TAccountTransactionsRequest, options?: TCallOptions): Promise<TRecordList<TAccountTransaction>> {
     const { page, page_size, ...body } = input;
-    return call({
-      method: "POST",
-      path: `${CREDENTIALS}/data`,
-      query: { page, page_size },
-      body,
-      schema: ZAccountTransactionListSchema,
-      root: "data",
-      secrets: [body.credentials_token],
-      options,
-    });
+    return readList("data", ZAccountTransactionSchema, body, options, { query: { page, page_size } });
+  }
+
+  /**
+   * The reference names MiFID answers both `credentials/mifid/raw` (its index) and `credencial/mifid/raw`
+   * (its MiFID section). The first is asked first; on a 404 the other one is, and whichever answered is
+   * asked first from then on (for this client's life).
+   */
+  const MIFID_PATHS = [`${CREDENTIALS}/mifid/raw`, "v0/bank/credencial/mifid/raw"] as const;
+  let mifidPathIndex = 0;
+  async function getMifid(input: TDataInput, options?: TCallOptions): Promise<TRecordList<TMifidAnswer>> {
+    const first = mifidPathIndex;
+    try {
+      return await readList(MIFID_PATHS[first] ?? "mifid/raw", ZMifidAnswerSchema, input, options);
+    } catch (error) {
+      if (!(error instanceof FlanksError && error.kind === "not_found")) throw error;
+      const other = 1 - first;
+      const list = await readList(MIFID_PATHS[other] ?? "mifid/raw", ZMifidAnswerSchema, input, options);
+      mifidPathIndex = other;
+      return list;
+    }
   }
 
   function iterateAccountTransactionPages(
     input: TDataInput,
     pageOptions?: TPageOptions,
     options?: TCallOptions,
-  ): AsyncGenerator<TAccountTransaction[], void, undefined> {
+  ): AsyncGenerator<TRecordList<TAccountTransaction>, void, undefined> {
     const body = bodyOf(input);
     return walkPages(
       `POST ${CREDENTIALS}/data`,
@@ -234,30 +274,36 @@ export function createFlanksClient(config: TFlanksClientConfig) {
 
     /** POST v0/bank/credentials/data?page=&page_size= (one page). */
     getAccountTransactions,
-    /** Every page of account transactions, one array per page. */
+    /** Every page of account transactions (walked to an empty page), each read record by record. */
     iterateAccountTransactionPages,
     /** Every account transaction (walks all pages). Prefer the iterator for ~100 000 rows. */
-    async getAllAccountTransactions(input: TDataInput, pageOptions?: TPageOptions, options?: TCallOptions) {
-      const all: TAccountTransaction[] = [];
-      for await (const page of iterateAccountTransactionPages(input, pageOptions, options)) all.push(...page);
+    async getAllAccountTransactions(input: TDataInput, pageOptions?: TPageOptions, options?: TCallOptions): Promise<TRecordList<TAccountTransaction>> {
+      const all: TRecordList<TAccountTransaction> = { records: [], setAside: [], received: 0, firstId: undefined };
+      for await (const page of iterateAccountTransactionPages(input, pageOptions, options)) {
+        all.firstId ??= page.firstId;
+        for (const record of page.records) all.records.push(record);
+        for (const item of page.setAside) all.setAside.push({ ...item, index: all.received + item.index });
+        all.received += page.received;
+      }
       return all;
     },
 
-    getAccounts: dataEndpoint("account", ZAccountListSchema),
-    getPortfolios: dataEndpoint("portfolio", ZPortfolioListSchema),
-    getInvestments: dataEndpoint("investment", ZInvestmentListSchema),
-    getInvestmentTransactions: dataEndpoint("investment/transaction", ZInvestmentTransactionListSchema),
+    // Every list endpoint answers { records, setAside, received } (read-records.ts).
+    getAccounts: listEndpoint("account", ZAccountSchema),
+    getPortfolios: listEndpoint("portfolio", ZPortfolioSchema),
+    getInvestments: listEndpoint("investment", ZInvestmentSchema),
+    getInvestmentTransactions: listEndpoint("investment/transaction", ZInvestmentTransactionSchema),
     /** Undocumented body beyond credentials_token: extra fields of the input are sent as given. */
-    getInvestmentDetails: dataEndpoint("investment/detail", ZInvestmentDetailListSchema),
-    getLiabilities: dataEndpoint("liability", ZLiabilityListSchema),
-    getLiabilityTransactions: dataEndpoint("liability/transaction", ZLiabilityTransactionListSchema),
-    /** `credentials/mifid/raw` (the reference's section heading misspells it `credencial`). */
-    getMifid: dataEndpoint("mifid/raw", ZMifidListSchema),
-    /** POST v0/bank/credentials/auth: identity of the credentials' owner. */
-    getIdentity: dataEndpoint("auth", ZIdentityListSchema),
-    getCards: dataEndpoint("card", ZCardListSchema),
-    getCardTransactions: dataEndpoint("card/transaction", ZCardTransactionListSchema),
-    getHolders: dataEndpoint("holder", ZHolderListSchema),
+    getInvestmentDetails: listEndpoint("investment/detail", ZInvestmentDetailSchema),
+    getLiabilities: listEndpoint("liability", ZLiabilitySchema),
+    getLiabilityTransactions: listEndpoint("liability/transaction", ZLiabilityTransactionSchema),
+    /** `credentials/mifid/raw`, falling back to `credencial/mifid/raw` on a 404 (see getMifid above). */
+    getMifid,
+    /** POST v0/bank/credentials/auth: identity of the credentials' owner (its `_id` is the credentials token). */
+    getIdentity: listEndpoint("auth", ZIdentitySchema, true),
+    getCards: listEndpoint("card", ZCardSchema),
+    getCardTransactions: listEndpoint("card/transaction", ZCardTransactionSchema),
+    getHolders: listEndpoint("holder", ZHolderSchema),
 
     /** POST v0/bank/credentials/all with one token or several. */
     getAll(credentialsTokens: string | string[], options?: TCallOptions) {

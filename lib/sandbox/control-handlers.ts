@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { findBank } from "./banks";
 import { createFaultRule, ZFaultRequestSchema } from "./faults";
+import { createShapeFault, ZShapeFaultRequestSchema } from "./shape-faults";
 import { errorJson, json } from "./http";
 import { connect, type TSandboxContext } from "./sandbox-context";
 import { evaluateLogin } from "./scenarios";
@@ -53,6 +54,20 @@ export async function handleControl(ctx: TSandboxContext, request: Request, path
       state.faults = [];
       ctx.store.save();
       return json(200, { message: "Faults cleared" });
+    case "POST _control/shape-faults": {
+      const parsed = await parse(request, ZShapeFaultRequestSchema);
+      if (!parsed.ok) return parsed.response;
+      const fault = createShapeFault(parsed.value, ctx.options.basePath);
+      state.shapeFaults.push(fault);
+      ctx.store.save();
+      return json(201, { fault });
+    }
+    case "GET _control/shape-faults":
+      return json(200, { faults: state.shapeFaults });
+    case "DELETE _control/shape-faults":
+      state.shapeFaults = [];
+      ctx.store.save();
+      return json(200, { message: "Shape faults cleared" });
     case "POST _control/expire-token":
       if (state.accessToken) {
         state.accessToken.expiresAt = ctx.now() - 1;

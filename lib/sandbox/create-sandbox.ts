@@ -7,6 +7,7 @@ import { errorJson, json } from "./http";
 import { createJweKeys } from "./jwe-keys";
 import { openLink, submitLink } from "./link-flow";
 import type { TSandboxContext } from "./sandbox-context";
+import { capPageSize, isNotFound, reshapeAnswer, touchesPath } from "./shape-faults";
 import { openStore } from "./state";
 
 export type TSandboxOptions = {
@@ -86,6 +87,20 @@ export function createSandbox(options: TSandboxOptions): TSandbox {
     return handler(ctx, request, url);
   }
 
+  /** A route under a shape fault of shape-faults.ts: 404, a capped page size, or its JSON answer reshaped. */
+  async function routeReshaped(request: Request, url: URL, path: string, method: string): Promise<Response> {
+    const faults = store.state.shapeFaults;
+    if (isNotFound(faults, path)) {
+      const denied = checkBearer(request);
+      return denied ?? errorJson(404, "Not found");
+    }
+    capPageSize(faults, url);
+    const response = await route(request, url, path, method);
+    if (response.status !== 200) return response;
+    const body = reshapeAnswer(faults, path, (await response.json()) as unknown);
+    return json(200, body, Object.fromEntries([...response.headers.entries()].filter(([name]) => name !== "content-type" && name !== "content-length")));
+  }
+
   return {
     async handle(request) {
       try {
@@ -112,7 +127,9 @@ export function createSandbox(options: TSandboxOptions): TSandbox {
             return json(effect.status, { error: effect.status === 429 ? "Too many requests" : "Service unavailable", sandbox_fault: true }, headers);
           }
         }
-        return await route(request, url, path, method);
+        const shapeFaults = store.state.shapeFaults;
+        if (shapeFaults.length === 0 || !touchesPath(shapeFaults, path)) return await route(request, url, path, method);
+        return await routeReshaped(request, url, path, method);
       } catch (error) {
         // Never a stack trace out; warn (not error) so a test's console guard shows it without failing on it.
         console.warn("sandbox: unexpected error", error);

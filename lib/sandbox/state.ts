@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { dirname } from "node:path";
 import type { TPostScenario, TLinkChallenge, TLinkErrorCode } from "./scenarios";
 import type { TFaultRule } from "./faults";
+import type { TShapeFault } from "./shape-faults";
 
 export type TCredentialsState = {
   token: string;
@@ -63,12 +64,14 @@ export type TSandboxState = {
   codes: Record<string, TCodeState>;
   sessions: Record<string, TLinkSession>;
   faults: TFaultRule[];
+  /** Answers reshaped as an imitation of Flanks sent them (shape-faults.ts). */
+  shapeFaults: TShapeFault[];
   /** Added to the clock by POST _control/clock, persisted so time never runs backwards after a restart. */
   clockOffsetMs: number;
 };
 
 export function emptyState(): TSandboxState {
-  return { version: 1, key: null, accessToken: null, credentials: {}, codes: {}, sessions: {}, faults: [], clockOffsetMs: 0 };
+  return { version: 1, key: null, accessToken: null, credentials: {}, codes: {}, sessions: {}, faults: [], shapeFaults: [], clockOffsetMs: 0 };
 }
 
 export type TSandboxStore = { state: TSandboxState; save(): void };

@@ -24,6 +24,7 @@ export type TSyncRowOf = {
   WealthMifidAnswer: Prisma.WealthMifidAnswerCreateManyInput;
   WealthSnapshot: Prisma.WealthSnapshotCreateManyInput;
   WealthSyncState: Prisma.WealthSyncStateCreateManyInput;
+  WealthSetAsideRecord: Prisma.WealthSetAsideRecordCreateManyInput;
 };
 export type TSyncTable = keyof TSyncRowOf;
 

@@ -18,12 +18,17 @@ export type TSyncProduct = (typeof SYNC_PRODUCTS)[number]["key"];
 
 /**
  * ok: replaced by this sync. errored: Flanks reports it errored, last good data kept.
- * invalid: Flanks' answer broke the schema, last good data kept. not-created: still being
- * extracted, last good data (if any) kept.
+ * invalid: Flanks' answer was not a list at all, last good data kept. failed: its endpoint answered
+ * 404 or 5xx (one failing endpoint is one failed product, issue 15), last good data kept.
+ * not-created: still being extracted, last good data (if any) kept.
  */
-export type TProductSyncStatus = "ok" | "errored" | "invalid" | "not-created";
+export type TProductSyncStatus = "ok" | "errored" | "invalid" | "failed" | "not-created";
 
-export type TProductState = { status: TProductSyncStatus; syncedAt: string | null };
+/**
+ * `received` / `setAside`: records in Flanks' answer, and those of them that could not be read
+ * (stored redacted in WealthSetAsideRecord), when the product was replaced by this sync.
+ */
+export type TProductState = { status: TProductSyncStatus; syncedAt: string | null; received?: number; setAside?: number };
 export type TProductStates = Partial<Record<TSyncProduct, TProductState>>;
 
 export function parseProductStates(json: string | null | undefined): TProductStates {

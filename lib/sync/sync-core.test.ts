@@ -96,14 +96,15 @@ describe("syncConnection", () => {
       mifid: await db.wealthMifidAnswer.count({ where: { connectionId } }),
     };
 
-    // 1. Flanks answers 500 for liabilities (after accounts were already fetched): nothing is written.
-    await fetch(`${server.apiUrl}/_control/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpoint: "v0/bank/credentials/liability", status: 500, times: 10 }) });
+    // 1. Flanks refuses to be read (429 for an hour) at liabilities, after accounts were already fetched: nothing is written.
+    // (A 5xx or 404 of one endpoint only fails that product: see "one failing endpoint is one failed product".)
+    await fetch(`${server.apiUrl}/_control/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpoint: "v0/bank/credentials/liability", status: 429, retryAfterSeconds: 3600, times: 10 }) });
     const failed = await syncerWith().syncConnection(connectionId);
     expect(failed.status).toBe("FAILED");
     await fetch(`${server.apiUrl}/_control/faults`, { method: "DELETE" });
     expect((await db.wealthAccount.findMany({ where: { connectionId }, orderBy: { id: "asc" } })).map((r) => r.id)).toEqual(before.accounts);
     const failedRun = await db.syncRun.findFirst({ where: { connectionId, status: "FAILED" } });
-    expect(failedRun?.error).toMatch(/unavailable/);
+    expect(failedRun?.error).toMatch(/rate_limited/);
 
     // 2. The database fails in the middle of the write (after accounts and transactions were replaced): rolled back.
     await db.$executeRawUnsafe(`CREATE TRIGGER fail_mifid BEFORE INSERT ON "WealthMifidAnswer" BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);

@@ -1,5 +1,7 @@
 import "server-only";
 import { FlanksContractError, isFlanksError, type TFlanksClient } from "@/lib/flanks";
+import type { TRecordList, TSetAsideRecord } from "@/lib/flanks/read-records";
+import { flagIsSet } from "@/lib/flanks/schemas";
 import type {
   TAccount,
   TAccountTransaction,
@@ -42,7 +44,14 @@ import { parseProductStates, SYNC_PRODUCTS, type TProductStates, type TProductSy
 export type TSyncReason = "first-extraction" | "new-data" | "manual" | "daily";
 
 export type TSyncResult =
-  | { status: "SUCCEEDED" | "PARTIAL"; syncRunId: string; counts: Partial<Record<TSyncProduct, number>>; kept: Partial<Record<TSyncProduct, TProductSyncStatus>> }
+  | {
+      status: "SUCCEEDED" | "PARTIAL";
+      syncRunId: string;
+      counts: Partial<Record<TSyncProduct, number>>;
+      kept: Partial<Record<TSyncProduct, TProductSyncStatus>>;
+      /** Records set aside per product (only products with some). */
+      setAside: Partial<Record<TSyncProduct, number>>;
+    }
   | { status: "FAILED"; syncRunId: string; error: string }
   | { status: "SKIPPED"; reason: "already-running" | "no-credentials" | "not-found" };
 
@@ -85,6 +94,37 @@ type TFetched = {
 
 const LEASE_TTL_MS = 15 * 60_000;
 
+/**
+ * Set-aside records stored per product and sync (all are counted): enough for an admin to see what
+ * Flanks sent wrong, bounded if a whole 100 000-record history stops matching.
+ */
+export const MAX_SET_ASIDE_STORED = 200;
+
+/** What reading one product's answer(s) gave besides its records. */
+type TRead = { received: number; setAsideCount: number; setAside: TSetAsideRecord[] };
+const emptyRead = (): TRead => ({ received: 0, setAsideCount: 0, setAside: [] });
+
+function addRead<T>(read: TRead, list: TRecordList<T>): T[] {
+  for (const item of list.setAside) {
+    if (read.setAside.length < MAX_SET_ASIDE_STORED) read.setAside.push({ ...item, index: read.received + item.index });
+  }
+  read.setAsideCount += list.setAside.length;
+  read.received += list.received;
+  return list.records;
+}
+
+/**
+ * A failure of ONE product's endpoint: a 404, a 5xx after the retries, a 400, or an answer that is
+ * not a list. That product is marked and keeps its last good data; the others sync (issue 15).
+ * Anything else (network down, timeout, 401, 429) means Flanks cannot be read at all: the sync fails
+ * and every product keeps its previous data.
+ */
+function isProductFailure(error: unknown): boolean {
+  if (error instanceof FlanksContractError) return true;
+  if (!isFlanksError(error)) return false;
+  return error.kind === "not_found" || error.kind === "bad_request" || (error.kind === "unavailable" && error.status !== undefined && error.status >= 500);
+}
+
 function rowsFor<T extends TSyncTable>(key: TSyncProduct, table: T, rows: TSyncRowOf[T][] | undefined) {
   return { key, table, rows };
 }
@@ -106,8 +146,7 @@ export function oldestFirst<R extends { operationDate: string }>(rows: R[]): R[]
 }
 
 function flagOf(flags: TCredentialsStatus["errored"], [group, key]: readonly [string, string]): boolean {
-  const section = (group === "product" ? flags.product : flags.transaction) as Record<string, unknown>;
-  return section[key] === true;
+  return flagIsSet(group === "product" ? flags.product : flags.transaction, key);
 }
 
 function errorText(error: unknown): string {
@@ -130,60 +169,68 @@ function dayOf(date: Date): string {
 export function createSyncer(deps: TSyncDeps) {
   const now = deps.now ?? (() => new Date());
 
-  async function fetchAccountTransactionRows(scope: TScope, token: string): Promise<TAccountTransactionRow[]> {
+  async function fetchAccountTransactionRows(scope: TScope, token: string, read: TRead): Promise<TAccountTransactionRow[]> {
     const rows: TAccountTransactionRow[] = [];
     for await (const page of deps.flanks.iterateAccountTransactionPages(token, { pageSize: deps.pageSize ?? 10_000 })) {
-      const normalized = normalizeAccountTransactions(scope, page);
+      const normalized = normalizeAccountTransactions(scope, addRead(read, page));
       for (const row of normalized) rows.push(row);
     }
     return rows;
   }
 
-  async function fetchProduct(product: TSyncProduct, token: string, scope: TScope): Promise<Partial<TFetched>> {
+  async function fetchProduct(product: TSyncProduct, token: string, scope: TScope, read: TRead): Promise<Partial<TFetched>> {
     const { flanks } = deps;
     switch (product) {
       case "identity":
-        return { identity: (await flanks.getIdentity(token))[0] };
+        return { identity: addRead(read, await flanks.getIdentity(token))[0] };
       case "holders":
-        return { holders: await flanks.getHolders(token) };
+        return { holders: addRead(read, await flanks.getHolders(token)) };
       case "accounts":
-        return { accounts: await flanks.getAccounts(token) };
+        return { accounts: addRead(read, await flanks.getAccounts(token)) };
       case "accountTransactions":
-        return { accountTransactionRows: await fetchAccountTransactionRows(scope, token) };
+        return { accountTransactionRows: await fetchAccountTransactionRows(scope, token, read) };
       case "cards":
-        return { cards: await flanks.getCards(token) };
+        return { cards: addRead(read, await flanks.getCards(token)) };
       case "cardTransactions":
-        return { cardTransactions: await flanks.getCardTransactions(token) };
+        return { cardTransactions: addRead(read, await flanks.getCardTransactions(token)) };
       case "portfolios":
-        return { portfolios: await flanks.getPortfolios(token) };
+        return { portfolios: addRead(read, await flanks.getPortfolios(token)) };
       case "investments": {
-        const investments = await flanks.getInvestments(token);
+        const investments = addRead(read, await flanks.getInvestments(token));
         // investment/detail is undocumented: without it positions simply have no unit price.
         let details: TInvestmentDetail[] = [];
         try {
-          details = await flanks.getInvestmentDetails(token);
+          details = (await flanks.getInvestmentDetails(token)).records;
         } catch (error) {
-          if (!(error instanceof FlanksContractError) && !(isFlanksError(error) && (error.kind === "not_found" || error.kind === "bad_request"))) throw error;
+          if (!isProductFailure(error)) throw error;
         }
         return { investments: { investments, details } };
       }
       case "investmentTransactions":
-        return { investmentTransactions: await flanks.getInvestmentTransactions(token) };
+        return { investmentTransactions: addRead(read, await flanks.getInvestmentTransactions(token)) };
       case "liabilities":
-        return { liabilities: await flanks.getLiabilities(token) };
+        return { liabilities: addRead(read, await flanks.getLiabilities(token)) };
       case "liabilityTransactions":
-        return { liabilityTransactions: await flanks.getLiabilityTransactions(token) };
+        return { liabilityTransactions: addRead(read, await flanks.getLiabilityTransactions(token)) };
       case "mifid":
-        return { mifid: await flanks.getMifid(token) };
+        return { mifid: addRead(read, await flanks.getMifid(token)) };
     }
   }
 
-  async function write(scope: TScope, fetched: TFetched, states: TProductStates, runId: string, status: TCredentialsStatus, counts: Partial<Record<TSyncProduct, number>>) {
+  async function write(
+    scope: TScope,
+    fetched: TFetched,
+    states: TProductStates,
+    runId: string,
+    status: TCredentialsStatus,
+    counts: Partial<Record<TSyncProduct, number>>,
+    reads: Partial<Record<TSyncProduct, TRead>>,
+  ) {
     const { writeDb } = deps;
     const { connectionId, clientId } = scope;
     const at = now();
     const cardCurrency = new Map<string, string>();
-    for (const tx of fetched.cardTransactions ?? []) if (!cardCurrency.has(tx.card_id)) cardCurrency.set(tx.card_id, tx.currency);
+    for (const tx of fetched.cardTransactions ?? []) if (tx.card_id && !cardCurrency.has(tx.card_id)) cardCurrency.set(tx.card_id, tx.currency);
     // Normalized before the transaction opens, so the write lock is held for the writes only.
     const identity = fetched.identity && normalizeIdentity(scope, fetched.identity);
     const products = [
@@ -213,6 +260,26 @@ export function createSyncer(deps: TSyncDeps) {
         if (!product.rows) continue;
         replaceRows(writeDb, product.table, connectionId, product.rows, newId);
         stored[product.key] = product.rows.length;
+      }
+      // The set-aside records of every product replaced now replace that product's earlier ones.
+      for (const [product, read] of Object.entries(reads) as [TSyncProduct, TRead][]) {
+        deleteWhere(writeDb, "WealthSetAsideRecord", { connectionId, product });
+        insertRows(
+          writeDb,
+          "WealthSetAsideRecord",
+          read.setAside.map((item) => ({
+            connectionId,
+            clientId,
+            syncRunId: runId,
+            product,
+            recordId: item.recordId,
+            position: item.index,
+            issuesJson: JSON.stringify(item.issues.slice(0, 20)),
+            recordJson: JSON.stringify(item.record).slice(0, 20_000),
+            createdAt: at,
+          })),
+          newId,
+        );
       }
       deps.duringWrite?.(connectionId);
 
@@ -271,6 +338,7 @@ export function createSyncer(deps: TSyncDeps) {
       const fetched: TFetched = {};
       const states: TProductStates = {};
       const kept: Partial<Record<TSyncProduct, TProductSyncStatus>> = {};
+      const reads: Partial<Record<TSyncProduct, TRead>> = {};
       const syncedAt = now().toISOString();
       let done = 1;
       for (const product of SYNC_PRODUCTS) {
@@ -288,18 +356,20 @@ export function createSyncer(deps: TSyncDeps) {
           keep("not-created");
           continue;
         }
+        const read = emptyRead();
         try {
-          Object.assign(fetched, await fetchProduct(product.key, token, scope));
+          Object.assign(fetched, await fetchProduct(product.key, token, scope, read));
           if (product.key === "identity" && fetched.identity && isBlankIdentity(fetched.identity) && status.pending) {
             delete fetched.identity;
             keep("not-created");
             continue;
           }
-          states[product.key] = { status: "ok", syncedAt };
+          states[product.key] = { status: "ok", syncedAt, received: read.received, setAside: read.setAsideCount };
+          reads[product.key] = read;
         } catch (error) {
-          // A contract break is this product's problem; anything else (network, 5xx, 429, 401, 404) fails the sync.
-          if (error instanceof FlanksContractError) {
-            keep("invalid");
+          // One failing endpoint is one failed product; Flanks unreachable (network, timeout, 401, 429) fails the sync.
+          if (isProductFailure(error)) {
+            keep(error instanceof FlanksContractError ? "invalid" : "failed");
             continue;
           }
           throw error;
@@ -307,8 +377,9 @@ export function createSyncer(deps: TSyncDeps) {
       }
       await deps.beforeWrite?.(connectionId);
       const counts: Partial<Record<TSyncProduct, number>> = {};
-      await write(scope, fetched, states, run.id, status, counts);
-      const isPartial = Object.keys(kept).length > 0;
+      await write(scope, fetched, states, run.id, status, counts, reads);
+      const setAside = Object.fromEntries(Object.entries(reads).filter(([, read]) => read.setAsideCount > 0).map(([key, read]) => [key, read.setAsideCount]));
+      const isPartial = Object.keys(kept).length > 0 || Object.keys(setAside).length > 0;
       await db.syncRun.update({
         where: { id: run.id },
         data: {
@@ -316,10 +387,11 @@ export function createSyncer(deps: TSyncDeps) {
           finishedAt: now(),
           countsJson: JSON.stringify(counts),
           keptJson: JSON.stringify(kept),
+          setAsideJson: JSON.stringify(setAside),
           progressJson: JSON.stringify({ done: SYNC_PRODUCTS.length + 1, total: SYNC_PRODUCTS.length + 1, current: null }),
         },
       });
-      return { status: isPartial ? "PARTIAL" : "SUCCEEDED", syncRunId: run.id, counts, kept };
+      return { status: isPartial ? "PARTIAL" : "SUCCEEDED", syncRunId: run.id, counts, kept, setAside };
     } catch (error) {
       const message = errorText(error);
       // updateMany: the connection (and its runs) may have been deleted while this sync ran.

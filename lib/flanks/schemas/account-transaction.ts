@@ -1,38 +1,39 @@
 import { z } from "zod";
-import { listOf, type TDataRequest } from "./common";
+import { listOf, optObject, optNumber, optString, type TDataRequest } from "./common";
 
 // POST v0/bank/credentials/data?page=&page_size=
 export const ZTransferSchema = z.looseObject({
-  beneficiary: z.string().nullish(),
-  ibanBeneficiary: z.string().nullish(),
-  ibanOrdenant: z.string().nullish(),
-  ordenant: z.string().nullish(),
+  beneficiary: optString(),
+  ibanBeneficiary: optString(),
+  ibanOrdenant: optString(),
+  ordenant: optString(),
 });
 
+// Required: `_id`, `amount`, `currency`; the rest is lenient.
 export const ZAccountTransactionSchema = z.looseObject({
   _id: z.string(),
-  external_id: z.string().nullish(),
-  entity: z.string(),
+  external_id: optString(),
+  entity: optString(),
   /** Usually the IBAN. */
-  account_id: z.string(),
+  account_id: optString(),
   amount: z.number(),
-  balance: z.number().nullish(),
-  cardNumber: z.string().nullish(),
-  category: z.string().nullish(),
+  balance: optNumber(),
+  cardNumber: optString(),
+  category: optString(),
   /** Only in the field list ("as indicated in Data Types"). */
-  flanks_category: z.string().nullish(),
-  type: z.string().nullish(),
+  flanks_category: optString(),
+  type: optString(),
   currency: z.string(),
-  operationDate: z.string(),
-  valueDate: z.string(),
-  description: z.string(),
+  operationDate: optString(),
+  valueDate: optString(),
+  description: optString(),
   /** In the example, not in the field list. */
-  productDescription: z.string().nullish(),
-  transaction_id: z.string().nullish(),
-  transfer: ZTransferSchema.nullish(),
-  norma43: z.string().nullish(),
-  order_id: z.string().nullish(),
-  pair_transaction_id: z.string().nullish(),
+  productDescription: optString(),
+  transaction_id: optString(),
+  transfer: optObject(ZTransferSchema.shape),
+  norma43: optString(),
+  order_id: optString(),
+  pair_transaction_id: optString(),
 });
 export type TAccountTransaction = z.infer<typeof ZAccountTransactionSchema>;
 export const ZAccountTransactionListSchema = listOf(ZAccountTransactionSchema);

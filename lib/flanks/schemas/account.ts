@@ -1,22 +1,23 @@
 import { z } from "zod";
-import { listOf } from "./common";
+import { listField, listOf, optBoolean, optNumber, optString, optTimestamp } from "./common";
 
 // POST v0/bank/credentials/account
+// Required: what identifies the account and values it (`_id`, `balance`, `currency`); the rest is lenient.
 export const ZAccountSchema = z.looseObject({
   _id: z.string(),
-  external_id: z.string().nullish(),
-  iban: z.string(),
-  entity: z.string(),
+  external_id: optString(),
+  iban: optString(),
+  entity: optString(),
   /** Same as the IBAN when the bank has no alias. */
-  alias: z.string(),
+  alias: optString(),
   balance: z.number(),
   currency: z.string(),
-  description: z.string().nullish(),
-  isOwner: z.boolean().nullish(),
+  description: optString(),
+  isOwner: optBoolean(),
   /** Number of holders with role "Titular". */
-  numOwners: z.number(),
-  owners: z.array(z.string()),
-  updated_at_timestamp: z.union([z.number(), z.string()]).optional(),
+  numOwners: optNumber(),
+  owners: listField(z.string()),
+  updated_at_timestamp: optTimestamp(),
 });
 export type TAccount = z.infer<typeof ZAccountSchema>;
 export const ZAccountListSchema = listOf(ZAccountSchema);

@@ -1,18 +1,20 @@
 import { z } from "zod";
+import { optNumber, optString } from "./common";
 
 // POST v0/bank/credentials/card/transaction
+// Required: `_id`, `amount`, `currency`; the rest is lenient.
 export const ZCardTransactionSchema = z.looseObject({
   _id: z.string(),
-  external_id: z.string().nullish(),
-  card_id: z.string(),
-  entity: z.string(),
-  operationDate: z.string(),
-  valueDate: z.string(),
+  external_id: optString(),
+  card_id: optString(),
+  entity: optString(),
+  operationDate: optString(),
+  valueDate: optString(),
   amount: z.number(),
-  commission: z.number().nullish(),
+  commission: optNumber(),
   currency: z.string(),
-  shop: z.string().nullish(),
-  category: z.string().nullish(),
+  shop: optString(),
+  category: optString(),
 });
 export type TCardTransaction = z.infer<typeof ZCardTransactionSchema>;
 export const ZCardTransactionListSchema = z.array(ZCardTransactionSchema);

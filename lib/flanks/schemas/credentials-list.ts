@@ -3,10 +3,12 @@ import { ZCredentialsStatusSchema, ZProductFlagsSchema, ZTransactionFlagsSchema 
 
 // POST v0/bank/credentials/list
 // Here the flags key is `transactions` (plural), unlike the status endpoint's `transaction`.
-export const ZListStatusFlagsSchema = z.looseObject({
-  product: ZProductFlagsSchema,
-  transactions: ZTransactionFlagsSchema,
-});
+export const ZListStatusFlagsSchema = z
+  .looseObject({
+    product: ZProductFlagsSchema.default({}),
+    transactions: ZTransactionFlagsSchema.default({}),
+  })
+  .catch({ product: {}, transactions: {} });
 
 export const ZListedCredentialsStatusSchema = ZCredentialsStatusSchema.extend({
   errored: ZListStatusFlagsSchema,

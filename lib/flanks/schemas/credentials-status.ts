@@ -2,54 +2,68 @@ import { z } from "zod";
 
 // POST / PUT v0/bank/credentials/status
 
-export const ZProductFlagsSchema = z.looseObject({
-  auth: z.boolean(),
-  account: z.boolean(),
-  card: z.boolean(),
-  portfolio: z.boolean(),
-  investment: z.boolean(),
-  liability: z.boolean(),
-  holders: z.boolean(),
-  mifid: z.boolean(),
-});
-export type TProductFlags = z.infer<typeof ZProductFlagsSchema>;
+/** The product flags the reference documents, in its order. */
+export const PRODUCT_FLAG_KEYS = ["auth", "account", "card", "portfolio", "investment", "liability", "holders", "mifid"] as const;
+/** The transaction flags the reference documents (`investmentincome`: dividends and other income). */
+export const TRANSACTION_FLAG_KEYS = ["account", "card", "investment", "investmentincome", "liability"] as const;
 
-export const ZTransactionFlagsSchema = z.looseObject({
-  account: z.boolean(),
-  card: z.boolean(),
-  investment: z.boolean(),
-  investmentincome: z.boolean(),
-  liability: z.boolean(),
-});
+/**
+ * A group of flags as sent: any key (Flanks may add products), any value. Only `true` counts as set;
+ * a group that is not an object reads as empty. Read the documented keys with `flagIsSet`, and the
+ * others with `unknownFlagKeys` (they are listed apart, never counted as products).
+ */
+const ZFlagGroupSchema = z.record(z.string(), z.unknown()).catch({});
+
+export const ZProductFlagsSchema = ZFlagGroupSchema;
+export type TProductFlags = z.infer<typeof ZProductFlagsSchema>;
+export const ZTransactionFlagsSchema = ZFlagGroupSchema;
 export type TTransactionFlags = z.infer<typeof ZTransactionFlagsSchema>;
 
 /** In the status endpoint the key is `transaction` (singular); the list endpoint says `transactions`. */
-export const ZStatusFlagsSchema = z.looseObject({
-  product: ZProductFlagsSchema,
-  transaction: ZTransactionFlagsSchema,
-});
+export const ZStatusFlagsSchema = z
+  .looseObject({
+    product: ZProductFlagsSchema.default({}),
+    transaction: ZTransactionFlagsSchema.default({}),
+  })
+  .catch({ product: {}, transaction: {} });
 export type TStatusFlags = z.infer<typeof ZStatusFlagsSchema>;
 
+export function flagIsSet(group: Record<string, unknown> | undefined, key: string): boolean {
+  return group?.[key] === true;
+}
+
+/** Keys of a flag group the reference does not document, e.g. `created.product.insurance`. */
+export function unknownFlagKeys(flags: TStatusFlags): string[] {
+  const product = Object.keys(flags.product).filter((key) => !(PRODUCT_FLAG_KEYS as readonly string[]).includes(key));
+  const transaction = Object.keys(flags.transaction).filter((key) => !(TRANSACTION_FLAG_KEYS as readonly string[]).includes(key));
+  return [...product, ...transaction.map((key) => `transaction.${key}`)];
+}
+
+const optBool = (fallback: boolean) => z.boolean().catch(fallback).default(fallback);
+const optText = () => z.string().nullish().catch(null);
+const optNum = () => z.number().nullish().catch(null);
+
 /**
- * The reference marks no field of the status nullable, but `last_update`, `time` and
- * `last_transaction_date` cannot exist before the first extraction has finished (`pending: true`),
- * so they are accepted as null/absent (lenient where the reference is silent).
+ * Nothing in a status answer fails it (issue 15: "a status answer with an unexpected field never fails
+ * a sync"): a field of another type reads as null (`pending`, `blocked` as false), unknown fields and
+ * flags are kept. `last_update`, `time` and `last_transaction_date` cannot exist before the first
+ * extraction has finished anyway.
  */
 export const ZCredentialsStatusSchema = z.looseObject({
-  pending: z.boolean(),
-  blocked: z.boolean(),
-  reset_token: z.string().nullish(),
-  sca_token: z.string().nullish(),
+  pending: optBool(false),
+  blocked: optBool(false),
+  reset_token: optText(),
+  sca_token: optText(),
   /** Listed in the list endpoint's status; present once a transaction flow was forced. */
-  transaction_token: z.string().nullish(),
-  last_transaction_date: z.string().nullish(),
+  transaction_token: optText(),
+  last_transaction_date: optText(),
   /** The bank identifier. */
-  name: z.string(),
-  last_update: z.string().nullish(),
+  name: optText(),
+  last_update: optText(),
   /** "HH:MM", UTC. */
-  time: z.string().nullish(),
-  last_update_timestamp: z.number().nullish(),
-  created_at_timestamp: z.number().nullish(),
+  time: optText(),
+  last_update_timestamp: optNum(),
+  created_at_timestamp: optNum(),
   errored: ZStatusFlagsSchema,
   created: ZStatusFlagsSchema,
 });

@@ -1,16 +1,17 @@
 import { z } from "zod";
-import { listOf } from "./common";
+import { listField, listOf, optObject, optString } from "./common";
 
 // POST v0/bank/credentials/auth
+// Required: `_id`; every other field is lenient (all are "*Can be null" in the reference).
 export const ZAddressSchema = z.looseObject({
-  streetType: z.string().nullish(),
-  streetName: z.string().nullish(),
-  streetNumber: z.string().nullish(),
-  city: z.string().nullish(),
-  zipCode: z.string().nullish(),
-  state: z.string().nullish(),
+  streetType: optString(),
+  streetName: optString(),
+  streetNumber: optString(),
+  city: optString(),
+  zipCode: optString(),
+  state: optString(),
   /** ISO 3166. */
-  country: z.string().nullish(),
+  country: optString(),
 });
 
 export const ZContactInfoSchema = z.looseObject({
@@ -22,18 +23,19 @@ export const ZContactInfoSchema = z.looseObject({
 export const ZIdentitySchema = z.looseObject({
   /** Same as the credentials token: never log or send it to a browser. */
   _id: z.string(),
-  name: z.string().nullish(),
-  fullName: z.string().nullish(),
-  surname1: z.string().nullish(),
-  surname2: z.string().nullish(),
-  birthDate: z.string().nullish(),
-  address: ZAddressSchema.nullish(),
-  contactInfo: z.array(ZContactInfoSchema).nullish(),
-  identityDocument: z.string().nullish(),
+  name: optString(),
+  fullName: optString(),
+  surname1: optString(),
+  surname2: optString(),
+  birthDate: optString(),
+  address: optObject(ZAddressSchema.shape),
+  /** Entries without a type and value are dropped. */
+  contactInfo: listField(ZContactInfoSchema),
+  identityDocument: optString(),
   /** "male" | "female". */
-  gender: z.string().nullish(),
-  occupation: z.string().nullish(),
-  sector: z.string().nullish(),
+  gender: optString(),
+  occupation: optString(),
+  sector: optString(),
 });
 export type TIdentity = z.infer<typeof ZIdentitySchema>;
 export const ZIdentityListSchema = listOf(ZIdentitySchema);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { enumOrOther } from "./common";
+import { enumOrOther, optNumber, optObject, optString, optTimestamp } from "./common";
 
 // POST v0/bank/credentials/liability
 
@@ -25,40 +25,43 @@ export const INTEREST_RATE_TYPES = ["fixed", "variable"] as const;
 export const interestRateTypeOf = enumOrOther(INTEREST_RATE_TYPES);
 
 export const ZLiabilityInterestSchema = z.looseObject({
-  rate: z.number().nullish(),
-  benchmark: z.string().nullish(),
+  rate: optNumber(),
+  benchmark: optString(),
   /** A string in the reference's example. */
-  spread: z.union([z.string(), z.number()]).nullish(),
+  spread: z.union([z.string(), z.number()]).nullish().catch(null),
   /** "fixed" | "variable" if present. */
-  type: z.string().nullish(),
+  type: optString(),
 });
 
-/** One schema for every type: fields specific to a type (limit, initialCapital…) are optional. */
+/**
+ * One schema for every type: fields specific to a type (limit, initialCapital…) are optional.
+ * Required: `_id`, `balance`, `currency`; the rest is lenient.
+ */
 export const ZLiabilitySchema = z.looseObject({
   _id: z.string(),
-  external_id: z.string().nullish(),
-  name: z.string(),
+  external_id: optString(),
+  name: optString(),
   /** A code of LIABILITY_TYPES or a newer one: read it through `liabilityTypeOf`. */
-  type: z.string(),
-  subtype: z.string().nullish(),
+  type: optString(),
+  subtype: optString(),
   /** Amount still to repay. */
   balance: z.number(),
   currency: z.string(),
-  entity: z.string(),
+  entity: optString(),
   /** Credit: amount not consumed. */
-  availableBalance: z.number().nullish(),
+  availableBalance: optNumber(),
   /** Loan. */
-  initialCapital: z.number().nullish(),
-  initialCapitalCurrency: z.string().nullish(),
+  initialCapital: optNumber(),
+  initialCapitalCurrency: optString(),
   /** Confirming: maximum amount of the contract. */
-  limit: z.number().nullish(),
-  openingDate: z.string().nullish(),
-  expirationDate: z.string().nullish(),
+  limit: optNumber(),
+  openingDate: optString(),
+  expirationDate: optString(),
   /** daily, monthly, quarterly, annually, biannually. */
-  periodicity: z.string().nullish(),
-  interest: ZLiabilityInterestSchema.nullish(),
-  contractNumber: z.string().nullish(),
-  updated_at_timestamp: z.union([z.number(), z.string()]).optional(),
+  periodicity: optString(),
+  interest: optObject(ZLiabilityInterestSchema.shape),
+  contractNumber: optString(),
+  updated_at_timestamp: optTimestamp(),
 });
 export type TLiability = z.infer<typeof ZLiabilitySchema>;
 export const ZLiabilityListSchema = z.array(ZLiabilitySchema);

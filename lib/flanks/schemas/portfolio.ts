@@ -1,23 +1,25 @@
 import { z } from "zod";
+import { listField, optString, optTimestamp } from "./common";
 
 // POST v0/bank/credentials/portfolio
+// Required: `_id`, `balance`, `currency`; the rest is lenient.
 export const ZPortfolioSchema = z.looseObject({
   _id: z.string(),
-  name: z.string(),
+  name: optString(),
   /** In the example, not described in the field list. */
-  type: z.string().nullish(),
+  type: optString(),
   currency: z.string(),
   /** Number of the investment account at the entity. *Can be null. */
-  refValores: z.string().nullish(),
+  refValores: optString(),
   /** IBAN of the main cash account. *Can be null. */
-  refAccount: z.string().nullish(),
+  refAccount: optString(),
   /** IBANs of all cash accounts. *Can be null; only in the field list. */
-  refAccounts: z.array(z.string()).nullish(),
-  owners: z.array(z.string()),
+  refAccounts: listField(z.string()),
+  owners: listField(z.string()),
   balance: z.number(),
-  entity: z.string(),
-  external_id: z.string().nullish(),
-  updated_at_timestamp: z.union([z.number(), z.string()]).optional(),
+  entity: optString(),
+  external_id: optString(),
+  updated_at_timestamp: optTimestamp(),
 });
 export type TPortfolio = z.infer<typeof ZPortfolioSchema>;
 export const ZPortfolioListSchema = z.array(ZPortfolioSchema);

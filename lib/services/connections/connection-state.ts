@@ -1,4 +1,4 @@
-import { ZProductFlagsSchema, ZTransactionFlagsSchema, type TCredentialsStatus } from "@/lib/flanks/schemas";
+import { flagIsSet, PRODUCT_FLAG_KEYS, TRANSACTION_FLAG_KEYS, unknownFlagKeys, type TCredentialsStatus } from "@/lib/flanks/schemas";
 
 export const CONNECTION_STATES = ["VERIFYING", "PENDING", "READY", "PARTIAL", "NEEDS_SCA", "BLOCKED", "ERROR"] as const;
 export type TConnectionState = (typeof CONNECTION_STATES)[number];
@@ -16,22 +16,28 @@ export type TStatusSummary = {
   blocked: boolean;
   hasScaToken: boolean;
   hasResetToken: boolean;
+  /** Documented products only (the reference's 8 product and 5 transaction flags): what progress counts. */
   erroredProducts: string[];
   createdProducts: string[];
+  /** Flags the reference does not document (`created.product.insurance`…), listed apart, never counted as products. */
+  unknownFlags: string[];
   lastUpdate: string | null;
   lastUpdateAt: Date | null;
 };
 
-function trueKeys(prefix: string, flags: Record<string, unknown> | undefined): string[] {
-  return Object.entries(flags ?? {})
-    .filter(([, value]) => value === true)
-    .map(([key]) => `${prefix}${key}`);
+/** The documented flags that are set, in the reference's order ("14 of 13 products" came from counting any key, issue 15). */
+function setFlags(flags: TCredentialsStatus["created"]): string[] {
+  return [
+    ...PRODUCT_FLAG_KEYS.filter((key) => flagIsSet(flags.product, key)),
+    ...TRANSACTION_FLAG_KEYS.filter((key) => flagIsSet(flags.transaction, key)).map((key) => `transaction.${key}`),
+  ];
 }
 
 /** Reads one status answer of Flanks into the state Patrimonio shows and acts on. */
 export function summarizeStatus(status: TCredentialsStatus): TStatusSummary {
-  const erroredProducts = [...trueKeys("", status.errored.product), ...trueKeys("transaction.", status.errored.transaction)];
-  const createdProducts = [...trueKeys("", status.created.product), ...trueKeys("transaction.", status.created.transaction)];
+  const erroredProducts = setFlags(status.errored);
+  const createdProducts = setFlags(status.created);
+  const unknownFlags = [...new Set([...unknownFlagKeys(status.created), ...unknownFlagKeys(status.errored)])];
   const hasResetToken = Boolean(status.reset_token);
   const hasScaToken = Boolean(status.sca_token);
   const state: TConnectionState =
@@ -42,12 +48,12 @@ export function summarizeStatus(status: TCredentialsStatus): TStatusSummary {
     : status.last_update
       ? new Date(`${status.last_update}T${status.time ?? "00:00"}:00Z`)
       : null;
-  return { state, pending: status.pending, blocked: status.blocked, hasScaToken, hasResetToken, erroredProducts, createdProducts, lastUpdate, lastUpdateAt: lastUpdateAt && !Number.isNaN(lastUpdateAt.getTime()) ? lastUpdateAt : null };
+  return { state, pending: status.pending, blocked: status.blocked, hasScaToken, hasResetToken, erroredProducts, createdProducts, unknownFlags, lastUpdate, lastUpdateAt: lastUpdateAt && !Number.isNaN(lastUpdateAt.getTime()) ? lastUpdateAt : null };
 }
 
 /** The documented product and transaction flags, the only ones stored. */
-const PRODUCT_FLAGS = Object.keys(ZProductFlagsSchema.shape);
-const TRANSACTION_FLAGS = Object.keys(ZTransactionFlagsSchema.shape);
+const PRODUCT_FLAGS: readonly string[] = PRODUCT_FLAG_KEYS;
+const TRANSACTION_FLAGS: readonly string[] = TRANSACTION_FLAG_KEYS;
 
 function pickFlags(flags: Record<string, unknown> | undefined, names: readonly string[]): Record<string, boolean> {
   return Object.fromEntries(names.filter((name) => typeof flags?.[name] === "boolean").map((name) => [name, flags![name] as boolean]));

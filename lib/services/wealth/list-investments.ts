@@ -144,7 +144,8 @@ export async function listInvestments(actor: TActor, clientId: unknown, query: T
       if (!row) return [];
       return {
         id: row.id,
-        name: row.name,
+        // "" is a name Flanks did not send (decision 038): the row still needs link text.
+        name: row.name || "—",
         isin: row.isin,
         type: row.type,
         bank: bankName(row.entity),
