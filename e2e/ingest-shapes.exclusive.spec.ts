@@ -57,6 +57,11 @@ test("one unreadable investment never hides the others; the banner names it; the
   await expect(table).toContainText("investment[0].balance: expected number, received null");
   await expect(table).toContainText(clientName);
   await adminPage.screenshot({ path: "test-results/ingest-shapes-admin.png", fullPage: true });
+
+  // The flag Flanks added is listed apart on the connection, not counted as a product.
+  await adminPage.goto("/admin/connections");
+  const connection = adminPage.getByRole("listitem").filter({ hasText: clientName });
+  await expect(connection.getByTestId("unknown-status-flags")).toHaveText("Status flags Flanks added (not counted as products): insurance");
 });
 
 test("a 404 on one product endpoint fails that product only; the others show", async ({ browser, request }) => {

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb, getSyncWriteDb } from "@/lib/db";
+import { getEnv } from "@/lib/env";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
 import { withLease } from "@/lib/jobs/with-lease";
 import { openToken } from "@/lib/services/connections/credentials-token-vault";
@@ -16,6 +17,7 @@ function getSyncer() {
     flanks: getFlanksClient(),
     openCredentialsToken: (sealed, connectionId) => openToken(sealed, "credentials_token", { rowId: connectionId }),
     lease: withLease,
+    timeZone: getEnv().FIRM_TIME_ZONE,
   });
   return syncer;
 }

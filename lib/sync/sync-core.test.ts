@@ -84,6 +84,15 @@ describe("syncConnection", () => {
     expect(run).toMatchObject({ status: "SUCCEEDED", reason: "first-extraction" });
   });
 
+  it("dates the day's snapshot in the firm's time zone: 23:30 UTC on 30 June is 1 July in Madrid", async () => {
+    const token = await connect("tz");
+    clock += 10_000;
+    const { connectionId } = await makeConnection(token);
+    const lateEvening = () => new Date("2025-06-30T23:30:00Z");
+    expect((await syncerWith({ now: lateEvening, timeZone: "Europe/Madrid" }).syncConnection(connectionId)).status).toBe("SUCCEEDED");
+    expect(await database.db.wealthSnapshot.findMany({ where: { connectionId }, select: { day: true }, distinct: ["day"] })).toEqual([{ day: "2025-07-01" }]);
+  });
+
   it("a sync that fails halfway leaves the previous data whole (Flanks failing, then the database failing)", async () => {
     const token = await connect("bea");
     clock += 10_000;

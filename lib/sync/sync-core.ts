@@ -37,6 +37,7 @@ import {
   normalizePortfolios,
   type TScope,
 } from "@/lib/wealth/normalize";
+import { dayIn } from "@/lib/i18n/format";
 import { computeSnapshot } from "@/lib/wealth/snapshot";
 import { createRowIds, deleteWhere, insertRows, inWriteTransaction, replaceRows, selectOfConnection, upsertRow, type TSyncRowOf, type TSyncTable } from "./bulk-write";
 import { parseProductStates, SYNC_PRODUCTS, type TProductStates, type TProductSyncStatus, type TSyncProduct } from "./products";
@@ -66,6 +67,8 @@ export type TSyncDeps = {
   /** Runs `work` only when no other sync of the same key runs (a DB lease in the app). */
   lease: <T>(name: string, ttlMs: number, work: () => Promise<T>) => Promise<T | null>;
   now?: () => Date;
+  /** The firm's time zone (FIRM_TIME_ZONE): a snapshot belongs to the day the firm lives in, as every date shown does. UTC when unset. */
+  timeZone?: string;
   /** Page size of account transactions (the sandbox allows up to 10 000). */
   pageSize?: number;
   /** Called between the import and the write: tests use it to fail a sync halfway. */
@@ -154,9 +157,6 @@ function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 1000) : "unexpected error";
 }
 
-function dayOf(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 /**
  * Import, then process: every product is fetched first (nothing is written while Flanks is being
@@ -248,7 +248,7 @@ export function createSyncer(deps: TSyncDeps) {
     ];
     // "Data as of" is Flanks' last update, read as the connection's status reads it.
     const { lastUpdate: dataAsOf, lastUpdateAt: dataAsOfAt } = summarizeStatus(status);
-    const day = dayOf(at);
+    const day = dayIn(at, deps.timeZone ?? "UTC");
     const written = await inWriteTransaction(writeDb, () => {
       const newId = createRowIds();
       const stored: Partial<Record<TSyncProduct, number>> = {};

@@ -84,6 +84,11 @@ export default async function AdminConnectionsPage({ searchParams }: { searchPar
                   </p>
                   {connection.erroredProducts.length ? <p className="text-sm text-amber-900">{productListText(t, connection.erroredProducts)}</p> : null}
                   {connection.statusError ? <p className="text-sm text-red-800">{connection.statusError}</p> : null}
+                  {connection.unknownStatusFlags.length ? (
+                    <p className="text-sm text-slate-700" data-testid="unknown-status-flags">
+                      {t.adminConnections.unknownStatusFlags}: {connection.unknownStatusFlags.join(", ")}
+                    </p>
+                  ) : null}
                 </div>
                 <div className="flex flex-wrap gap-2">
                   <ActionForm action={refreshConnectionAction} hidden={[{ name: "connectionId", value: connection.id }]} label={t.adminConnections.refresh} successText={t.adminConnections.done} />

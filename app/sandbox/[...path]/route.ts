@@ -3,6 +3,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import type { TSandbox } from "@/lib/sandbox/create-sandbox";
 import { createSandboxFromEnv } from "@/lib/sandbox/sandbox-from-env";
+import { PEER_ADDRESS_HEADER } from "@/lib/security/peer-address-stamp";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +26,8 @@ async function forward(request: Request, upstream: string): Promise<Response> {
   const url = new URL(request.url);
   const headers = new Headers(request.headers);
   headers.delete("host");
+  // The peer stamp carries this process's secret: it stays in this process.
+  headers.delete(PEER_ADDRESS_HEADER);
   const hasBody = request.method !== "GET" && request.method !== "HEAD";
   const answer = await fetch(`${upstream}${url.pathname}${url.search}`, {
     method: request.method,

@@ -220,6 +220,7 @@ export const en = {
     forceReset: "Force reset",
     delete: "Delete",
     deleteConfirm: "Delete these credentials at Flanks and erase everything Patrimonio stored for them? Only the audit entry remains.",
+    unknownStatusFlags: "Status flags Flanks added (not counted as products)",
     rawStatus: "Last status from Flanks",
     none: "No connections match.",
     done: "Done.",

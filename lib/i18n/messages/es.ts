@@ -222,6 +222,7 @@ export const es: TMessages = {
     forceReset: "Forzar reset",
     delete: "Eliminar",
     deleteConfirm: "¿Eliminar estas credenciales en Flanks y borrar todo lo que Patrimonio guardó de ellas? Solo queda la entrada de auditoría.",
+    unknownStatusFlags: "Indicadores de estado que Flanks ha añadido (no cuentan como productos)",
     rawStatus: "Último estado de Flanks",
     none: "Ninguna conexión coincide.",
     done: "Hecho.",

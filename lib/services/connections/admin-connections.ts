@@ -21,7 +21,25 @@ export const ZAdminConnectionQuerySchema = z.object({
 });
 export type TAdminConnectionQuery = z.infer<typeof ZAdminConnectionQuerySchema>;
 
-export type TAdminConnection = TConnectionSummary & { clientName: string; advisorName: string; advisorId: string; statusJson: string | null };
+export type TAdminConnection = TConnectionSummary & {
+  clientName: string;
+  advisorName: string;
+  advisorId: string;
+  statusJson: string | null;
+  /** Status flags Flanks sent that the reference does not document: listed apart, never counted as products. */
+  unknownStatusFlags: string[];
+};
+
+const ZStoredUnknownFlagsSchema = z.object({ unknown_flags: z.array(z.string()).catch([]) }).catch({ unknown_flags: [] });
+
+function unknownFlagsOf(statusJson: string | null): string[] {
+  if (!statusJson) return [];
+  try {
+    return ZStoredUnknownFlagsSchema.parse(JSON.parse(statusJson)).unknown_flags;
+  } catch {
+    return [];
+  }
+}
 
 export async function listAllConnections(actor: TActor, query: TAdminConnectionQuery): Promise<TAdminConnection[]> {
   assertAdmin(actor);
@@ -44,6 +62,7 @@ export async function listAllConnections(actor: TActor, query: TAdminConnectionQ
     advisorName: row.client.advisor.name,
     advisorId: row.client.advisor.id,
     statusJson: row.statusJson,
+    unknownStatusFlags: unknownFlagsOf(row.statusJson),
   }));
 }
 

@@ -44,10 +44,13 @@ describe("summarizeStatus", () => {
       created: { ...flags(true), transaction: { ...flags(true).transaction, extra: { iban: "ES7921000813610123456789" } } },
     };
     const stored = JSON.parse(redactStatus(withAdditions));
-    expect(JSON.stringify(stored)).not.toMatch(/Wenceslao|an-undocumented-token|some_new_product|ES79/);
+    expect(JSON.stringify(stored)).not.toMatch(/Wenceslao|an-undocumented-token|note|ES79/);
     expect(Object.keys(stored).sort()).toEqual(
-      ["blocked", "created", "created_at_timestamp", "errored", "last_transaction_date", "last_update", "last_update_timestamp", "name", "pending", "reset_token", "sca_token", "time", "transaction_token"],
+      ["blocked", "created", "created_at_timestamp", "errored", "last_transaction_date", "last_update", "last_update_timestamp", "name", "pending", "reset_token", "sca_token", "time", "transaction_token", "unknown_flags"],
     );
+    // Flags Flanks added are listed apart by name (issue 15.3), never among the products, never with their values.
+    expect(stored.unknown_flags).toEqual(["transaction.extra", "some_new_product"]);
+    expect(stored.errored.product).not.toHaveProperty("some_new_product");
     expect(stored).toMatchObject({ name: "testbank", pending: false, last_update: "2026-11-24", time: "06:30", errored: { product: { card: true, account: false } }, created: { transaction: { account: true } } });
   });
 });

@@ -60,6 +60,14 @@ function pickFlags(flags: Record<string, unknown> | undefined, names: readonly s
 }
 
 /**
+ * Flags Flanks added are listed apart for the admin (issue 15.3) by name only: a name shaped like a
+ * flag (`insurance`, `transaction.crypto`) is schema, not data; anything else is not stored.
+ */
+function storableFlagNames(names: string[]): string[] {
+  return names.filter((name) => /^(transaction\.)?[a-z][a-z0-9_]{0,39}$/i.test(name)).slice(0, 20);
+}
+
+/**
  * The status as stored for the admin console: an allowlist of the documented fields, and of the
  * re-authentication tokens only whether they are present. Flanks "can add fields to any endpoint":
  * whatever it adds (a token, the holder's name) is not written to the database until someone
@@ -81,5 +89,6 @@ export function redactStatus(status: TCredentialsStatus): string {
     transaction_token: present(status.transaction_token),
     errored: { product: pickFlags(status.errored.product, PRODUCT_FLAGS), transaction: pickFlags(status.errored.transaction, TRANSACTION_FLAGS) },
     created: { product: pickFlags(status.created.product, PRODUCT_FLAGS), transaction: pickFlags(status.created.transaction, TRANSACTION_FLAGS) },
+    unknown_flags: storableFlagNames(summarizeStatus(status).unknownFlags),
   });
 }
