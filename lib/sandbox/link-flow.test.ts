@@ -50,6 +50,20 @@ describe("hosted Link page", () => {
     expect((await kit.form({ session: first.session, action: "login", username: "ana", password: "healthy" })).status).toBe(410);
   });
 
+  it("lets the browser follow the form's redirect to an app on another origin (CSP form-action)", async () => {
+    // Served on its own (lib/flanks/test/start-sandbox-server.ts, or as a stand-in Flanks in front of a
+    // production-mode app), the Link is on another origin than the redirect URI: browsers apply
+    // form-action to the redirect after a form submission, so 'self' alone kept the user on the Link.
+    const formActionOf = (response: Response) =>
+      /form-action ([^;]+)/.exec(response.headers.get("content-security-policy") ?? "")?.[1]?.trim().split(/\s+/) ?? [];
+    const remote = makeKit({ linkRedirectUri: "http://127.0.0.1:3300/connect/callback?from=link" });
+    const page = (await open(remote, "token=link-token&external_id=c1")).response;
+    expect(formActionOf(page)).toEqual(["'self'", "http://127.0.0.1:3300"]);
+    // Same origin (the built-in sandbox): 'self' is enough.
+    const local = makeKit();
+    expect(formActionOf((await open(local, "token=link-token&external_id=c1")).response)).toEqual(["'self'"]);
+  });
+
   it("rollback=true sends errors back with the extra parameters", async () => {
     const kit = makeKit();
     const cases: [string, string][] = [

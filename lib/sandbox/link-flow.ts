@@ -13,14 +13,25 @@ import type { TLinkSession } from "./state";
 export const LINK_RESERVED_PARAMS = ["token", "bank", "external_id", "rollback", "sca_token", "reset_token"] as const;
 const SESSION_TTL_MS = 2 * 60 * 60 * 1000;
 
-const html = (status: number, body: string): Response =>
+/**
+ * form-action: the Link's own forms, and the origin of an absolute redirect URI. Browsers check
+ * form-action against the redirect that follows a submission too, so with 'self' alone a sandbox
+ * served on its own origin (a stand-in Flanks for a production-mode app) could never send the user
+ * back: the 303 to the app was blocked and the page stayed on the Link.
+ */
+function formActionSources(redirectUri: string): string {
+  if (!/^https?:\/\//i.test(redirectUri)) return "'self'";
+  return `'self' ${new URL(redirectUri).origin}`;
+}
+
+const html = (ctx: TSandboxContext, status: number, body: string): Response =>
   new Response(body, {
     status,
     headers: {
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-store",
       "x-frame-options": "DENY",
-      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+      "content-security-policy": `default-src 'none'; style-src 'unsafe-inline'; form-action ${formActionSources(ctx.options.linkRedirectUri)}; frame-ancestors 'none'; base-uri 'none'`,
       "referrer-policy": "no-referrer",
     },
   });
@@ -47,13 +58,14 @@ function pruneSessions(ctx: TSandboxContext): void {
 function renderStep(ctx: TSandboxContext, session: TLinkSession): Response {
   const action = linkAction(ctx);
   const bank = session.bank ? findBank(session.bank) : undefined;
-  if (session.step === "error" && session.error) return html(200, errorPage(action, session.id, session.error));
-  if (session.step === "bank" || !bank) return html(200, bankListPage(action, session.id, SANDBOX_BANKS));
+  if (session.step === "error" && session.error) return html(ctx, 200, errorPage(action, session.id, session.error));
+  if (session.step === "bank" || !bank) return html(ctx, 200, bankListPage(action, session.id, SANDBOX_BANKS));
   if (session.step === "sca" && session.pending) {
-    return html(200, session.pending.challenge === "sms" ? smsPage(action, session.id, bank, bank.id === TESTBANK_ID) : appApprovalPage(action, session.id, bank));
+    return html(ctx, 200, session.pending.challenge === "sms" ? smsPage(action, session.id, bank, bank.id === TESTBANK_ID) : appApprovalPage(action, session.id, bank));
   }
   const reauthCredentials = session.reauth ? ctx.store.state.credentials[session.reauth.credentialsToken] : undefined;
   return html(
+    ctx,
     200,
     loginPage({
       action,
@@ -100,7 +112,7 @@ function finishConnected(ctx: TSandboxContext, session: TLinkSession, username: 
 export async function openLink(ctx: TSandboxContext, url: URL): Promise<Response> {
   const params = url.searchParams;
   if (params.get("token") !== ctx.options.linkToken) {
-    return html(404, messagePage("Link not found", "This connection link is not valid. Ask whoever sent it for a new one."));
+    return html(ctx, 404, messagePage("Link not found", "This connection link is not valid. Ask whoever sent it for a new one."));
   }
   const extra: Record<string, string> = {};
   for (const [key, value] of params) {
@@ -108,7 +120,7 @@ export async function openLink(ctx: TSandboxContext, url: URL): Promise<Response
   }
   const rollback = params.get("rollback") === "true";
   const fail = (error: TLinkErrorCode, message: string): Response =>
-    rollback ? redirect(buildRedirect(ctx.options.linkRedirectUri, { error, ...extra })) : html(400, messagePage("Cannot continue", message));
+    rollback ? redirect(buildRedirect(ctx.options.linkRedirectUri, { error, ...extra })) : html(ctx, 400, messagePage("Cannot continue", message));
 
   let reauth: TLinkSession["reauth"] = null;
   let bank: TSandboxBank | undefined;
@@ -153,7 +165,7 @@ export async function submitLink(ctx: TSandboxContext, request: Request): Promis
   const sessionId = form.get("session") ?? "";
   const session = Object.hasOwn(ctx.store.state.sessions, sessionId) ? ctx.store.state.sessions[sessionId] : undefined;
   if (!session || session.createdAt < ctx.now() - SESSION_TTL_MS) {
-    return html(410, messagePage("Session expired", "This connection attempt expired. Open the link you were sent again."));
+    return html(ctx, 410, messagePage("Session expired", "This connection attempt expired. Open the link you were sent again."));
   }
   const action = form.get("action") ?? "";
   const bank = session.bank ? findBank(session.bank) : undefined;

@@ -63,6 +63,17 @@ describe("getWealthOverview", () => {
     expect(await assets()).toEqual([["EUR", 2500n]]);
   });
 
+  it("counts a position whose entity Flanks sent as null under its connection's bank, not under a nameless slice", async () => {
+    // Decision 038: an unknown entity is stored as "". The allocation by bank showed it as a row with no name.
+    await database.db.wealthInvestment.create({
+      data: { connectionId, clientId, flanksId: "i1", portfolioId: "", name: "", isin: "ES0000000001", type: "F", entity: "", currency: "EUR", quantity: "1", isNominal: false, balanceMinor: 300n },
+    });
+    await sync("run-4", 2500n);
+    const eur = (await getWealthOverview(advisor, clientId)).currencies.find((c) => c.currency === "EUR")!;
+    expect(eur.byBank.map((slice) => [slice.key, slice.minor])).toEqual([["testbank", 2800n]]);
+    await database.db.wealthInvestment.deleteMany({ where: { connectionId } });
+  });
+
   it("still checks access on every call, cached or not", async () => {
     await assets();
     await expect(getWealthOverview(other, clientId)).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -47,19 +47,23 @@ export async function getWealthOverview(actor: TActor, clientId: unknown): Promi
   const context = await getWealthContext(actor, clientId);
   const cached = overviewCache.get(context.clientId);
   if (cached?.dataVersion === context.dataVersion) return { context, currencies: cached.currencies };
-  const currencies = await computeOverview(context.clientId);
+  const currencies = await computeOverview(context);
   // Keyed by the version read before the rows: if a sync committed in between, the entry is newer
   // than its key and is replaced on the next view, which reads the new version.
   overviewCache.set(context.clientId, { dataVersion: context.dataVersion, currencies });
   return { context, currencies };
 }
 
-async function computeOverview(clientId: string): Promise<TCurrencyOverview[]> {
+async function computeOverview(context: TWealthContext): Promise<TCurrencyOverview[]> {
   const db = getDb();
-  const where = { clientId };
+  const where = { clientId: context.clientId };
+  // An entity Flanks sent as null is stored as "" (decision 038): such a row is counted under the
+  // bank of its connection, which holds it, rather than as a slice with no name.
+  const bankOfConnection = new Map(context.connections.map((c) => [c.id, c.bankId]));
+  const bankOf = (row: { entity: string; connectionId: string }) => row.entity || bankOfConnection.get(row.connectionId) || row.entity;
   const [accounts, investments, liabilities, snapshots] = await Promise.all([
-    db.wealthAccount.findMany({ where, select: { currency: true, balanceMinor: true, entity: true } }),
-    db.wealthInvestment.findMany({ where, select: { currency: true, balanceMinor: true, entity: true, type: true, isin: true, performanceJson: true } }),
+    db.wealthAccount.findMany({ where, select: { currency: true, balanceMinor: true, entity: true, connectionId: true } }),
+    db.wealthInvestment.findMany({ where, select: { currency: true, balanceMinor: true, entity: true, connectionId: true, type: true, isin: true, performanceJson: true } }),
     db.wealthLiability.findMany({ where, select: { currency: true, balanceMinor: true } }),
     db.wealthSnapshot.findMany({ where, select: { connectionId: true, day: true, currency: true, assetsMinor: true, liabilitiesMinor: true }, orderBy: { day: "asc" } }),
   ]);
@@ -76,7 +80,7 @@ async function computeOverview(clientId: string): Promise<TCurrencyOverview[]> {
       liabilities: money(entry.liabilitiesMinor, currency),
       net: money(entry.assetsMinor - entry.liabilitiesMinor, currency),
       byType: allocate(Object.entries(entry.byType).map(([key, minor]) => ({ key, minor }))),
-      byBank: allocate([...cash, ...positions].map((row) => ({ key: row.entity, minor: row.balanceMinor }))),
+      byBank: allocate([...cash, ...positions].map((row) => ({ key: bankOf(row), minor: row.balanceMinor }))),
       byIssuerCountry: allocate(positions.map((row) => ({ key: issuerCountryOf(row.isin) ?? NO_ISIN_KEY, minor: row.balanceMinor }))),
       performance: aggregatePerformance(positions.map((row) => ({ minor: row.balanceMinor, performance: parsePerformanceDetail(row.performanceJson) }))),
       history: history.get(currency) ?? [],
