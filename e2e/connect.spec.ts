@@ -115,7 +115,7 @@ test("a code whose tab was closed is recovered by reconciliation", async ({ brow
   await expect(admin.getByTestId("pending-codes").getByText(`Mapped to an invitation: ${advisor.name}`)).toBeVisible();
   await expect(admin.getByTestId("pending-codes").getByText("No matching invitation").first()).toBeVisible();
   await admin.getByRole("button", { name: "Recover link codes now" }).click();
-  await expect(admin.getByRole("status").filter({ hasText: "codes exchanged" })).toContainText(/[1-9]\d* codes exchanged/);
+  await expect(admin.getByRole("status").filter({ hasText: "Codes exchanged" })).toContainText(/Codes exchanged: [1-9]\d*\./);
 
   const { connections } = await (await advisor.page.request.get(`/api/clients/${advisor.clientId}/connections`)).json();
   expect(connections).toHaveLength(1);

@@ -51,7 +51,7 @@ export const reconcileAction = formAction({
     try {
       const result = await reconcileLinkCodes(user);
       revalidatePath("/admin/reconcile");
-      return { status: "ok", values: { exchanged: String(result.exchanged), orphans: String(result.orphans) } };
+      return { status: "ok", values: { exchanged: String(result.exchanged), orphans: String(result.orphans), refused: String(result.refused) } };
     } catch (error) {
       if (isFlanksError(error)) throw new AppError("UPSTREAM_UNAVAILABLE", "flanksUnavailable");
       throw error;

@@ -323,11 +323,11 @@ export function createSyncer(deps: TSyncDeps) {
     const { db } = deps;
     const connection = await db.connection.findUnique({
       where: { id: connectionId },
-      select: { id: true, clientId: true, credentialsTokenEnc: true, wealthSyncState: { select: { productsJson: true } } },
+      select: { id: true, clientId: true, bank: true, credentialsTokenEnc: true, wealthSyncState: { select: { productsJson: true } } },
     });
     if (!connection) return { status: "SKIPPED", reason: "not-found" };
     if (!connection.credentialsTokenEnc) return { status: "SKIPPED", reason: "no-credentials" };
-    const scope: TScope = { connectionId, clientId: connection.clientId };
+    const scope: TScope = { connectionId, clientId: connection.clientId, bank: connection.bank };
     const run = await db.syncRun.create({
       data: { connectionId, clientId: connection.clientId, reason, status: "RUNNING", startedAt: now(), requestedById, progressJson: JSON.stringify({ done: 0, total: SYNC_PRODUCTS.length + 1, current: "status" }) },
     });

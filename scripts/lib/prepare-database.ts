@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadEnv } from "../../lib/config/load-env";
 import { makeDatabaseFilePrivate } from "../../lib/db/private-database-file";
@@ -11,12 +11,41 @@ export async function prepareDatabase(): Promise<void> {
   // 700 / 600: only the app's user reads the data directory and the database (as secrets.json).
   mkdirSync(env.DATA_DIR, { recursive: true, mode: 0o700 });
   makeDatabaseFilePrivate(env.databaseUrl);
-  await run(BIN.prisma, ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: env.databaseUrl }, stdio: ["ignore", "ignore", "inherit"] });
+  if (hasPendingMigrations(env.databaseUrl)) {
+    await run(BIN.prisma, ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: env.databaseUrl }, stdio: ["ignore", "ignore", "inherit"] });
+  }
   useWriteAheadLog(env.databaseUrl);
   await seedDemoData();
 }
 
-type TSqlite = { pragma(source: string): unknown; close(): void };
+type TSqlite = { pragma(source: string): unknown; prepare(sql: string): { all(): unknown[] }; close(): void };
+
+const MIGRATIONS_DIR = "prisma/migrations";
+
+/**
+ * Whether `prisma migrate deploy` has anything to do. Its schema engine takes an exclusive lock on
+ * the file even when nothing is pending, which fails while the app holds the database open
+ * (`npm run admin:create` beside a running app ended in "WASM_ERROR: unknown variant SocketTimeout").
+ * So an up-to-date database is not handed to it at all. Only SQLite files are read here.
+ */
+export function hasPendingMigrations(databaseUrl: string, migrationsDir = MIGRATIONS_DIR): boolean {
+  if (!databaseUrl.startsWith("file:")) return true;
+  const file = databaseUrl.slice("file:".length);
+  if (!existsSync(file)) return true;
+  const committed = readdirSync(migrationsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const Database = createRequire(import.meta.url)("better-sqlite3") as new (path: string) => TSqlite;
+  const db = new Database(file);
+  try {
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").all().length > 0;
+    if (!hasTable) return true;
+    const applied = new Set(
+      (db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").all() as { migration_name: string }[]).map((row) => row.migration_name),
+    );
+    return committed.some((name) => !applied.has(name));
+  } finally {
+    db.close();
+  }
+}
 
 /**
  * WAL journal (a property of the database file, kept once set): a commit costs one append + fsync

@@ -235,7 +235,7 @@ export const en = {
     setAsideIssues: "What could not be read",
     setAsideCopy: "Redacted copy",
     reconcileRun: "Recover link codes now",
-    reconcileResult: "{exchanged} codes exchanged, {orphans} without a matching invitation.",
+    reconcileResult: "Codes exchanged: {exchanged}. Without a matching invitation: {orphans}. Refused (the invitation no longer allows it): {refused}.",
     pendingCodes: "Unused link codes at Flanks",
     noPendingCodes: "Flanks holds no unused link codes.",
     mapped: "Mapped to an invitation",

@@ -237,7 +237,7 @@ export const es: TMessages = {
     setAsideIssues: "Qué no se pudo leer",
     setAsideCopy: "Copia anonimizada",
     reconcileRun: "Recuperar códigos de enlace ahora",
-    reconcileResult: "{exchanged} códigos canjeados, {orphans} sin invitación asociada.",
+    reconcileResult: "Códigos canjeados: {exchanged}. Sin invitación asociada: {orphans}. Rechazados (la invitación ya no lo permite): {refused}.",
     pendingCodes: "Códigos de enlace sin usar en Flanks",
     noPendingCodes: "Flanks no tiene códigos de enlace sin usar.",
     mapped: "Asociado a una invitación",
