@@ -68,7 +68,8 @@ test("a 404 on one product endpoint fails that product only; the others show", a
   await shapeFault(request, { kind: "not-found", endpoint: "v0/bank/credentials/card" });
   const { page, clientId } = await connectTestbankClient(browser, request, `nocards-${Date.now().toString(36)}`);
   await page.goto(`/clients/${clientId}/cards`);
-  await expect(page.getByText(/Cards: Flanks did not answer for this product/)).toBeVisible();
+  // The first sync: there is no earlier data to fall back on, and the note says so.
+  await expect(page.getByText(/Cards: Flanks did not answer for this product, and no earlier data exists\./)).toBeVisible();
   await page.goto(`/clients/${clientId}/accounts`);
   const [stored] = queryE2eDb<{ accounts: number; cards: number }>(
     "SELECT (SELECT COUNT(*) FROM WealthAccount WHERE clientId = ?) AS accounts, (SELECT COUNT(*) FROM WealthCard WHERE clientId = ?) AS cards",

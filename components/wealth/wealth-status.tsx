@@ -33,9 +33,9 @@ export function DataAsOf({ context, locale, t, products }: { context: TWealthCon
       const product = `${connection.bank} · ${t.wealth.products[key]}`;
       notes.push(
         state.status === "invalid"
-          ? interpolate(t.wealth.common.productInvalid, { product })
+          ? interpolate(state.syncedAt ? t.wealth.common.productInvalid : t.wealth.common.productInvalidNever, { product })
           : state.status === "failed"
-            ? interpolate(t.wealth.common.productFailed, { product })
+            ? interpolate(state.syncedAt ? t.wealth.common.productFailed : t.wealth.common.productFailedNever, { product })
           : state.syncedAt
             ? interpolate(t.wealth.common.productKept, { product, date: formatDateTime(state.syncedAt, locale, firmTimeZone()) })
             : interpolate(t.wealth.common.productKeptNever, { product }),

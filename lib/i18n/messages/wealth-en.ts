@@ -22,6 +22,8 @@ export const wealthEn = {
     productKeptNever: "{product}: Flanks reported an error and no earlier data exists.",
     productInvalid: "{product}: Flanks' answer could not be read; the data shown is from the last good update.",
     productFailed: "{product}: Flanks did not answer for this product; the data shown is from the last good update.",
+    productInvalidNever: "{product}: Flanks' answer could not be read, and no earlier data exists.",
+    productFailedNever: "{product}: Flanks did not answer for this product, and no earlier data exists.",
     setAside: "{count} of {total} {records} at {bank} could not be read.",
     noConnectionTitle: "No bank connected yet",
     noConnectionBody: "Invite this client to connect their banks. Their wealth appears here as soon as the first extraction finishes.",

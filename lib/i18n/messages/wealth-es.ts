@@ -23,6 +23,8 @@ export const wealthEs: TWealthMessages = {
     productKeptNever: "{product}: Flanks informó de un error y no hay datos anteriores.",
     productInvalid: "{product}: no se pudo leer la respuesta de Flanks; se muestran los datos de la última actualización correcta.",
     productFailed: "{product}: Flanks no respondió para este producto; se muestran los datos de la última actualización correcta.",
+    productInvalidNever: "{product}: no se pudo leer la respuesta de Flanks y no hay datos anteriores.",
+    productFailedNever: "{product}: Flanks no respondió para este producto y no hay datos anteriores.",
     setAside: "No se pudieron leer {count} de {total} {records} de {bank}.",
     noConnectionTitle: "Aún no hay ningún banco conectado",
     noConnectionBody: "Invite a este cliente a conectar sus bancos. Su patrimonio aparecerá aquí en cuanto termine la primera extracción.",
