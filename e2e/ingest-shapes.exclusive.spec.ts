@@ -70,6 +70,9 @@ test("a 404 on one product endpoint fails that product only; the others show", a
   await page.goto(`/clients/${clientId}/cards`);
   // The first sync: there is no earlier data to fall back on, and the note says so.
   await expect(page.getByText(/Cards: Flanks did not answer for this product, and no earlier data exists\./)).toBeVisible();
+  // The connections tab does not call the connection healthy without a word: the last sync was partial.
+  await page.goto(`/clients/${clientId}/connections`);
+  await expect(page.getByTestId("connection-testbank").getByTestId("last-sync-partial")).toBeVisible();
   await page.goto(`/clients/${clientId}/accounts`);
   const [stored] = queryE2eDb<{ accounts: number; cards: number }>(
     "SELECT (SELECT COUNT(*) FROM WealthAccount WHERE clientId = ?) AS accounts, (SELECT COUNT(*) FROM WealthCard WHERE clientId = ?) AS cards",

@@ -106,6 +106,11 @@ function ConnectionsTableInner({ clientId, initial, disconnectAction }: TProps) 
                   {connection.erroredProducts.length ? (
                     <span className="text-xs text-amber-900">{interpolate(c.failedProducts, { list: productListText({ connections: c }, connection.erroredProducts) })}</span>
                   ) : null}
+                  {connection.isLastSyncPartial ? (
+                    <span className="text-xs text-amber-900" data-testid="last-sync-partial">
+                      {c.lastSyncPartial}
+                    </span>
+                  ) : null}
                 </div>
               )}
             </td>

@@ -84,6 +84,7 @@ export default async function AdminConnectionsPage({ searchParams }: { searchPar
                   </p>
                   {connection.erroredProducts.length ? <p className="text-sm text-amber-900">{productListText(t, connection.erroredProducts)}</p> : null}
                   {connection.statusError ? <p className="text-sm text-red-800">{connection.statusError}</p> : null}
+                  {connection.isLastSyncPartial ? <p className="text-sm text-amber-900">{t.connections.lastSyncPartial}</p> : null}
                   {connection.unknownStatusFlags.length ? (
                     <p className="text-sm text-slate-700" data-testid="unknown-status-flags">
                       {t.adminConnections.unknownStatusFlags}: {connection.unknownStatusFlags.join(", ")}

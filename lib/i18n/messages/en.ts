@@ -128,6 +128,7 @@ export const en = {
     progress: "Extraction",
     products: "{done} of {total} products",
     failedProducts: "Failed: {list}",
+    lastSyncPartial: "The last sync was partial: some data could not be read or was kept from before (see the client's pages).",
     disconnect: "Disconnect",
     disconnectConfirm: "Disconnect this bank? Patrimonio deletes its credentials at Flanks and every figure stored for it. This cannot be undone.",
     disconnected: "Bank disconnected and its data erased.",

@@ -130,6 +130,7 @@ export const es: TMessages = {
     progress: "Extracción",
     products: "{done} de {total} productos",
     failedProducts: "Fallidos: {list}",
+    lastSyncPartial: "La última sincronización fue parcial: algunos datos no se pudieron leer o se conservan de antes (véanse las páginas del cliente).",
     disconnect: "Desconectar",
     disconnectConfirm: "¿Desconectar este banco? Patrimonio borra sus credenciales en Flanks y todas las cifras guardadas. No se puede deshacer.",
     disconnected: "Banco desconectado y sus datos borrados.",

@@ -22,6 +22,8 @@ export type TConnectionSummary = {
   createdAt: string;
   /** The latest data sync failed (the stored data is from an earlier one): when, and the kind of failure only. */
   lastSyncFailure: { at: string; kind: TSyncFailureKind } | null;
+  /** The latest sync kept some products' earlier data or set records aside: the client's pages say which. */
+  isLastSyncPartial: boolean;
 };
 
 export type TSyncFailureKind = "unavailable" | "timeout" | "rate_limited" | "unauthorized" | "not_found" | "other";
@@ -119,6 +121,7 @@ export function toConnectionSummary(row: TConnectionRow, latestRun: TLatestRun |
     statusCheckedAt: row.statusCheckedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
     lastSyncFailure: lastSyncFailure(latestRun),
+    isLastSyncPartial: latestRun?.status === "PARTIAL",
   };
 }
 
