@@ -3,16 +3,13 @@
 // (scripts/start.ts), the e2e server and the benchmark, so all three measure the same thing.
 // Usage: node --import tsx scripts/serve.ts [--host 127.0.0.1]. See docs/decisions/034-server-processes.md.
 import cluster, { type Worker } from "node:cluster";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { availableParallelism } from "node:os";
 import { loadEnv } from "../lib/config/load-env";
 import { createFlanksClient } from "../lib/flanks/client";
 import { flanksClientConfigFromEnv } from "../lib/flanks/client-config-from-env";
 import { createTokenBroker } from "../lib/flanks/token-broker";
-import { nodeListener } from "../lib/sandbox/node-http";
-import { createSandboxFromEnv } from "../lib/sandbox/sandbox-from-env";
 import { BIN } from "./lib/run";
+import { startSandboxBeside } from "./lib/start-sandbox-beside";
 
 /**
  * V8 flags of each worker (the memory budget is per machine: summed over the workers). Below V8's
@@ -40,18 +37,10 @@ const workers = Math.max(1, Math.min(env.WEB_CONCURRENCY ?? 1, availableParallel
 const workerEnv: NodeJS.ProcessEnv = { ...process.env };
 
 // Sandbox mode: the sandbox's state (issued tokens, link codes, its one valid access token) must
-// live in one process, so it is served here and every worker forwards /sandbox to it.
-let sandboxServer: ReturnType<typeof createServer> | undefined;
-if (env.isSandboxMode && !env.SANDBOX_UPSTREAM) {
-  const sandbox = createSandboxFromEnv(env);
-  let origin = "";
-  sandboxServer = createServer(nodeListener((request) => sandbox.handle(request), () => origin));
-  await new Promise<void>((resolve) => sandboxServer!.listen(env.SANDBOX_PORT, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(sandboxServer.address() as AddressInfo).port}`;
-  workerEnv.SANDBOX_UPSTREAM = origin;
-  // The workers' own Flanks calls (sync, status) go straight to it, not through a worker.
-  if (!process.env.FLANKS_API_URL) workerEnv.FLANKS_API_URL = `${origin}/sandbox`;
-}
+// live in one process, so it is served here and every worker forwards /sandbox to it. Outside
+// sandbox mode its code is not loaded at all (docs/decisions/044-sandbox-outside-the-build.md).
+const sandbox = await startSandboxBeside(env);
+Object.assign(workerEnv, sandbox?.serverEnv);
 
 // The one Flanks access token of all the workers (Flanks keeps one valid token per app): the
 // workers' clients ask for it here (lib/flanks/token-broker.ts), so N workers still make one
@@ -96,8 +85,7 @@ function stop(signal: NodeJS.Signals, exitCode = 0): void {
   const alive = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && !worker.isDead());
   let left = alive.length;
   const done = () => {
-    sandboxServer?.closeAllConnections();
-    sandboxServer?.close();
+    sandbox?.close();
     process.exit(exitCode);
   };
   if (left === 0) done();

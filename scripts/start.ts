@@ -7,6 +7,7 @@ import { demoUsersProblem } from "../lib/demo/demo-users";
 import { needsBuild } from "./lib/needs-build";
 import { prepareDatabase } from "./lib/prepare-database";
 import { BIN, run } from "./lib/run";
+import { startSandboxBeside } from "./lib/start-sandbox-beside";
 
 const isDev = process.argv.includes("--dev");
 
@@ -40,9 +41,11 @@ async function main() {
     console.log("Building the app (first start or changed sources)…");
     await run("node", [BIN.next, "build"]);
   }
-  // Production: scripts/serve.ts runs WEB_CONCURRENCY server processes on the port (docs/decisions/034-server-processes.md).
+  // Production: scripts/serve.ts runs WEB_CONCURRENCY server processes on the port (docs/decisions/034-server-processes.md)
+  // and, in sandbox mode, the sandbox. `next dev` is one process with no primary: the sandbox runs here, beside it (044).
+  const sandbox = isDev ? await startSandboxBeside(env) : undefined;
   const args = isDev ? [BIN.next, "dev", "-p", String(env.PORT)] : ["--import", "tsx", "scripts/serve.ts"];
-  const server = spawn("node", args, { stdio: "inherit", env: { ...process.env, AUTH_TRUST_HOST: "true" } });
+  const server = spawn("node", args, { stdio: "inherit", env: { ...process.env, AUTH_TRUST_HOST: "true", ...sandbox?.serverEnv } });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 

@@ -80,7 +80,7 @@ const ZRawEnvSchema = z.object({
   RATE_LIMIT_SIGN_IN_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Requests per address per minute to the end users' pages (invitations, consent, the Link's callback). */
   RATE_LIMIT_PUBLIC_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(120),
-  /** Set by scripts/serve.ts for its workers: where the one sandbox of all server processes listens (sandbox mode only). */
+  /** Set by scripts/serve.ts for its workers (scripts/start.ts for `next dev`): where the one sandbox of all server processes listens (sandbox mode only; decision 044). */
   SANDBOX_UPSTREAM: optionalString.pipe(flanksUrl.optional()),
 });
 

@@ -1,26 +1,21 @@
 // GET|POST|PUT|DELETE /sandbox/… – the built-in Flanks sandbox (API, hosted Link, control), only in sandbox mode.
+// This route only forwards: the sandbox runs beside the server (scripts/serve.ts's primary, or `npm run dev`'s
+// launcher) and never inside its build, so a production-mode server has no sandbox code to reach
+// (docs/decisions/044-sandbox-outside-the-build.md). Nothing under lib/sandbox may be imported here.
 import "server-only";
 import { getEnv } from "@/lib/env";
-import type { TSandbox } from "@/lib/sandbox/create-sandbox";
-import { createSandboxFromEnv } from "@/lib/sandbox/sandbox-from-env";
 import { PEER_ADDRESS_HEADER } from "@/lib/security/peer-address-stamp";
 
 export const dynamic = "force-dynamic";
 
-const globalForSandbox = globalThis as typeof globalThis & { patrimonioSandbox?: TSandbox };
-
-/** One sandbox per process: its state (tokens, codes, sessions) must not split between module copies. */
-function getSandbox(): TSandbox {
-  globalForSandbox.patrimonioSandbox ??= createSandboxFromEnv(getEnv());
-  return globalForSandbox.patrimonioSandbox;
-}
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
 /** Headers of the upstream's answer that describe that connection or an encoding fetch has already undone. */
 const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding"];
 
 /**
- * With several server processes (scripts/serve.ts), the sandbox lives once, in the primary: each
- * process holding its own copy of the state would issue tokens and link codes the others reject.
+ * The sandbox lives once, beside the server processes: each process holding its own copy of the
+ * state would issue tokens and link codes the others reject.
  */
 async function forward(request: Request, upstream: string): Promise<Response> {
   const url = new URL(request.url);
@@ -43,10 +38,10 @@ async function forward(request: Request, upstream: string): Promise<Response> {
 
 async function handle(request: Request): Promise<Response> {
   const env = getEnv();
-  if (!env.isSandboxMode) {
-    return new Response(JSON.stringify({ error: "Not found" }), { status: 404, headers: { "content-type": "application/json" } });
-  }
-  return env.SANDBOX_UPSTREAM ? forward(request, env.SANDBOX_UPSTREAM) : getSandbox().handle(request);
+  if (!env.isSandboxMode) return json(404, { error: "Not found" });
+  // `next start` or `next dev` run by hand: nothing serves the sandbox (npm start and npm run dev do).
+  if (!env.SANDBOX_UPSTREAM) return json(503, { error: "The built-in Flanks sandbox is not running: start the app with npm start or npm run dev" });
+  return forward(request, env.SANDBOX_UPSTREAM);
 }
 
 export const GET = handle;
