@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { BusyRegion, RegionLink } from "@/components/ui/deferred-link";
 import { Pagination } from "@/components/ui/pagination";
-import { formatDay } from "@/lib/i18n/format";
+import { formatDay, formatNumber } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import { interpolate, type TMessages } from "@/lib/i18n/messages";
 import type { TLedgerPage, TLedgerRow } from "@/lib/services/wealth/list-transactions";
@@ -185,7 +185,7 @@ export function LedgerTable({
         </div>
       </form>
       <p className="mb-2 text-sm text-slate-700" role="status" data-testid={`${kind}-count`}>
-        {interpolate(l.count, { total: result.total.toLocaleString(locale === "es" ? "es-ES" : "en-GB") })}
+        {interpolate(l.count, { total: formatNumber(result.total, locale) })}
       </p>
       {result.rows.length === 0 ? (
         <SectionEmpty text={hasFilters ? l.noMatches : l.empty} />

@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDay, formatMoney } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { INTL_LOCALE } from "@/lib/i18n/locales";
 import { interpolate } from "@/lib/i18n/messages";
 import { money } from "@/lib/money/money";
 import { getWealthOverview, NO_ISIN_KEY } from "@/lib/services/wealth/get-wealth-overview";
@@ -145,7 +146,7 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
                 xLabel={t.wealth.common.dateAxis}
                 yLabel={interpolate(t.wealth.common.amountAxis, { currency: selected.currency })}
                 currency={selected.currency}
-                locale={locale === "es" ? "es-ES" : "en-GB"}
+                locale={INTL_LOCALE[locale]}
               />
               <figcaption className="sr-only">{o.history}. {t.wealth.common.chartAlternative}</figcaption>
             </figure>

@@ -11,7 +11,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatPercent } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
-import type { TLocale } from "@/lib/i18n/locales";
+import { INTL_LOCALE, type TLocale } from "@/lib/i18n/locales";
 import type { TMessages } from "@/lib/i18n/messages";
 import { getPerformance, type TPerformanceGroup } from "@/lib/services/wealth/get-performance";
 import { PERFORMANCE_PERIODS } from "@/lib/wealth/performance";
@@ -102,7 +102,7 @@ export default async function PerformancePage({ params, searchParams }: TProps) 
                 xKey="period"
                 xLabel={t.wealth.common.periodAxis}
                 yLabel={t.wealth.common.percentAxis}
-                locale={locale === "es" ? "es-ES" : "en-GB"}
+                locale={INTL_LOCALE[locale]}
               />
               <figcaption className="sr-only">{p.chartTitle}. {t.wealth.common.chartAlternative}</figcaption>
             </figure>
