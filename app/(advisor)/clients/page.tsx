@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { ZClientListQuerySchema } from "@/lib/services/clients/client-schemas";
 import { ClientTable } from "./_components/client-table";
 
-export const metadata: Metadata = { title: "Clients" };
+export const generateMetadata = pageTitle("clients");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

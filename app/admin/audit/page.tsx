@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,10 +5,11 @@ import { requireAdmin } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/i18n/format";
 import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { listAuditEvents, ZAuditQuerySchema } from "@/lib/services/audit/list-audit-events";
 import { DataTable } from "@/components/ui/data-table";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = pageTitle("audit");
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();

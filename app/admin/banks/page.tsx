@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
@@ -7,9 +6,10 @@ import { requireAdmin } from "@/lib/auth/current-user";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { readFromFlanks } from "@/lib/services/connections/flanks-read";
 
-export const metadata: Metadata = { title: "Entities" };
+export const generateMetadata = pageTitle("banks");
 
 const ZQuerySchema = z.object({ q: z.string().trim().max(80).optional().catch(undefined) });
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
@@ -8,13 +7,14 @@ import { Pagination } from "@/components/ui/pagination";
 import { SelectField } from "@/components/ui/select-field";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { ZClientListQuerySchema } from "@/lib/services/clients/client-schemas";
 import { listClients } from "@/lib/services/clients/list-clients";
 import { listActiveAdvisors } from "@/lib/services/users/list-users";
 import { reassignClientAction } from "../actions";
 import { DataTable } from "@/components/ui/data-table";
 
-export const metadata: Metadata = { title: "All clients" };
+export const generateMetadata = pageTitle("adminClients");
 
 export default async function AdminClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { productListText } from "@/components/connections/product-names";
 import { ActionForm } from "@/components/ui/action-form";
@@ -8,13 +7,14 @@ import { requireAdmin } from "@/lib/auth/current-user";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { listAllConnections, listConnectionBanks, ZAdminConnectionQuerySchema } from "@/lib/services/connections/admin-connections";
 import { CONNECTION_STATES } from "@/lib/services/connections/connection-state";
 import { connectionStateLabel } from "@/lib/services/connections/connection-state-label";
 import { listActiveAdvisors } from "@/lib/services/users/list-users";
 import { deleteConnectionAction, forceConnectionAction, refreshConnectionAction } from "../connection-actions";
 
-export const metadata: Metadata = { title: "Connections" };
+export const generateMetadata = pageTitle("adminConnections");
 
 function prettyStatus(json: string | null): string {
   if (!json) return "—";

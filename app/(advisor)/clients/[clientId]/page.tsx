@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { AllocationSection } from "@/components/wealth/allocation-section";
 import { WealthLineChart } from "@/components/wealth/charts";
@@ -12,13 +11,14 @@ import { formatDay, formatMoney } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { INTL_LOCALE } from "@/lib/i18n/locales";
 import { interpolate } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { money } from "@/lib/money/money";
 import { getWealthOverview, NO_ISIN_KEY } from "@/lib/services/wealth/get-wealth-overview";
 import { bankNamer } from "@/lib/services/wealth/wealth-context";
 import { issuerCountryName } from "@/lib/wealth/issuer-country";
 import { ACCOUNTS_KEY } from "@/lib/wealth/snapshot";
 
-export const metadata: Metadata = { title: "Overview" };
+export const generateMetadata = pageTitle("overview");
 
 type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

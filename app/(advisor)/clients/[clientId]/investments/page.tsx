@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import { Link } from "@/components/ui/link";
 import { investmentTypeLabel, moneyText, percentText, decimalText, orDash } from "@/components/wealth/labels";
@@ -9,9 +8,10 @@ import { orNotFound } from "@/lib/errors/or-not-found";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { formatMoney } from "@/lib/i18n/format";
 import { interpolate } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { INVESTMENT_SORTS, listInvestments, ZInvestmentListQuerySchema, type TInvestmentListQuery } from "@/lib/services/wealth/list-investments";
 
-export const metadata: Metadata = { title: "Investments" };
+export const generateMetadata = pageTitle("investments");
 
 type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

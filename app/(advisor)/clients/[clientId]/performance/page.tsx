@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Link } from "@/components/ui/link";
 import { GroupedBarChart } from "@/components/wealth/charts";
@@ -13,10 +12,11 @@ import { formatPercent } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { INTL_LOCALE, type TLocale } from "@/lib/i18n/locales";
 import type { TMessages } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { getPerformance, type TPerformanceGroup } from "@/lib/services/wealth/get-performance";
 import { PERFORMANCE_PERIODS } from "@/lib/wealth/performance";
 
-export const metadata: Metadata = { title: "Performance" };
+export const generateMetadata = pageTitle("performance");
 
 type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
