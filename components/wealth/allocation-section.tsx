@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { formatMoney, formatPercent } from "@/lib/i18n/format";
-import type { TLocale } from "@/lib/i18n/locales";
+import { INTL_LOCALE, type TLocale } from "@/lib/i18n/locales";
 import { interpolate, type TMessages } from "@/lib/i18n/messages";
 import { money } from "@/lib/money/money";
 import { basisPointsToRatio, type TAllocationSlice } from "@/lib/wealth/allocation";
@@ -34,7 +34,7 @@ export function AllocationSection({
       {note ? <p className="-mt-2 mb-3 text-sm text-slate-700">{note}</p> : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <figure aria-describedby={`${id}-caption`}>
-          <HorizontalBarChart data={data} valueLabel={interpolate(c.amountAxis, { currency })} categoryLabel={c.categoryAxis} formatValue="money" currency={currency} locale={locale === "es" ? "es-ES" : "en-GB"} />
+          <HorizontalBarChart data={data} valueLabel={interpolate(c.amountAxis, { currency })} categoryLabel={c.categoryAxis} formatValue="money" currency={currency} locale={INTL_LOCALE[locale]} />
           <figcaption id={`${id}-caption`} className="sr-only">
             {title}. {c.chartAlternative}
           </figcaption>

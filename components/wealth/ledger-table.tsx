@@ -4,7 +4,10 @@ import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { BusyRegion, RegionLink } from "@/components/ui/deferred-link";
 import { Pagination } from "@/components/ui/pagination";
-import { formatDay } from "@/lib/i18n/format";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
+import { formatDay, formatNumber } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import { interpolate, type TMessages } from "@/lib/i18n/messages";
 import type { TLedgerPage, TLedgerRow } from "@/lib/services/wealth/list-transactions";
@@ -132,60 +135,35 @@ export function LedgerTable({
           </Alert>
         </div>
       ) : null}
-      <form method="get" action={basePath} role="search" aria-label={l.filters} className="mb-3 grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4 lg:grid-cols-8">
-        <input type="hidden" name="sort" value={query.sort} />
-        <input type="hidden" name="dir" value={query.dir} />
-        <div className="col-span-2 flex flex-col gap-1">
-          <label htmlFor={fieldId("product")} className="text-sm font-medium text-slate-800">{l.product[kind]}</label>
-          <select id={fieldId("product")} name="product" defaultValue={query.product ?? ""} className="rounded-md border border-slate-400 bg-white px-2 py-2 text-sm">
-            <option value="">{l.allProducts}</option>
-            {result.products.map((option) => (
-              <option key={option.value} value={option.value}>{option.label}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fieldId("from")} className="text-sm font-medium text-slate-800">{l.from}</label>
-          <input id={fieldId("from")} type="date" name="from" defaultValue={query.from ?? ""} className="rounded-md border border-slate-400 px-2 py-2 text-sm" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fieldId("to")} className="text-sm font-medium text-slate-800">{l.to}</label>
-          <input id={fieldId("to")} type="date" name="to" defaultValue={query.to ?? ""} className="rounded-md border border-slate-400 px-2 py-2 text-sm" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fieldId("min")} className="text-sm font-medium text-slate-800">{l.min}</label>
-          <input id={fieldId("min")} name="min" inputMode="decimal" defaultValue={query.min ?? ""} className="rounded-md border border-slate-400 px-2 py-2 text-sm" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fieldId("max")} className="text-sm font-medium text-slate-800">{l.max}</label>
-          <input id={fieldId("max")} name="max" inputMode="decimal" defaultValue={query.max ?? ""} className="rounded-md border border-slate-400 px-2 py-2 text-sm" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fieldId("q")} className="text-sm font-medium text-slate-800">{l.q}</label>
-          <input id={fieldId("q")} type="search" name="q" defaultValue={query.q ?? ""} className="rounded-md border border-slate-400 px-2 py-2 text-sm" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={fieldId("size")} className="text-sm font-medium text-slate-800">{l.pageSize}</label>
-          <select id={fieldId("size")} name="size" defaultValue={String(query.size)} className="rounded-md border border-slate-400 bg-white px-2 py-2 text-sm">
-            {LEDGER_PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>{size}</option>
-            ))}
-          </select>
-        </div>
-        <div className="col-span-2 flex items-end gap-2 md:col-span-4 lg:col-span-8">
-          <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-900">{t.wealth.common.apply}</button>
-          {hasFilters ? (
-            <Link href={`${basePath}${ledgerSearch({ ...query, page: 1, product: undefined, from: undefined, to: undefined, min: undefined, max: undefined, q: undefined })}`} className="rounded-md px-3 py-2 text-sm text-brand-700 underline">
-              {t.wealth.common.clear}
-            </Link>
-          ) : null}
-          <a href={csvHref} download className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100" title={l.exportNote}>
-            {l.exportCsv}
-          </a>
-        </div>
-      </form>
+      <FilterBar
+        action={basePath}
+        label={l.filters}
+        layout="grid"
+        keep={{ sort: query.sort, dir: query.dir }}
+        submitLabel={t.wealth.common.apply}
+        after={
+          <>
+            {hasFilters ? (
+              <Link href={`${basePath}${ledgerSearch({ ...query, page: 1, product: undefined, from: undefined, to: undefined, min: undefined, max: undefined, q: undefined })}`} className="rounded-md px-3 py-2 text-sm text-brand-700 underline">
+                {t.wealth.common.clear}
+              </Link>
+            ) : null}
+            <a href={csvHref} download className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100" title={l.exportNote}>
+              {l.exportCsv}
+            </a>
+          </>
+        }
+      >
+        <SelectField id={fieldId("product")} name="product" label={l.product[kind]} defaultValue={query.product ?? ""} options={[{ value: "", label: l.allProducts }, ...result.products]} className="col-span-2" />
+        <TextField id={fieldId("from")} name="from" type="date" label={l.from} defaultValue={query.from ?? ""} />
+        <TextField id={fieldId("to")} name="to" type="date" label={l.to} defaultValue={query.to ?? ""} />
+        <TextField id={fieldId("min")} name="min" inputMode="decimal" label={l.min} defaultValue={query.min ?? ""} />
+        <TextField id={fieldId("max")} name="max" inputMode="decimal" label={l.max} defaultValue={query.max ?? ""} />
+        <TextField id={fieldId("q")} name="q" type="search" label={l.q} defaultValue={query.q ?? ""} />
+        <SelectField id={fieldId("size")} name="size" label={l.pageSize} defaultValue={String(query.size)} options={LEDGER_PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))} />
+      </FilterBar>
       <p className="mb-2 text-sm text-slate-700" role="status" data-testid={`${kind}-count`}>
-        {interpolate(l.count, { total: result.total.toLocaleString(locale === "es" ? "es-ES" : "en-GB") })}
+        {interpolate(l.count, { total: formatNumber(result.total, locale) })}
       </p>
       {result.rows.length === 0 ? (
         <SectionEmpty text={hasFilters ? l.noMatches : l.empty} />

@@ -105,17 +105,16 @@ export function addMoney(left: TMoney, right: TMoney): TMoney {
   return { minor: left.minor + right.minor, currency: left.currency };
 }
 
-export function subtractMoney(left: TMoney, right: TMoney): TMoney {
-  return addMoney(left, negateMoney(right));
-}
-
 export function negateMoney(amount: TMoney): TMoney {
   return { minor: -amount.minor, currency: amount.currency };
 }
 
 /** Totals per currency, in first-seen order; never one figure across currencies. */
 export function sumByCurrency(amounts: Iterable<TMoney>): TMoney[] {
-  const totals = new Map<string, bigint>();
-  for (const amount of amounts) totals.set(amount.currency, (totals.get(amount.currency) ?? 0n) + amount.minor);
-  return [...totals].map(([currency, minor]) => ({ currency, minor }));
+  const totals = new Map<string, TMoney>();
+  for (const amount of amounts) {
+    const total = totals.get(amount.currency);
+    totals.set(amount.currency, total ? addMoney(total, amount) : { minor: amount.minor, currency: amount.currency });
+  }
+  return [...totals.values()];
 }

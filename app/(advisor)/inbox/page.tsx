@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { productListText } from "@/components/connections/product-names";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -7,11 +6,12 @@ import { requireUser } from "@/lib/auth/current-user";
 import { formatDate } from "@/lib/i18n/format";
 import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { connectionStateLabel } from "@/lib/services/connections/connection-state-label";
 import { listActionInbox } from "@/lib/services/connections/list-action-inbox";
 import { DataTable } from "@/components/ui/data-table";
 
-export const metadata: Metadata = { title: "Needs action" };
+export const generateMetadata = pageTitle("inbox");
 
 export default async function InboxPage() {
   const user = await requireUser();

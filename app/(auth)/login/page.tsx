@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { I18nScope } from "@/components/i18n/i18n-scope";
 import { LanguageSwitch } from "@/components/layout/language-switch";
@@ -6,9 +5,10 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
 import { getEnv } from "@/lib/env";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { LoginForm } from "./login-form";
 
-export const metadata: Metadata = { title: "Sign in" };
+export const generateMetadata = pageTitle("login");
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

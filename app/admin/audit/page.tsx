@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,10 +5,14 @@ import { requireAdmin } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/i18n/format";
 import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { listAuditEvents, ZAuditQuerySchema } from "@/lib/services/audit/list-audit-events";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
 
-export const metadata: Metadata = { title: "Audit log" };
+export const generateMetadata = pageTitle("audit");
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
@@ -21,36 +24,11 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title={t.admin.audit} />
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-action" className="text-sm font-medium">
-            {t.admin.auditAction}
-          </label>
-          <select id="audit-action" name="action" defaultValue={query.action ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm">
-            <option value="">—</option>
-            {actions.map((action) => (
-              <option key={action} value={action}>
-                {action}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-actor" className="text-sm font-medium">
-            {t.admin.auditActor}
-          </label>
-          <input id="audit-actor" name="actor" defaultValue={query.actor ?? ""} className="rounded-md border border-slate-400 px-3 py-2 text-sm" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="audit-target" className="text-sm font-medium">
-            {t.admin.auditTarget}
-          </label>
-          <input id="audit-target" name="target" defaultValue={query.target ?? ""} className="rounded-md border border-slate-400 px-3 py-2 text-sm" />
-        </div>
-        <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-semibold text-white">
-          {t.admin.filter}
-        </button>
-      </form>
+      <FilterBar submitLabel={t.admin.filter}>
+        <SelectField id="audit-action" name="action" label={t.admin.auditAction} defaultValue={query.action ?? ""} options={[{ value: "", label: "—" }, ...actions.map((action) => ({ value: action, label: action }))]} />
+        <TextField id="audit-actor" name="actor" label={t.admin.auditActor} defaultValue={query.actor ?? ""} />
+        <TextField id="audit-target" name="target" label={t.admin.auditTarget} defaultValue={query.target ?? ""} />
+      </FilterBar>
       {items.length === 0 ? (
         <EmptyState title={t.admin.audit} body={t.admin.auditEmpty} />
       ) : (

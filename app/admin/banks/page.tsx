@@ -1,15 +1,17 @@
-import type { Metadata } from "next";
 import { z } from "zod";
 import { Alert } from "@/components/ui/alert";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { TextField } from "@/components/ui/text-field";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { readFromFlanks } from "@/lib/services/connections/flanks-read";
 
-export const metadata: Metadata = { title: "Entities" };
+export const generateMetadata = pageTitle("banks");
 
 const ZQuerySchema = z.object({ q: z.string().trim().max(80).optional().catch(undefined) });
 
@@ -23,13 +25,9 @@ export default async function AdminBanksPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title={t.adminConnections.banksTitle} />
-      <form method="get" role="search" className="mb-4 flex items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="bank-search" className="text-sm font-medium">{t.adminConnections.banksSearch}</label>
-          <input id="bank-search" name="q" type="search" defaultValue={q ?? ""} className="rounded-md border border-slate-400 px-3 py-2 text-sm" />
-        </div>
-        <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-semibold text-white">{t.common.search}</button>
-      </form>
+      <FilterBar submitLabel={t.common.search}>
+        <TextField id="bank-search" name="q" type="search" label={t.adminConnections.banksSearch} defaultValue={q ?? ""} />
+      </FilterBar>
       {!banks.ok ? (
         <Alert tone="error">{interpolate(t.adminConnections.flanksUnavailable, { error: banks.error })}</Alert>
       ) : (

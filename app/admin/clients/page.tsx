@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
@@ -8,13 +7,16 @@ import { Pagination } from "@/components/ui/pagination";
 import { SelectField } from "@/components/ui/select-field";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { ZClientListQuerySchema } from "@/lib/services/clients/client-schemas";
 import { listClients } from "@/lib/services/clients/list-clients";
 import { listActiveAdvisors } from "@/lib/services/users/list-users";
 import { reassignClientAction } from "../actions";
 import { DataTable } from "@/components/ui/data-table";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { TextField } from "@/components/ui/text-field";
 
-export const metadata: Metadata = { title: "All clients" };
+export const generateMetadata = pageTitle("adminClients");
 
 export default async function AdminClientsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
@@ -32,23 +34,9 @@ export default async function AdminClientsPage({ searchParams }: { searchParams:
           <Alert tone="success">{t.clients.deletedNotice}</Alert>
         </div>
       ) : null}
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="admin-client-search" className="text-sm font-medium">
-            {t.clients.searchLabel}
-          </label>
-          <input
-            id="admin-client-search"
-            name="q"
-            type="search"
-            defaultValue={query.q ?? ""}
-            className="rounded-md border border-slate-400 px-3 py-2 text-sm"
-          />
-        </div>
-        <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-semibold text-white">
-          {t.common.search}
-        </button>
-      </form>
+      <FilterBar submitLabel={t.common.search}>
+        <TextField id="admin-client-search" name="q" type="search" label={t.clients.searchLabel} defaultValue={query.q ?? ""} />
+      </FilterBar>
       {list.items.length === 0 ? (
         <EmptyState title={t.clients.emptyTitle} body={t.clients.emptyBody} />
       ) : (

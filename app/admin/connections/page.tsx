@@ -1,20 +1,22 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { productListText } from "@/components/connections/product-names";
 import { ActionForm } from "@/components/ui/action-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { SelectField } from "@/components/ui/select-field";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { listAllConnections, listConnectionBanks, ZAdminConnectionQuerySchema } from "@/lib/services/connections/admin-connections";
 import { CONNECTION_STATES } from "@/lib/services/connections/connection-state";
 import { connectionStateLabel } from "@/lib/services/connections/connection-state-label";
 import { listActiveAdvisors } from "@/lib/services/users/list-users";
 import { deleteConnectionAction, forceConnectionAction, refreshConnectionAction } from "../connection-actions";
 
-export const metadata: Metadata = { title: "Connections" };
+export const generateMetadata = pageTitle("adminConnections");
 
 function prettyStatus(json: string | null): string {
   if (!json) return "—";
@@ -30,40 +32,14 @@ export default async function AdminConnectionsPage({ searchParams }: { searchPar
   const { locale, t } = await getMessages();
   const query = ZAdminConnectionQuerySchema.parse(await searchParams);
   const [connections, advisors, banks] = await Promise.all([listAllConnections(admin, query), listActiveAdvisors(admin), listConnectionBanks(admin)]);
-  const selectClass = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm";
   return (
     <>
       <PageHeader title={t.adminConnections.title} />
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filter-state" className="text-sm font-medium">{t.adminConnections.filterState}</label>
-          <select id="filter-state" name="state" defaultValue={query.state ?? ""} className={selectClass}>
-            <option value="">{t.adminConnections.any}</option>
-            {CONNECTION_STATES.map((state) => (
-              <option key={state} value={state}>{t.connections.stateNames[state]}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filter-advisor" className="text-sm font-medium">{t.adminConnections.filterAdvisor}</label>
-          <select id="filter-advisor" name="advisor" defaultValue={query.advisor ?? ""} className={selectClass}>
-            <option value="">{t.adminConnections.any}</option>
-            {advisors.map((advisor) => (
-              <option key={advisor.id} value={advisor.id}>{advisor.name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filter-bank" className="text-sm font-medium">{t.adminConnections.filterBank}</label>
-          <select id="filter-bank" name="bank" defaultValue={query.bank ?? ""} className={selectClass}>
-            <option value="">{t.adminConnections.any}</option>
-            {banks.map((bank) => (
-              <option key={bank} value={bank}>{bank}</option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-semibold text-white">{t.admin.filter}</button>
-      </form>
+      <FilterBar submitLabel={t.admin.filter}>
+        <SelectField id="filter-state" name="state" label={t.adminConnections.filterState} defaultValue={query.state ?? ""} options={[{ value: "", label: t.adminConnections.any }, ...CONNECTION_STATES.map((state) => ({ value: state, label: t.connections.stateNames[state] }))]} />
+        <SelectField id="filter-advisor" name="advisor" label={t.adminConnections.filterAdvisor} defaultValue={query.advisor ?? ""} options={[{ value: "", label: t.adminConnections.any }, ...advisors.map((advisor) => ({ value: advisor.id, label: advisor.name }))]} />
+        <SelectField id="filter-bank" name="bank" label={t.adminConnections.filterBank} defaultValue={query.bank ?? ""} options={[{ value: "", label: t.adminConnections.any }, ...banks.map((bank) => ({ value: bank, label: bank }))]} />
+      </FilterBar>
       {connections.length === 0 ? (
         <EmptyState title={t.adminConnections.title} body={t.adminConnections.none} />
       ) : (

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { ReconcileButton } from "@/components/admin/reconcile-button";
 import { ActionForm } from "@/components/ui/action-form";
@@ -9,13 +8,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { compareCredentials } from "@/lib/services/connections/admin-connections";
 import { readFromFlanks } from "@/lib/services/connections/flanks-read";
 import { listRefusedLinkAttempts } from "@/lib/services/connections/count-refused-link-attempt";
 import { listPendingLinkCodes } from "@/lib/services/connections/reconcile-link-codes";
 import { adoptUnknownCredentialsAction, deleteUnknownCredentialsAction, reconcileAction } from "../connection-actions";
 
-export const metadata: Metadata = { title: "Reconciliation" };
+export const generateMetadata = pageTitle("reconcile");
 
 export default async function AdminReconcilePage() {
   const admin = await requireAdmin();

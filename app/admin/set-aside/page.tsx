@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,10 +5,11 @@ import { requireAdmin } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { firmTimeZone } from "@/lib/i18n/time-zone";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { listSetAsideRecords } from "@/lib/services/connections/list-set-aside-records";
 import type { TSyncProduct } from "@/lib/sync/products";
 
-export const metadata: Metadata = { title: "Unread records" };
+export const generateMetadata = pageTitle("setAside");
 
 // GET /admin/set-aside – the redacted records the latest syncs set aside (issue 15), admins only.
 export default async function AdminSetAsidePage() {

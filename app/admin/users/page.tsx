@@ -1,15 +1,15 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { listUsers } from "@/lib/services/users/list-users";
 import { createUserAction } from "../actions";
 import { DataTable } from "@/components/ui/data-table";
 
-export const metadata: Metadata = { title: "People" };
+export const generateMetadata = pageTitle("users");
 
 export default async function AdminUsersPage() {
   const admin = await requireAdmin();

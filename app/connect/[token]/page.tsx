@@ -1,12 +1,12 @@
-import type { Metadata } from "next";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { checkPublicRequestLimit } from "@/lib/security/public-request-limit";
 import { openInvitation } from "@/lib/services/invitations/open-invitation";
 import { RateLimited } from "../rate-limited";
 import { ConsentForm } from "./consent-form";
 
-export const metadata: Metadata = { title: "Connect your banks", referrer: "no-referrer" };
+export const generateMetadata = pageTitle("connect", { referrer: "no-referrer" });
 
 export default async function ConnectPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

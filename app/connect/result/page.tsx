@@ -1,14 +1,14 @@
-import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { Link } from "@/components/ui/link";
 import { z } from "zod";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { getConnectResult } from "@/lib/services/invitations/get-connect-result";
 import { openInvitation } from "@/lib/services/invitations/open-invitation";
 import { CONNECT_COOKIE } from "../connect-cookie";
 
-export const metadata: Metadata = { title: "Connection result", referrer: "no-referrer" };
+export const generateMetadata = pageTitle("connectResult", { referrer: "no-referrer" });
 
 const ERROR_CODES = ["INVALID_CREDENTIALS", "INVALID_SCA", "CREDENTIALS_ALREADY_EXIST", "INTERNAL_ERROR", "ABORTED_BY_USER", "UNKNOWN", "UNAVAILABLE", "REJECTED", "UNKNOWN_LINK"] as const;
 const ZResultQuerySchema = z.object({ exchange: z.string().max(40).optional().catch(undefined), error: z.enum(ERROR_CODES).optional().catch("UNKNOWN") });

@@ -46,10 +46,6 @@ export const ALL_KEY_BY_INVESTMENT_TYPE = {
 /** A known code, or "OTHER" for anything else (the raw code stays on the record). */
 export const investmentTypeOf: (code: string | null | undefined) => TInvestmentTypeOrOther = enumOrOther(INVESTMENT_TYPES);
 
-export function isKnownInvestmentType(code: string | null | undefined): code is TInvestmentType {
-  return investmentTypeOf(code) !== "OTHER";
-}
-
 export function investmentTypeName(code: string | null | undefined, locale: "en" | "es" = "en"): string {
   return INVESTMENT_TYPE_NAMES[investmentTypeOf(code)][locale];
 }

@@ -21,9 +21,6 @@ export function liabilityTypeName(code: string | null | undefined, locale: "en" 
   return LIABILITY_TYPE_NAMES[liabilityTypeOf(code)][locale];
 }
 
-export const INTEREST_RATE_TYPES = ["fixed", "variable"] as const;
-export const interestRateTypeOf = enumOrOther(INTEREST_RATE_TYPES);
-
 export const ZLiabilityInterestSchema = z.looseObject({
   rate: optNumber(),
   benchmark: optString(),

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { AllocationSection } from "@/components/wealth/allocation-section";
 import { WealthLineChart } from "@/components/wealth/charts";
@@ -6,18 +5,21 @@ import { chartNumber, investmentTypeLabel, percentText } from "@/components/weal
 import { RefreshButton } from "@/components/wealth/refresh-button";
 import { DataAsOf, WealthGate } from "@/components/wealth/wealth-status";
 import { Card } from "@/components/ui/card";
+import { DataTable } from "@/components/ui/data-table";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDay, formatMoney } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { INTL_LOCALE } from "@/lib/i18n/locales";
 import { interpolate } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { money } from "@/lib/money/money";
 import { getWealthOverview, NO_ISIN_KEY } from "@/lib/services/wealth/get-wealth-overview";
 import { bankNamer } from "@/lib/services/wealth/wealth-context";
 import { issuerCountryName } from "@/lib/wealth/issuer-country";
 import { ACCOUNTS_KEY } from "@/lib/wealth/snapshot";
 
-export const metadata: Metadata = { title: "Overview" };
+export const generateMetadata = pageTitle("overview");
 
 type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -106,24 +108,18 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
             <p className="-mt-2 mb-3 text-sm text-slate-700">
               {o.performanceNote} <Link className="text-brand-700 underline" href={`${base}/performance`}>{t.wealth.tabs.performance}</Link>
             </p>
-            <div className="overflow-x-auto">
-              <table className="min-w-full text-sm" data-testid="overview-performance">
-                <thead className="text-left text-slate-700">
-                  <tr className="border-b border-slate-200">
-                    {selected.performance.map((p) => (
-                      <th key={p.period} scope="col" className="px-2 py-2 text-right font-semibold">{t.wealth.performance.periods[p.period]}</th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  <tr>
-                    {selected.performance.map((p) => (
-                      <td key={p.period} className={`tabular px-2 py-2 text-right ${p.ratio !== null && p.ratio < 0 ? "text-red-800" : ""}`}>{percentText(p.ratio, locale, t)}</td>
-                    ))}
-                  </tr>
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={interpolate(o.performance, { currency: selected.currency })}
+              columns={selected.performance.map((p) => ({ label: t.wealth.performance.periods[p.period], align: "right" as const }))}
+              testId="overview-performance"
+              isFramed={false}
+            >
+              <tr>
+                {selected.performance.map((p) => (
+                  <td key={p.period} className={`tabular py-2 pr-4 text-right ${p.ratio !== null && p.ratio < 0 ? "text-red-800" : ""}`}>{percentText(p.ratio, locale, t)}</td>
+                ))}
+              </tr>
+            </DataTable>
           </Card>
 
           <Card title={`${o.history} (${selected.currency})`}>
@@ -145,57 +141,49 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
                 xLabel={t.wealth.common.dateAxis}
                 yLabel={interpolate(t.wealth.common.amountAxis, { currency: selected.currency })}
                 currency={selected.currency}
-                locale={locale === "es" ? "es-ES" : "en-GB"}
+                locale={INTL_LOCALE[locale]}
               />
               <figcaption className="sr-only">{o.history}. {t.wealth.common.chartAlternative}</figcaption>
             </figure>
             <details className="mt-3">
               <summary className="cursor-pointer text-sm text-brand-700 underline">{o.showHistoryTable}</summary>
-              <table className="mt-2 min-w-full text-sm" data-testid="history-table">
-                <thead className="text-left text-slate-700">
-                  <tr className="border-b border-slate-200">
-                    <th scope="col" className="py-2 pr-2 font-semibold">{o.day}</th>
-                    <th scope="col" className="py-2 pr-2 text-right font-semibold">{o.assetsSeries}</th>
-                    <th scope="col" className="py-2 pr-2 text-right font-semibold">{o.liabilitiesSeries}</th>
-                    <th scope="col" className="py-2 text-right font-semibold">{o.netSeries}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
+              <div className="mt-2">
+                <DataTable
+                  caption={`${o.history} (${selected.currency})`}
+                  columns={[{ label: o.day }, { label: o.assetsSeries, align: "right" }, { label: o.liabilitiesSeries, align: "right" }, { label: o.netSeries, align: "right" }]}
+                  testId="history-table"
+                  isFramed={false}
+                >
                   {selected.history.map((point) => (
                     <tr key={point.day}>
-                      <th scope="row" className="py-1.5 pr-2 text-left font-normal">{formatDay(point.day, locale)}</th>
-                      <td className="tabular py-1.5 pr-2 text-right">{formatMoney(money(point.assetsMinor, selected.currency), locale)}</td>
-                      <td className="tabular py-1.5 pr-2 text-right">{formatMoney(money(point.liabilitiesMinor, selected.currency), locale)}</td>
-                      <td className="tabular py-1.5 text-right">{formatMoney(money(point.netMinor, selected.currency), locale)}</td>
+                      <th scope="row" className="py-1.5 pr-4 text-left font-normal">{formatDay(point.day, locale)}</th>
+                      <td className="tabular py-1.5 pr-4 text-right">{formatMoney(money(point.assetsMinor, selected.currency), locale)}</td>
+                      <td className="tabular py-1.5 pr-4 text-right">{formatMoney(money(point.liabilitiesMinor, selected.currency), locale)}</td>
+                      <td className="tabular py-1.5 pr-4 text-right">{formatMoney(money(point.netMinor, selected.currency), locale)}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
+                </DataTable>
+              </div>
             </details>
           </Card>
 
           <Card title={o.byCurrency}>
             <p className="-mt-2 mb-3 text-sm text-slate-700">{o.byCurrencyNote}</p>
-            <table className="min-w-full text-sm" data-testid="by-currency-table">
-              <thead className="text-left text-slate-700">
-                <tr className="border-b border-slate-200">
-                  <th scope="col" className="py-2 pr-2 font-semibold">{t.wealth.common.currency}</th>
-                  <th scope="col" className="py-2 pr-2 text-right font-semibold">{o.assets}</th>
-                  <th scope="col" className="py-2 pr-2 text-right font-semibold">{o.liabilities}</th>
-                  <th scope="col" className="py-2 text-right font-semibold">{o.net}</th>
+            <DataTable
+              caption={o.byCurrency}
+              columns={[{ label: t.wealth.common.currency }, { label: o.assets, align: "right" }, { label: o.liabilities, align: "right" }, { label: o.net, align: "right" }]}
+              testId="by-currency-table"
+              isFramed={false}
+            >
+              {currencies.map((entry) => (
+                <tr key={entry.currency}>
+                  <th scope="row" className="py-1.5 pr-4 text-left font-normal">{entry.currency}</th>
+                  <td className="tabular py-1.5 pr-4 text-right">{formatMoney(entry.assets, locale)}</td>
+                  <td className="tabular py-1.5 pr-4 text-right">{formatMoney(entry.liabilities, locale)}</td>
+                  <td className="tabular py-1.5 pr-4 text-right">{formatMoney(entry.net, locale)}</td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {currencies.map((entry) => (
-                  <tr key={entry.currency}>
-                    <th scope="row" className="py-1.5 pr-2 text-left font-normal">{entry.currency}</th>
-                    <td className="tabular py-1.5 pr-2 text-right">{formatMoney(entry.assets, locale)}</td>
-                    <td className="tabular py-1.5 pr-2 text-right">{formatMoney(entry.liabilities, locale)}</td>
-                    <td className="tabular py-1.5 text-right">{formatMoney(entry.net, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           </Card>
         </>
       ) : null}

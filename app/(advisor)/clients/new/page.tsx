@@ -1,13 +1,13 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { ClientForm } from "@/components/clients/client-form";
 import { I18nScope } from "@/components/i18n/i18n-scope";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { createClientAction } from "../actions";
 
-export const metadata: Metadata = { title: "New client" };
+export const generateMetadata = pageTitle("newClient");
 
 export default async function NewClientPage() {
   const { t } = await getMessages();

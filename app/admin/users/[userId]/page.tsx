@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { ActionForm } from "@/components/ui/action-form";
 import { Card } from "@/components/ui/card";
@@ -7,10 +6,11 @@ import { TextField } from "@/components/ui/text-field";
 import { requireAdmin } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { getUser } from "@/lib/services/users/get-user";
 import { resetUserPasswordAction, setUserDisabledAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Person" };
+export const generateMetadata = pageTitle("user");
 
 export default async function AdminUserPage({ params }: { params: Promise<{ userId: string }> }) {
   const admin = await requireAdmin();

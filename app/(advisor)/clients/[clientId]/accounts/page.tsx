@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import { LedgerTable } from "@/components/wealth/ledger-table";
 import { moneyText, orDash } from "@/components/wealth/labels";
@@ -6,11 +5,12 @@ import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-s
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { listAccounts } from "@/lib/services/wealth/list-products";
 import { listTransactions } from "@/lib/services/wealth/list-transactions";
 import { parseLedgerQuery } from "@/lib/wealth/ledger-query";
 
-export const metadata: Metadata = { title: "Accounts" };
+export const generateMetadata = pageTitle("accounts");
 
 type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

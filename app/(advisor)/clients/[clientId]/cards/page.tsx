@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import { LedgerTable } from "@/components/wealth/ledger-table";
 import { moneyText, orDash } from "@/components/wealth/labels";
@@ -7,11 +6,12 @@ import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDay } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { listCards } from "@/lib/services/wealth/list-products";
 import { listTransactions } from "@/lib/services/wealth/list-transactions";
 import { parseLedgerQuery } from "@/lib/wealth/ledger-query";
 
-export const metadata: Metadata = { title: "Cards" };
+export const generateMetadata = pageTitle("cards");
 
 type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

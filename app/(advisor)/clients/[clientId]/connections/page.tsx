@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { ConnectionsTable } from "@/components/connections/connections-table";
 import { CreateInvitationButton } from "@/components/connections/create-invitation-button";
 import { I18nScope } from "@/components/i18n/i18n-scope";
@@ -10,12 +9,13 @@ import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDate } from "@/lib/i18n/format";
 import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { listClientConnections } from "@/lib/services/connections/list-client-connections";
 import { listClientInvitations } from "@/lib/services/invitations/list-client-invitations";
 import { createInvitationAction, disconnectConnectionAction, revokeInvitationAction } from "../../connection-actions";
 import { DataTable } from "@/components/ui/data-table";
 
-export const metadata: Metadata = { title: "Connections" };
+export const generateMetadata = pageTitle("clientConnections");
 
 export default async function ClientConnectionsPage({ params }: { params: Promise<{ clientId: string }> }) {
   const user = await requireUser();

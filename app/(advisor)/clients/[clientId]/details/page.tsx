@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { ArchiveClientForm } from "@/components/clients/archive-client-form";
 import { ClientForm } from "@/components/clients/client-form";
 import { I18nScope } from "@/components/i18n/i18n-scope";
@@ -11,11 +10,12 @@ import { formatDate } from "@/lib/i18n/format";
 import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { getClient } from "@/lib/services/clients/get-client";
 import { deleteClientAction } from "@/app/admin/actions";
 import { setClientArchivedAction, updateClientAction } from "../../actions";
 
-export const metadata: Metadata = { title: "Client details" };
+export const generateMetadata = pageTitle("clientDetails");
 
 type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { orDash } from "@/components/wealth/labels";
 import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-status";
 import { Card } from "@/components/ui/card";
@@ -6,9 +5,10 @@ import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDay } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { getIdentityAndHolders } from "@/lib/services/wealth/list-products";
 
-export const metadata: Metadata = { title: "Identity" };
+export const generateMetadata = pageTitle("identity");
 
 type TProps = { params: Promise<{ clientId: string }> };
 

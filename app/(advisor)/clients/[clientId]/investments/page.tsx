@@ -1,17 +1,20 @@
-import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import { Link } from "@/components/ui/link";
 import { investmentTypeLabel, moneyText, percentText, decimalText, orDash } from "@/components/wealth/labels";
 import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-status";
 import { Pagination } from "@/components/ui/pagination";
+import { FilterBar } from "@/components/ui/filter-bar";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { formatMoney } from "@/lib/i18n/format";
 import { interpolate } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { INVESTMENT_SORTS, listInvestments, ZInvestmentListQuerySchema, type TInvestmentListQuery } from "@/lib/services/wealth/list-investments";
 
-export const metadata: Metadata = { title: "Investments" };
+export const generateMetadata = pageTitle("investments");
 
 type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -44,35 +47,16 @@ export default async function InvestmentsPage({ params, searchParams }: TProps) 
         <h2 className="text-lg font-semibold text-slate-900">{i.title}</h2>
         <Link href={`${base}/transactions`} className="text-sm text-brand-700 underline">{i.transactionsLink} →</Link>
       </div>
-      <form method="get" action={base} role="search" className="mb-3 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
-        {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
-        {query.dir ? <input type="hidden" name="dir" value={query.dir} /> : null}
-        {query.portfolio ? <input type="hidden" name="portfolio" value={query.portfolio} /> : null}
-        <div className="flex min-w-56 flex-1 flex-col gap-1">
-          <label htmlFor="inv-q" className="text-sm font-medium text-slate-800">{i.search}</label>
-          <input id="inv-q" type="search" name="q" defaultValue={query.q ?? ""} className="rounded-md border border-slate-400 px-3 py-2 text-sm" />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="inv-type" className="text-sm font-medium text-slate-800">{i.type}</label>
-          <select id="inv-type" name="type" defaultValue={query.type ?? ""} className="rounded-md border border-slate-400 bg-white px-2 py-2 text-sm">
-            <option value="">{i.allTypes}</option>
-            {list.types.map((type) => (
-              <option key={type} value={type}>{investmentTypeLabel(type, locale, t)}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="inv-bank" className="text-sm font-medium text-slate-800">{i.bank}</label>
-          <select id="inv-bank" name="bank" defaultValue={query.bank ?? ""} className="rounded-md border border-slate-400 bg-white px-2 py-2 text-sm">
-            <option value="">{i.allBanks}</option>
-            {list.banks.map((bank) => (
-              <option key={bank.value} value={bank.value}>{bank.label}</option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-semibold text-white hover:bg-slate-900">{t.wealth.common.apply}</button>
-        {hasFilters ? <Link href={base} className="px-2 py-2 text-sm text-brand-700 underline">{t.wealth.common.clear}</Link> : null}
-      </form>
+      <FilterBar
+        action={base}
+        keep={{ sort: query.sort, dir: query.dir, portfolio: query.portfolio }}
+        submitLabel={t.wealth.common.apply}
+        after={hasFilters ? <Link href={base} className="px-2 py-2 text-sm text-brand-700 underline">{t.wealth.common.clear}</Link> : null}
+      >
+        <TextField id="inv-q" name="q" type="search" label={i.search} defaultValue={query.q ?? ""} className="min-w-56 flex-1" />
+        <SelectField id="inv-type" name="type" label={i.type} defaultValue={query.type ?? ""} options={[{ value: "", label: i.allTypes }, ...list.types.map((type) => ({ value: type, label: investmentTypeLabel(type, locale, t) }))]} />
+        <SelectField id="inv-bank" name="bank" label={i.bank} defaultValue={query.bank ?? ""} options={[{ value: "", label: i.allBanks }, ...list.banks]} />
+      </FilterBar>
       <p className="mb-2 text-sm text-slate-700" role="status" data-testid="investment-count">
         {interpolate(i.count, { shown: list.matching, total: list.total })}
         {query.portfolio ? ` ${interpolate(i.portfolioFilter, { name: list.rows[0]?.portfolio ?? query.portfolio })}` : ""}

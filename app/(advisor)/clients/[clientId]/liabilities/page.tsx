@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import { LedgerTable } from "@/components/wealth/ledger-table";
 import { liabilityTypeLabel, moneyText, orDash } from "@/components/wealth/labels";
@@ -8,12 +7,13 @@ import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDay, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { sumByCurrency } from "@/lib/money/money";
 import { listLiabilities } from "@/lib/services/wealth/list-products";
 import { listTransactions } from "@/lib/services/wealth/list-transactions";
 import { parseLedgerQuery } from "@/lib/wealth/ledger-query";
 
-export const metadata: Metadata = { title: "Liabilities" };
+export const generateMetadata = pageTitle("liabilities");
 
 type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

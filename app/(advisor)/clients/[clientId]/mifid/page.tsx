@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { DataAsOf, SectionEmpty, WealthGate } from "@/components/wealth/wealth-status";
 import { Card } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/current-user";
@@ -7,9 +6,10 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { listMifid } from "@/lib/services/wealth/list-products";
 
-export const metadata: Metadata = { title: "MiFID" };
+export const generateMetadata = pageTitle("mifid");
 
 type TProps = { params: Promise<{ clientId: string }> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { Link } from "@/components/ui/link";
 import { GroupedBarChart } from "@/components/wealth/charts";
@@ -11,12 +10,13 @@ import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatPercent } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
-import type { TLocale } from "@/lib/i18n/locales";
+import { INTL_LOCALE, type TLocale } from "@/lib/i18n/locales";
 import type { TMessages } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { getPerformance, type TPerformanceGroup } from "@/lib/services/wealth/get-performance";
 import { PERFORMANCE_PERIODS } from "@/lib/wealth/performance";
 
-export const metadata: Metadata = { title: "Performance" };
+export const generateMetadata = pageTitle("performance");
 
 type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -102,7 +102,7 @@ export default async function PerformancePage({ params, searchParams }: TProps) 
                 xKey="period"
                 xLabel={t.wealth.common.periodAxis}
                 yLabel={t.wealth.common.percentAxis}
-                locale={locale === "es" ? "es-ES" : "en-GB"}
+                locale={INTL_LOCALE[locale]}
               />
               <figcaption className="sr-only">{p.chartTitle}. {t.wealth.common.chartAlternative}</figcaption>
             </figure>

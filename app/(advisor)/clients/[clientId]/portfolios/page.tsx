@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { DataTable } from "@/components/ui/data-table";
 import { Link } from "@/components/ui/link";
 import { decimalText, investmentTypeLabel, moneyText, orDash, portfolioTypeLabel } from "@/components/wealth/labels";
@@ -9,9 +8,10 @@ import { formatMoney } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import type { TLocale } from "@/lib/i18n/locales";
 import { interpolate, type TMessages } from "@/lib/i18n/messages";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { listPortfolios, type TPositionGroup } from "@/lib/services/wealth/list-portfolios";
 
-export const metadata: Metadata = { title: "Portfolios" };
+export const generateMetadata = pageTitle("portfolios");
 
 type TProps = { params: Promise<{ clientId: string }> };
 

@@ -1,4 +1,3 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { decimalText, investmentTypeLabel, moneyText, orDash, percentText } from "@/components/wealth/labels";
@@ -8,11 +7,12 @@ import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDay, formatNumber } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { getInvestment } from "@/lib/services/wealth/get-investment";
 import { getWealthContext } from "@/lib/services/wealth/wealth-context";
 import { PERFORMANCE_PERIODS } from "@/lib/wealth/performance";
 
-export const metadata: Metadata = { title: "Investment" };
+export const generateMetadata = pageTitle("investment");
 
 type TProps = { params: Promise<{ clientId: string; investmentId: string }> };
 

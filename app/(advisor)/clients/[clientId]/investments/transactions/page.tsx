@@ -1,14 +1,14 @@
-import type { Metadata } from "next";
 import { Link } from "@/components/ui/link";
 import { LedgerTable } from "@/components/wealth/ledger-table";
 import { DataAsOf, WealthGate } from "@/components/wealth/wealth-status";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { listTransactions } from "@/lib/services/wealth/list-transactions";
 import { parseLedgerQuery } from "@/lib/wealth/ledger-query";
 
-export const metadata: Metadata = { title: "Investment transactions" };
+export const generateMetadata = pageTitle("investmentTransactions");
 
 type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
