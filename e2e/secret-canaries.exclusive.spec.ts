@@ -66,6 +66,7 @@ function urlsFor(ids: TIds): Record<string, string[]> {
     "/clients/[clientId]/liabilities": [`${c}/liabilities`],
     "/clients/[clientId]/mifid": [`${c}/mifid`],
     "/clients/[clientId]/performance": [`${c}/performance`],
+    "/clients/[clientId]/portfolios": [`${c}/portfolios`],
     "/inbox": ["/inbox"],
     "/admin": ["/admin"],
     "/admin/audit": ["/admin/audit"],
@@ -73,6 +74,7 @@ function urlsFor(ids: TIds): Record<string, string[]> {
     "/admin/clients": ["/admin/clients"],
     "/admin/connections": ["/admin/connections"],
     "/admin/reconcile": ["/admin/reconcile"],
+    "/admin/set-aside": ["/admin/set-aside"],
     "/admin/users": ["/admin/users"],
     "/admin/users/[userId]": [`/admin/users/${ids.userId}`],
     "/api/auth/[...nextauth]": ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers"],
@@ -127,14 +129,20 @@ test.beforeAll(async () => {
 test("the canaries are the secrets the server really uses", async ({ request }) => {
   const canaries = readCanaries();
   // The client secret: the sandbox accepts it, exactly as the app asks for its access token.
-  const tokenResponse = await request.post("/sandbox/v0/token", {
-    data: { client_id: "patrimonio-sandbox", client_secret: canaries.secrets.SANDBOX_CLIENT_SECRET, grant_type: "client_credentials" },
-  });
-  expect(tokenResponse.status()).toBe(200);
-  const { access_token } = (await tokenResponse.json()) as { access_token: string };
-  expect(access_token.startsWith(canaries.tokenPrefix)).toBe(true);
-  // Every live credentials_token carries the prefix (listed as the app lists them).
-  const list = await request.post("/sandbox/v0/bank/credentials/list", { headers: { authorization: `Bearer ${access_token}` }, data: {} });
+  // Flanks keeps one valid access token: when the app's background job takes a new one between our
+  // two requests, ours is cancelled (401), and we ask again.
+  let list: Awaited<ReturnType<typeof request.post>> | undefined;
+  for (let attempt = 0; attempt < 3 && list?.status() !== 200; attempt++) {
+    const tokenResponse = await request.post("/sandbox/v0/token", {
+      data: { client_id: "patrimonio-sandbox", client_secret: canaries.secrets.SANDBOX_CLIENT_SECRET, grant_type: "client_credentials" },
+    });
+    expect(tokenResponse.status()).toBe(200);
+    const { access_token } = (await tokenResponse.json()) as { access_token: string };
+    expect(access_token.startsWith(canaries.tokenPrefix)).toBe(true);
+    // Every live credentials_token carries the prefix (listed as the app lists them).
+    list = await request.post("/sandbox/v0/bank/credentials/list", { headers: { authorization: `Bearer ${access_token}` }, data: {} });
+  }
+  if (!list) throw new Error("no credentials list");
   expect(list.status()).toBe(200);
   const { items } = (await list.json()) as { items: { credentials_token: string }[] };
   expect(items.length).toBeGreaterThan(0);

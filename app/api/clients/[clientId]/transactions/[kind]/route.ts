@@ -5,7 +5,7 @@ import { jsonError } from "@/lib/api/json-error";
 import { withUser } from "@/lib/api/with-user";
 import { listTransactions } from "@/lib/services/wealth/list-transactions";
 import { LEDGER_KINDS, parseLedgerQuery } from "@/lib/wealth/ledger-query";
-import { minorToDecimal } from "@/lib/wealth/decimal";
+import { toMoneyJson } from "@/lib/api/money-json";
 
 export const GET = withUser<{ clientId: string; kind: string }>(async ({ request, user, params }) => {
   const kind = z.enum(LEDGER_KINDS).safeParse(params.kind);
@@ -18,11 +18,7 @@ export const GET = withUser<{ clientId: string; kind: string }>(async ({ request
       total: page.total,
       page: page.page,
       pageCount: page.pageCount,
-      rows: page.rows.map((row) => ({
-        ...row,
-        amount: { value: minorToDecimal(row.amount.minor, row.amount.currency), currency: row.amount.currency },
-        balance: row.balance ? { value: minorToDecimal(row.balance.minor, row.balance.currency), currency: row.balance.currency } : null,
-      })),
+      rows: toMoneyJson(page.rows),
     },
     { headers: { "Cache-Control": "no-store" } },
   );
