@@ -5,7 +5,9 @@ export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: "e2e",
-  outputDir: "test-results",
+  // `npm test` runs the exclusive project in a second Playwright process beside the main one (its own server,
+  // database and sandbox: E2E_PORT, E2E_DATA_DIR), so each keeps its own results folder.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: true,
   forbidOnly: true,
   workers: 2,
@@ -14,9 +16,12 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   projects: [
-    { name: "main", testIgnore: /\.exclusive\.spec\.ts$/ },
-    // Tests that read the sandbox's global request counters run alone, after everything else.
+    { name: "main", testIgnore: /\.(exclusive|after)\.spec\.ts$/ },
+    // Tests that read the sandbox's global request counters run alone: after everything else in one process, or
+    // against a server of their own (`npm test`: --project=exclusive --no-deps with another E2E_PORT and E2E_DATA_DIR).
     { name: "exclusive", testMatch: /\.exclusive\.spec\.ts$/, dependencies: ["main"], fullyParallel: false, workers: 1 },
+    // Checks of what the main specs left behind (the audit log), once they have all run.
+    { name: "after", testMatch: /\.after\.spec\.ts$/, dependencies: ["main"], workers: 1 },
   ],
   use: {
     baseURL: E2E_BASE_URL,

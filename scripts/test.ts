@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { checkInstallScriptsReviewed } from "./lib/check-install-scripts";
-import { BIN, run } from "./lib/run";
+import { BIN, run, runPrefixed } from "./lib/run";
 
 /**
  * `npm test`: install scripts reviewed, type-check, unit and contract tests, the production build, then Playwright in
@@ -36,7 +36,19 @@ async function main() {
   await step("Type-check", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]);
   await step("Unit and contract tests", BIN.vitest, ["run"]);
   await step("Production build", "node", [BIN.next, "build"]);
-  await step("End-to-end tests (Chromium)", BIN.playwright, ["test"]);
+  // The exclusive specs read the sandbox's global counters, so they need a server nobody else uses: a second one
+  // (own port, database and sandbox) lets them run beside the main specs instead of after them.
+  console.log("\n▶ End-to-end tests (Chromium): main and exclusive side by side");
+  const started = Date.now();
+  const results = await Promise.allSettled([
+    run(BIN.playwright, ["test", "--project=main", "--project=after"], { env }),
+    runPrefixed("[exclusive]", BIN.playwright, ["test", "--project=exclusive", "--no-deps"], {
+      env: { ...env, E2E_PORT: "3102", E2E_DATA_DIR: "data/e2e-exclusive", E2E_OUTPUT_DIR: "test-results-exclusive" },
+    }),
+  ]);
+  const failed = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
+  if (failed.length > 0) throw new Error(failed.map((result) => String(result.reason instanceof Error ? result.reason.message : result.reason)).join("; "));
+  console.log(`✓ End-to-end tests (Chromium) (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 main().catch((error) => {

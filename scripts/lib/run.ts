@@ -9,6 +9,30 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
   });
 }
 
+/**
+ * Runs a command to completion with each line of its output prefixed, so that two commands running side by side
+ * stay readable in one log; rejects with its exit code.
+ */
+export function runPrefixed(prefix: string, command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    for (const [stream, target] of [
+      [child.stdout, process.stdout],
+      [child.stderr, process.stderr],
+    ] as const) {
+      let rest = "";
+      stream!.on("data", (chunk: Buffer) => {
+        const lines = (rest + chunk.toString("utf8")).split("\n");
+        rest = lines.pop() ?? "";
+        for (const line of lines) target.write(`${prefix} ${line}\n`);
+      });
+      stream!.on("end", () => rest && target.write(`${prefix} ${rest}\n`));
+    }
+    child.on("error", reject);
+    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code ?? signal}`))));
+  });
+}
+
 export const BIN = {
   prisma: "node_modules/.bin/prisma",
   next: "node_modules/next/dist/bin/next",

@@ -5,9 +5,9 @@ import { expect, test } from "@playwright/test";
 import { queryE2eDb } from "./db";
 
 /*
- * Runs last (the exclusive project runs its files one at a time, in name order; hence "z-"): after
- * every other end-to-end test, the audit log holds each kind of event the issues ask for, and its
- * hash chain verifies with the command an operator would run.
+ * Runs after the main project (the "after" project depends on it): the main specs' server then holds
+ * each kind of event the issues ask for in its audit log, and its hash chain verifies with the
+ * command an operator would run.
  */
 const REQUIRED_EVENTS = {
   "sign-in success": "auth.sign_in",
