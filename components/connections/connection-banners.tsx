@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
-import type { TConnectionSummary } from "@/lib/services/connections/connection-dto";
+import type { TConnectionSummary } from "@/lib/connections/connection-dto";
 import { listClientConnections } from "@/lib/services/connections/list-client-connections";
 import { CreateInvitationButton } from "./create-invitation-button";
 import { productListText } from "./product-names";

@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { logError } from "@/lib/log/log-error";
-import { retryPendingExchanges } from "@/lib/services/connections/exchange-link-code";
+import { retryPendingExchanges } from "@/lib/connections/exchange-link-code";
 import { reconcileLinkCodes } from "@/lib/services/connections/reconcile-link-codes";
-import { refreshConnectionStatus } from "@/lib/services/connections/refresh-connection-status";
+import { refreshConnectionStatus } from "@/lib/connections/refresh-connection-status";
 import { withLease } from "./with-lease";
 
 type TOnNewData = (connectionId: string) => Promise<unknown>;

@@ -9,7 +9,7 @@ import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { readFromFlanks } from "@/lib/services/connections/flanks-read";
+import { readFromFlanks } from "@/lib/connections/flanks-read";
 
 export const generateMetadata = pageTitle("banks");
 

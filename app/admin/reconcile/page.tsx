@@ -10,8 +10,8 @@ import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { compareCredentials } from "@/lib/services/connections/admin-connections";
-import { readFromFlanks } from "@/lib/services/connections/flanks-read";
-import { listRefusedLinkAttempts } from "@/lib/services/connections/count-refused-link-attempt";
+import { readFromFlanks } from "@/lib/connections/flanks-read";
+import { listRefusedLinkAttempts } from "@/lib/services/connections/list-refused-link-attempts";
 import { listPendingLinkCodes } from "@/lib/services/connections/reconcile-link-codes";
 import { adoptUnknownCredentialsAction, deleteUnknownCredentialsAction, reconcileAction } from "../connection-actions";
 

@@ -3,9 +3,9 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
-import { LINK_EXTRA_REFERENCE } from "@/lib/services/invitations/consent-to-invitation";
-import { invitationBindingRefusal } from "@/lib/services/invitations/invitation-rules";
-import { exchangeLinkCode, syncAfterExchange } from "./exchange-link-code";
+import { LINK_EXTRA_REFERENCE } from "@/lib/invitations/invitation-rules";
+import { invitationBindingRefusal } from "@/lib/invitations/invitation-rules";
+import { exchangeLinkCode, syncAfterExchange } from "@/lib/connections/exchange-link-code";
 
 export type TPendingLinkCode = { codePreview: string; extra: Record<string, string>; clientName: string | null; isMapped: boolean };
 

@@ -21,11 +21,11 @@ vi.mock("@/lib/flanks/get-flanks-client", () => ({ getFlanksClient: () => mocks.
 vi.mock("@/lib/sync/sync-connection", () => ({ syncConnection: mocks.sync }));
 
 const { exchangeLinkCode, retryPendingExchanges, syncAfterExchange } = await import("./exchange-link-code");
-const { reconcileLinkCodes } = await import("./reconcile-link-codes");
+const { reconcileLinkCodes } = await import("@/lib/services/connections/reconcile-link-codes");
 const { refreshConnectionStatus } = await import("./refresh-connection-status");
-const { linkCodeHash, sealToken } = await import("./credentials-token-vault");
+const { linkCodeHash, sealToken } = await import("@/lib/crypto/credentials-token-vault");
 const { openInvitation } = await import("@/lib/services/invitations/open-invitation");
-const { newInvitationToken } = await import("@/lib/services/invitations/invitation-rules");
+const { newInvitationToken } = await import("@/lib/invitations/invitation-rules");
 
 type TFakeCode = { credentials_token: string; extra: Record<string, string> | null };
 
