@@ -1,4 +1,5 @@
 import "server-only";
+import { systemActor } from "@/lib/auth/authorization";
 import { getDb } from "@/lib/db";
 import { logError } from "@/lib/log/log-error";
 import { retryPendingExchanges } from "@/lib/connections/exchange-link-code";
@@ -34,5 +35,5 @@ export async function refreshAndSync(connectionId: string, onNewData: TOnNewData
 }
 
 export async function reconcileInBackground(): Promise<void> {
-  await withLease("jobs:reconcile", 5 * 60_000, () => reconcileLinkCodes(null));
+  await withLease("jobs:reconcile", 5 * 60_000, () => reconcileLinkCodes(systemActor("reconcile")));
 }

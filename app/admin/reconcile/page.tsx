@@ -20,7 +20,7 @@ export const generateMetadata = pageTitle("reconcile");
 export default async function AdminReconcilePage() {
   const admin = await requireAdmin();
   const { t } = await getMessages();
-  const [codes, comparison, refused] = await Promise.all([readFromFlanks(() => listPendingLinkCodes()), readFromFlanks(() => compareCredentials(admin)), listRefusedLinkAttempts(admin)]);
+  const [codes, comparison, refused] = await Promise.all([readFromFlanks(() => listPendingLinkCodes(admin)), readFromFlanks(() => compareCredentials(admin)), listRefusedLinkAttempts(admin)]);
   const unavailable = (error: string) => <Alert tone="error">{interpolate(t.adminConnections.flanksUnavailable, { error })}</Alert>;
   return (
     <>
