@@ -5,7 +5,7 @@ import { logError } from "@/lib/log/log-error";
 import { retryPendingExchanges } from "@/lib/connections/exchange-link-code";
 import { reconcileLinkCodes } from "@/lib/services/connections/reconcile-link-codes";
 import { refreshConnectionStatus } from "@/lib/connections/refresh-connection-status";
-import { withLease } from "./with-lease";
+import { withLease } from "@/lib/db/with-lease";
 
 type TOnNewData = (connectionId: string) => Promise<unknown>;
 

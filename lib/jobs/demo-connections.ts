@@ -7,7 +7,7 @@ import { logError } from "@/lib/log/log-error";
 import { exchangeLinkCode } from "@/lib/connections/exchange-link-code";
 import { LINK_EXTRA_REFERENCE } from "@/lib/invitations/invitation-rules";
 import { INVITATION_TTL_MS, newInvitationReference, newInvitationToken } from "@/lib/invitations/invitation-rules";
-import { withLease } from "./with-lease";
+import { withLease } from "@/lib/db/with-lease";
 
 /**
  * The demo's connected clients, made in sandbox mode through the same path a real client takes
