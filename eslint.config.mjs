@@ -19,7 +19,14 @@ function serverOnlyModules(dir) {
     .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name) && !entry.name.includes(".test."))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .filter((file) => /^import "server-only";/m.test(readFileSync(file, "utf8")))
-    .map((file) => "@/" + file.replace(/\.tsx?$/, "").split(path.sep).join("/"));
+    .map(
+      (file) =>
+        "@/" +
+        file
+          .replace(/\.tsx?$/, "")
+          .split(path.sep)
+          .join("/"),
+    );
 }
 
 /** Client components (`"use client"` first): they run in the browser and must not import server-only modules. */
@@ -37,7 +44,17 @@ const layer = (message, group, options = {}) => ({ group, message, ...options })
 
 // Folders whose code may open the database: services, auth (sessions, sign-in), jobs, and the domain
 // folders that already did (connections, sync, audit, crypto key rotation, the rate limiter, leases).
-const DB_READERS = ["lib/db/**", "lib/services/**", "lib/auth/**", "lib/jobs/**", "lib/connections/**", "lib/sync/**", "lib/audit/**", "lib/crypto/**", "lib/security/**"];
+const DB_READERS = [
+  "lib/db/**",
+  "lib/services/**",
+  "lib/auth/**",
+  "lib/jobs/**",
+  "lib/connections/**",
+  "lib/sync/**",
+  "lib/audit/**",
+  "lib/crypto/**",
+  "lib/security/**",
+];
 
 const rules = {
   lib: layer("lib/ sits below app/ and components/: pass what it needs in as an argument (decision 046).", ["@/app/*", "@/components/*", "../*"]),
@@ -108,7 +125,11 @@ export default tseslint.config(
   { files: ["lib/**"], rules: { "@typescript-eslint/no-restricted-imports": restrict(rules.lib, rules.jobs, rules.services, rules.db) } },
   { files: ["lib/services/**"], rules: { "@typescript-eslint/no-restricted-imports": restrict(rules.lib, rules.jobs) } },
   { files: ["lib/jobs/**"], rules: { "@typescript-eslint/no-restricted-imports": restrict(rules.lib) } },
-  { files: DB_READERS, ignores: ["lib/services/**", "lib/jobs/**"], rules: { "@typescript-eslint/no-restricted-imports": restrict(rules.lib, rules.jobs, rules.services) } },
+  {
+    files: DB_READERS,
+    ignores: ["lib/services/**", "lib/jobs/**"],
+    rules: { "@typescript-eslint/no-restricted-imports": restrict(rules.lib, rules.jobs, rules.services) },
+  },
   // A domain test may drive the service above the code it tests (the reconciliation test drives the exchange).
   { files: ["lib/**/*.test.ts"], rules: { "@typescript-eslint/no-restricted-imports": restrict(rules.lib) } },
   { files: ["app/**"], rules: { "@typescript-eslint/no-restricted-imports": restrict(rules.appDomain, rules.appSync) } },

@@ -4,7 +4,6 @@ import type { TRecordList, TSetAsideRecord } from "@/lib/flanks/read-records";
 import { flagIsSet } from "@/lib/flanks/schemas";
 import type {
   TAccount,
-  TAccountTransaction,
   TCard,
   TCardTransaction,
   TCredentialsStatus,

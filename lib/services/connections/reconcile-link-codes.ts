@@ -47,7 +47,10 @@ async function reconcile(actor: TSessionUser | TSystemActor): Promise<TReconcile
   for (const code of codes) {
     const reference = code.extra[LINK_EXTRA_REFERENCE] ?? null;
     const invitation = reference
-      ? await getDb().invitation.findUnique({ where: { reference }, include: { client: { select: { archived: true, advisor: { select: { disabled: true } } } } } })
+      ? await getDb().invitation.findUnique({
+          where: { reference },
+          include: { client: { select: { archived: true, advisor: { select: { disabled: true } } } } },
+        })
       : null;
     if (!invitation) {
       orphans++;
@@ -64,7 +67,11 @@ async function reconcile(actor: TSessionUser | TSystemActor): Promise<TReconcile
   }
   // An admin's run is always audited; the job's only when it bound something.
   if (!isSystemActor(actor) || exchanged > 0) {
-    await recordAuditEvent({ actor: isSystemActor(actor) ? null : { id: actor.id, email: actor.email }, action: "connection.reconcile", details: { exchanged, orphans, refused, listed: codes.length } });
+    await recordAuditEvent({
+      actor: isSystemActor(actor) ? null : { id: actor.id, email: actor.email },
+      action: "connection.reconcile",
+      details: { exchanged, orphans, refused, listed: codes.length },
+    });
   }
   return { exchanged, orphans, refused };
 }
@@ -74,7 +81,10 @@ export async function listPendingLinkCodes(actor: TActor): Promise<TPendingLinkC
   assertAdmin(actor);
   const codes = await getFlanksClient().listLinkCodes(getEnv().flanksLinkToken);
   const references = codes.map((code) => code.extra[LINK_EXTRA_REFERENCE]).filter((value): value is string => Boolean(value));
-  const invitations = await getDb().invitation.findMany({ where: { reference: { in: references } }, select: { reference: true, client: { select: { displayName: true } } } });
+  const invitations = await getDb().invitation.findMany({
+    where: { reference: { in: references } },
+    select: { reference: true, client: { select: { displayName: true } } },
+  });
   const byReference = new Map(invitations.map((invitation) => [invitation.reference, invitation.client.displayName]));
   return codes.map((code) => {
     const clientName = byReference.get(code.extra[LINK_EXTRA_REFERENCE] ?? "") ?? null;
