@@ -74,7 +74,21 @@ const rules = {
     "@/lib/jobs/*",
   ]),
   appSync: layer("Running or writing a sync goes through a service (decision 046).", ["@/lib/sync/sync-*", "@/lib/sync/run-*", "@/lib/sync/bulk-write"]),
+  base: layer("lib/db, lib/env, lib/config, lib/errors, lib/log, lib/money and lib/validation are the base: they import nothing above them (decision 046).", [
+    "@/lib/connections/*",
+    "@/lib/invitations/*",
+    "@/lib/sync/*",
+    "@/lib/wealth/*",
+    "@/lib/flanks/*",
+    "@/lib/audit/*",
+    "@/lib/crypto/*",
+    "@/lib/auth/*",
+    "@/lib/security/*",
+    "@/lib/sandbox/*",
+    "@/lib/i18n/*",
+  ]),
   components: layer("components/ sit below app/: a page passes its server action in as a prop (decision 046).", ["@/app/*"]),
+  parent: layer("Import from another folder through '@/', so the layer rules see it (decision 046).", ["../*"]),
 };
 
 const restrict = (...patterns) => ["error", { patterns }];
@@ -130,10 +144,15 @@ export default tseslint.config(
     ignores: ["lib/services/**", "lib/jobs/**"],
     rules: { "@typescript-eslint/no-restricted-imports": restrict(rules.lib, rules.jobs, rules.services) },
   },
+  {
+    files: ["lib/db/**", "lib/db.ts", "lib/env.ts", "lib/config/**", "lib/errors/**", "lib/log/**", "lib/money/**", "lib/validation/**"],
+    ignores: ["**/*.test.ts"],
+    rules: { "@typescript-eslint/no-restricted-imports": restrict(rules.lib, rules.jobs, rules.services, rules.base) },
+  },
   // A domain test may drive the service above the code it tests (the reconciliation test drives the exchange).
   { files: ["lib/**/*.test.ts"], rules: { "@typescript-eslint/no-restricted-imports": restrict(rules.lib) } },
   { files: ["app/**"], rules: { "@typescript-eslint/no-restricted-imports": restrict(rules.appDomain, rules.appSync) } },
-  { files: ["components/**"], rules: { "@typescript-eslint/no-restricted-imports": restrict(rules.components, rules.db, rules.jobs) } },
+  { files: ["components/**"], rules: { "@typescript-eslint/no-restricted-imports": restrict(rules.components, rules.parent, rules.db, rules.jobs) } },
   {
     files: clientComponents(["app", "components"]),
     rules: {
