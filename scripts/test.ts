@@ -13,7 +13,11 @@ async function ensureChromium(): Promise<void> {
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !existsSync("/usr/bin/apt-get")) {
     console.error(
-      `Chromium not found at ${CHROMIUM}. Install it with:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-liberation\nor set CHROMIUM_PATH.`,
+      [
+        `Chromium not found at ${CHROMIUM}. Install it with:`,
+        "  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-liberation",
+        "or set CHROMIUM_PATH.",
+      ].join("\n"),
     );
     process.exit(1);
   }
