@@ -217,9 +217,18 @@ async function main() {
     log("crawl: every page once, counting Flanks requests");
     await fetch(`${ORIGIN}/sandbox/_control/counters/reset`, { method: "POST" });
     let pages = 0;
-    for (const url of ["/clients", "/clients?page=2", "/clients?page=3", "/inbox"]) (await timeRequest(url, advisorCookie).catch(() => 0), pages++);
-    for (const tab of TABS) (await timeRequest(`${base}${tab}`, clientCookie), pages++);
-    for (const url of [`${base}/accounts?page=1000`, `${base}/accounts?page=2090`, `${base}/accounts?sort=amount&dir=asc&page=500`, `${base}/cards?page=2`, `${base}/details`]) (await timeRequest(url, clientCookie), pages++);
+    for (const url of ["/clients", "/clients?page=2", "/clients?page=3", "/inbox"]) {
+      await timeRequest(url, advisorCookie).catch(() => 0);
+      pages++;
+    }
+    for (const tab of TABS) {
+      await timeRequest(`${base}${tab}`, clientCookie);
+      pages++;
+    }
+    for (const url of [`${base}/accounts?page=1000`, `${base}/accounts?page=2090`, `${base}/accounts?sort=amount&dir=asc&page=500`, `${base}/cards?page=2`, `${base}/details`]) {
+      await timeRequest(url, clientCookie);
+      pages++;
+    }
     const counters = await sandboxCounters();
     raw.crawl = { pages, counters };
     row(`Flanks requests while crawling ${pages} pages`, counters.total, "0", counters.total === 0);

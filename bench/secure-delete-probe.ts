@@ -37,7 +37,10 @@ function transactions(generation: number): TSyncRowOf["WealthAccountTransaction"
 
 type TPhase = { wallMs: number; cpuMs: number; walMb: number };
 
-/** Wall and CPU time of one write transaction, and what it wrote to the WAL (emptied before; one transaction cannot be checkpointed midway, so the file's size is what it wrote). */
+/**
+ * Wall and CPU time of one write transaction, and what it wrote to the WAL (emptied before; one transaction
+ * cannot be checkpointed midway, so the file's size is what it wrote).
+ */
 function measured(db: ReturnType<typeof createWriteConnection>, wal: string, work: () => void): TPhase {
   db.pragma("wal_checkpoint(TRUNCATE)");
   const cpu = process.cpuUsage();

@@ -10,10 +10,10 @@ const { getDb } = await import("../lib/db");
 const { getEnv } = await import("../lib/env");
 const { hashPassword } = await import("../lib/auth/password");
 const { ensureDemoConnections } = await import("../lib/jobs/demo-connections");
-const { exchangeLinkCode } = await import("../lib/services/connections/exchange-link-code");
-const { refreshConnectionStatus } = await import("../lib/services/connections/refresh-connection-status");
-const { LINK_EXTRA_REFERENCE } = await import("../lib/services/invitations/consent-to-invitation");
-const { INVITATION_TTL_MS, newInvitationReference, newInvitationToken } = await import("../lib/services/invitations/invitation-rules");
+const { exchangeLinkCode } = await import("../lib/connections/exchange-link-code");
+const { refreshConnectionStatus } = await import("../lib/connections/refresh-connection-status");
+const { LINK_EXTRA_REFERENCE } = await import("../lib/invitations/invitation-rules");
+const { INVITATION_TTL_MS, newInvitationReference, newInvitationToken } = await import("../lib/invitations/invitation-rules");
 const { syncConnection } = await import("../lib/sync/sync-connection");
 
 export const BENCH_PASSWORD = "bench-password-2026";

@@ -56,8 +56,8 @@ if (isBenchCopy) {
   const { getEnv } = await import("@/lib/env");
   const { getDb, getSyncWriteDb } = await import("@/lib/db");
   const { getFlanksClient } = await import("@/lib/flanks/get-flanks-client");
-  const { withLease } = await import("@/lib/jobs/with-lease");
-  const { openToken } = await import("@/lib/services/connections/credentials-token-vault");
+  const { withLease } = await import("@/lib/db/with-lease");
+  const { openToken } = await import("@/lib/crypto/credentials-token-vault");
   const { createSyncer } = await import("@/lib/sync/sync-core");
   const seed = JSON.parse(readFileSync(`${process.env.BENCH_TMP ?? "bench/tmp"}/seed.json`, "utf8")) as { bigClient: { bigConnectionId: string } };
   const connectionId = seed.bigClient.bigConnectionId;

@@ -47,7 +47,6 @@ const act = (file: string, name: string) => actionRef(file, name);
 const CLIENT_ACTIONS = "app/(advisor)/clients/actions.ts";
 const CONNECTION_ACTIONS = "app/(advisor)/clients/connection-actions.ts";
 const ADMIN_ACTIONS = "app/admin/actions.ts";
-const ADMIN_CONNECTION_ACTIONS = "app/admin/connection-actions.ts";
 
 async function createUser(admin: APIRequestContext, role: "ADVISOR" | "ADMIN", label: string): Promise<{ email: string; password: string; id: string }> {
   const email = `${tag}-${label}@example.com`;

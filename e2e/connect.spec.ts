@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { queryE2eDb } from "./db";
-import { ADMIN, ANA, appAlert, completeSandboxLink, consentAndOpenLink, createClientViaUi, createInvitationLink, linkReference, LUIS, sandboxCount, signIn, unique } from "./fixtures";
+import { ADMIN, ANA, appAlert, completeSandboxLink, consentAndOpenLink, createClientViaUi, createInvitationLink, linkReference, LUIS, signIn, unique } from "./fixtures";
 
 async function advisorWithClient(browser: Browser, name = unique("Conecta")) {
   const context = await browser.newContext();

@@ -94,7 +94,7 @@ const failureBanner = () => page.getByTestId("connection-banners").getByText(/th
  * The background jobs that sync connections (the daily sync, 5 minutes after the server starts,
  * and the status sweep) would consume the drill's faults: a run of theirs that reached the card
  * endpoint first took the three 503s meant for the drill's sync. The drill holds their leases as
- * another server process would (lib/jobs/with-lease.ts), after any run in progress has ended.
+ * another server process would (lib/db/with-lease.ts), after any run in progress has ended.
  */
 const JOB_LEASES = ["sync:daily", "jobs:sweep-status"];
 const DRILL_HOLDER = "e2e-outage-drill";

@@ -70,7 +70,8 @@ export async function callAction(request: APIRequestContext, ref: TActionRef, fi
   const actionRedirect = response.headers()["x-action-redirect"];
   if (actionRedirect) return { kind: "redirect", location: actionRedirect.split(";")[0]! };
   if (response.status() >= 300 && response.status() < 400) return { kind: "redirect", location: response.headers().location ?? "" };
-  // After the action, Next may render the page for the new state; that page's own status (a 404 for an advisor on an admin page) does not change what the action returned.
+  // After the action, Next may render the page for the new state; that page's own status (a 404 for an advisor on
+  // an admin page) does not change what the action returned.
   if (!response.headers()["content-type"]?.includes("text/x-component")) return { kind: "http", status: response.status(), body };
   return { kind: "state", state: parseActionState(body) };
 }

@@ -32,7 +32,10 @@ const shot = (name: string) => ({ path: `test-results/wealth-details-screens/${n
 const cents = (value: unknown) => BigInt(Math.round(Number(value) * 100));
 const investmentTxs = () => client.data.investmentTransactions as (TRecord & { investment_id: string; type: string; operationDate: string; currency: string })[];
 
-/** The stored Flanks id of a client's investment (by ISIN) or card (by PAN): the sandbox's ids depend on the credentials token, which the test does not know. */
+/**
+ * The stored Flanks id of a client's investment (by ISIN) or card (by PAN): the sandbox's ids depend on the
+ * credentials token, which the test does not know.
+ */
 function storedInvestmentId(isin: unknown): string {
   const [row] = queryE2eDb<{ flanksId: string }>("select flanksId from WealthInvestment where clientId = ? and isin = ?", client.clientId, String(isin));
   return row!.flanksId;

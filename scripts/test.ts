@@ -3,8 +3,8 @@ import { checkInstallScriptsReviewed } from "./lib/check-install-scripts";
 import { BIN, run, runPrefixed } from "./lib/run";
 
 /**
- * `npm test`: install scripts reviewed, type-check, unit and contract tests, the production build, then Playwright in
- * Debian's Chromium against that build with a fresh database.
+ * `npm test`: install scripts reviewed, format (Prettier) and lint (ESLint, with decision 046's layer rules), type-check,
+ * unit and contract tests, the production build, then Playwright in Debian's Chromium against that build with a fresh database.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -13,7 +13,11 @@ async function ensureChromium(): Promise<void> {
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !existsSync("/usr/bin/apt-get")) {
     console.error(
-      `Chromium not found at ${CHROMIUM}. Install it with:\n  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-liberation\nor set CHROMIUM_PATH.`,
+      [
+        `Chromium not found at ${CHROMIUM}. Install it with:`,
+        "  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-liberation",
+        "or set CHROMIUM_PATH.",
+      ].join("\n"),
     );
     process.exit(1);
   }
@@ -33,6 +37,8 @@ async function main() {
   await ensureChromium();
   console.log("\n▶ Install scripts reviewed (package.json allowScripts)");
   checkInstallScriptsReviewed();
+  await step("Format (prettier --check)", BIN.prettier, ["--check", "--log-level=warn", "."]);
+  await step("Lint (eslint)", BIN.eslint, ["--max-warnings=0", "."]);
   await step("Type-check", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]);
   await step("Unit and contract tests", BIN.vitest, ["run"]);
   await step("Production build", "node", [BIN.next, "build"]);

@@ -26,7 +26,10 @@ const copies = mkdtempSync(join(tmpdir(), "patrimonio-audit-"));
 
 type TEventRow = { prevHash: string; at: Date; actorId: string; actorEmail: string; action: string; targetType: string; targetId: string; requestId: null; details: string; hash: string };
 
-/** A chain built as recordAuditEvent builds it: keyed with `key`, or `unkeyed` (plain SHA-256, as before the chain was keyed, or as a forger without the key). */
+/**
+ * A chain built as recordAuditEvent builds it: keyed with `key`, or `unkeyed` (plain SHA-256, as before the
+ * chain was keyed, or as a forger without the key).
+ */
 function buildChain(count: number, hashOf: (row: Omit<TEventRow, "hash">) => string): TEventRow[] {
   let prevHash = AUDIT_GENESIS_HASH;
   const rows: TEventRow[] = [];

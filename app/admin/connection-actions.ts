@@ -9,8 +9,6 @@ import { deleteConnection } from "@/lib/services/connections/delete-connection";
 import { deleteUnknownCredentials } from "@/lib/services/connections/delete-unknown-credentials";
 import { reconcileLinkCodes } from "@/lib/services/connections/reconcile-link-codes";
 import { idField } from "@/lib/validation/fields";
-import { AppError } from "@/lib/errors/app-error";
-import { isFlanksError } from "@/lib/flanks/errors";
 
 const ZConnectionFormSchema = z.object({ connectionId: idField });
 
@@ -48,14 +46,9 @@ export const reconcileAction = formAction({
   schema: z.object({}),
   role: "ADMIN",
   async run(user) {
-    try {
-      const result = await reconcileLinkCodes(user);
-      revalidatePath("/admin/reconcile");
-      return { status: "ok", values: { exchanged: String(result.exchanged), orphans: String(result.orphans), refused: String(result.refused) } };
-    } catch (error) {
-      if (isFlanksError(error)) throw new AppError("UPSTREAM_UNAVAILABLE", "flanksUnavailable");
-      throw error;
-    }
+    const result = await reconcileLinkCodes(user);
+    revalidatePath("/admin/reconcile");
+    return { status: "ok", values: { exchanged: String(result.exchanged), orphans: String(result.orphans), refused: String(result.refused) } };
   },
 });
 

@@ -1,5 +1,4 @@
 import { Link } from "@/components/ui/link";
-import { createInvitationAction } from "@/app/(advisor)/clients/connection-actions";
 import { I18nScope } from "@/components/i18n/i18n-scope";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/current-user";
@@ -8,9 +7,9 @@ import { formatDate, formatDateTime } from "@/lib/i18n/format";
 import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
-import type { TConnectionSummary } from "@/lib/services/connections/connection-dto";
+import type { TConnectionSummary } from "@/lib/connections/connection-dto";
 import { listClientConnections } from "@/lib/services/connections/list-client-connections";
-import { CreateInvitationButton } from "./create-invitation-button";
+import { CreateInvitationButton, type TCreateInvitationAction } from "./create-invitation-button";
 import { productListText } from "./product-names";
 
 /** Data older than this gets a banner even when the connection is otherwise healthy. */
@@ -23,7 +22,7 @@ function isStale(connection: TConnectionSummary, now: number): boolean {
 }
 
 /** On every page of a client: what is wrong with each connection, since when, and the action that fixes it. */
-export async function ConnectionBanners({ clientId }: { clientId: string }) {
+export async function ConnectionBanners({ clientId, createInvitation }: { clientId: string; createInvitation: TCreateInvitationAction }) {
   const user = await requireUser();
   const { locale, t } = await getMessages();
   const connections = await listClientConnections(user, clientId);
@@ -65,7 +64,7 @@ export async function ConnectionBanners({ clientId }: { clientId: string }) {
             <p className="max-w-3xl">{banner.text}</p>
             {banner.purpose ? (
               <I18nScope namespaces={["invitations"]}>
-                <CreateInvitationButton action={createInvitationAction} clientId={clientId} purpose={banner.purpose} connectionId={banner.id} label={banner.label ?? ""} firmName={firmName} />
+                <CreateInvitationButton action={createInvitation} clientId={clientId} purpose={banner.purpose} connectionId={banner.id} label={banner.label ?? ""} firmName={firmName} />
               </I18nScope>
             ) : (
               <Link href={`/clients/${clientId}/connections`} className="font-semibold underline">

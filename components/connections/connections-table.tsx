@@ -10,8 +10,8 @@ import { DataTable } from "@/components/ui/data-table";
 import type { TFormState } from "@/lib/actions/form-state";
 import { formatDate } from "@/lib/i18n/format";
 import { interpolate } from "@/lib/i18n/messages";
-import { EXTRACTION_PRODUCT_COUNT, type TConnectionSummary } from "@/lib/services/connections/connection-dto";
-import { connectionStateLabel, isAwaitingFirstLoad } from "@/lib/services/connections/connection-state-label";
+import { EXTRACTION_PRODUCT_COUNT, type TConnectionSummary } from "@/lib/connections/connection-dto";
+import { connectionStateLabel, isAwaitingFirstLoad } from "@/lib/connections/connection-state-label";
 import { productListText } from "./product-names";
 
 const STATE_TONE: Record<string, string> = {

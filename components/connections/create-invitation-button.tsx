@@ -8,6 +8,9 @@ import { IDLE_FORM_STATE, type TFormState } from "@/lib/actions/form-state";
 import { formatDate } from "@/lib/i18n/format";
 import { interpolate } from "@/lib/i18n/messages";
 
+/** The server action that creates an invitation; pages pass it in (components do not import app/). */
+export type TCreateInvitationAction = (state: TFormState, formData: FormData) => Promise<TFormState>;
+
 /** Creates an invitation and shows its link once, to copy or send by email. */
 export function CreateInvitationButton({
   action,
@@ -17,7 +20,7 @@ export function CreateInvitationButton({
   label,
   firmName,
 }: {
-  action: (state: TFormState, formData: FormData) => Promise<TFormState>;
+  action: TCreateInvitationAction;
   clientId: string;
   purpose: "CONNECT" | "SCA" | "RESET";
   connectionId?: string;

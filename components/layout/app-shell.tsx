@@ -2,10 +2,10 @@ import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import type { TSessionUser } from "@/lib/auth/current-user";
 import { getMessages } from "@/lib/i18n/get-locale";
-import { LanguageSwitch } from "./language-switch";
+import { LanguageSwitch, type TSetLocale } from "./language-switch";
 import { SignOutButton } from "./sign-out-button";
 
-export async function AppShell({ user, children }: { user: TSessionUser; children: ReactNode }) {
+export async function AppShell({ user, setLocale, children }: { user: TSessionUser; setLocale: TSetLocale; children: ReactNode }) {
   const { t } = await getMessages();
   const links = [
     { href: "/clients", label: t.nav.clients },
@@ -43,7 +43,7 @@ export async function AppShell({ user, children }: { user: TSessionUser; childre
             </nav>
           </div>
           <div className="flex flex-wrap items-center gap-3">
-            <LanguageSwitch />
+            <LanguageSwitch setLocale={setLocale} />
             <span className="text-sm text-slate-700" data-testid="current-user">
               {user.name}
             </span>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { QueryProvider } from "@/components/query/query-provider";
 import { interpolate } from "@/lib/i18n/messages";
 import type { TRefreshLabels } from "./refresh-button-client";
@@ -37,7 +37,8 @@ function Progress({ clientId, startedAt, labels, onFinish }: TProps) {
   });
 
   const data = progress.data;
-  const runs = data?.connections.filter((c) => !c.finishedAt || c.finishedAt >= startedAt) ?? [];
+  // Memoised: a new array on each render would make the effect below run again after every render.
+  const runs = useMemo(() => data?.connections.filter((c) => !c.finishedAt || c.finishedAt >= startedAt) ?? [], [data, startedAt]);
   const isFinished = data !== undefined && !data.isRunning && runs.length > 0;
 
   const hasReported = useRef(false);

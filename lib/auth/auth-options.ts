@@ -3,8 +3,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getEnv } from "@/lib/env";
 import { clientAddressOf } from "@/lib/security/client-address";
-import { endSession } from "@/lib/services/auth/end-session";
-import { signInWithPassword } from "@/lib/services/auth/sign-in-with-password";
+import { endSession } from "@/lib/auth/end-session";
+import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { SESSION_MAX_AGE_MS } from "./session-rules";
 
 export const SIGN_IN_THROTTLED = "throttled";

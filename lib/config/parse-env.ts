@@ -68,7 +68,10 @@ const ZRawEnvSchema = z.object({
   SCHEDULER: z.enum(["on", "off"]).default("on"),
   /** Server processes `npm start` runs (scripts/serve.ts; docs/decisions/034-server-processes.md). Default: 1, at most the CPUs. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
-  /** Sandbox mode: the loopback port of the one sandbox scripts/serve.ts runs for its workers (0: any free port). The benchmark fixes it so its own processes reach the sandbox as the workers do. */
+  /**
+   * Sandbox mode: the loopback port of the one sandbox scripts/serve.ts runs for its workers (0: any free port).
+   * The benchmark fixes it so its own processes reach the sandbox as the workers do.
+   */
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   /**
    * Reverse proxies in front of the app that append to X-Forwarded-For (and set X-Forwarded-Proto /
@@ -80,7 +83,10 @@ const ZRawEnvSchema = z.object({
   RATE_LIMIT_SIGN_IN_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
   /** Requests per address per minute to the end users' pages (invitations, consent, the Link's callback). */
   RATE_LIMIT_PUBLIC_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(120),
-  /** Set by scripts/serve.ts for its workers (scripts/start.ts for `next dev`): where the one sandbox of all server processes listens (sandbox mode only; decision 044). */
+  /**
+   * Set by scripts/serve.ts for its workers (scripts/start.ts for `next dev`): where the one sandbox of all server
+   * processes listens (sandbox mode only; decision 044).
+   */
   SANDBOX_UPSTREAM: optionalString.pipe(flanksUrl.optional()),
 });
 

@@ -3,7 +3,7 @@ import { decryptSecret, encryptSecret, sealedVersionOf } from "./secret-box";
 
 /*
  * How Flanks tokens are sealed at rest, with the key passed in: the app uses it through
- * lib/services/connections/credentials-token-vault.ts (key from the environment), the key
+ * lib/crypto/credentials-token-vault.ts (key from the environment), the key
  * rotation command (scripts/rotate-encryption-key.ts) with an old and a new key.
  *
  * The additional data binds the kind of token AND the row holding it (v2): a sealed value copied

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { readSessionRow } from "@/lib/auth/session-row";
-import { readClientConnectionRows } from "@/lib/services/connections/client-connection-rows";
+import { readClientConnectionRows } from "@/lib/connections/client-connection-rows";
 import { createTestDatabase, type TTestDatabase } from "@/lib/sync/test/test-database";
 import { createReadConnection, type TReadConnection } from "./read-connection";
 

@@ -1,7 +1,7 @@
 // Contract tests: the real client against the sandbox over HTTP (lib/sandbox, served on node:http).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createFlanksClient, type TFlanksClientConfig } from "./client";
-import { FlanksContractError, FlanksError } from "./errors";
+import { FlanksError } from "./errors";
 import { INVESTMENT_TYPES, investmentTypeOf } from "./schemas";
 import { startSandboxServer, type TSandboxServer } from "./test/start-sandbox-server";
 

@@ -1,10 +1,11 @@
 import "server-only";
+import { systemActor } from "@/lib/auth/authorization";
 import { getDb } from "@/lib/db";
 import { logError } from "@/lib/log/log-error";
-import { retryPendingExchanges } from "@/lib/services/connections/exchange-link-code";
+import { retryPendingExchanges } from "@/lib/connections/exchange-link-code";
 import { reconcileLinkCodes } from "@/lib/services/connections/reconcile-link-codes";
-import { refreshConnectionStatus } from "@/lib/services/connections/refresh-connection-status";
-import { withLease } from "./with-lease";
+import { refreshConnectionStatus } from "@/lib/connections/refresh-connection-status";
+import { withLease } from "@/lib/db/with-lease";
 
 type TOnNewData = (connectionId: string) => Promise<unknown>;
 
@@ -34,5 +35,5 @@ export async function refreshAndSync(connectionId: string, onNewData: TOnNewData
 }
 
 export async function reconcileInBackground(): Promise<void> {
-  await withLease("jobs:reconcile", 5 * 60_000, () => reconcileLinkCodes(null));
+  await withLease("jobs:reconcile", 5 * 60_000, () => reconcileLinkCodes(systemActor("reconcile")));
 }

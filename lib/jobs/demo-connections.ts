@@ -4,10 +4,10 @@ import { getDb } from "@/lib/db";
 import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
 import { getEnv } from "@/lib/env";
 import { logError } from "@/lib/log/log-error";
-import { exchangeLinkCode } from "@/lib/services/connections/exchange-link-code";
-import { LINK_EXTRA_REFERENCE } from "@/lib/services/invitations/consent-to-invitation";
-import { INVITATION_TTL_MS, newInvitationReference, newInvitationToken } from "@/lib/services/invitations/invitation-rules";
-import { withLease } from "./with-lease";
+import { exchangeLinkCode } from "@/lib/connections/exchange-link-code";
+import { LINK_EXTRA_REFERENCE } from "@/lib/invitations/invitation-rules";
+import { INVITATION_TTL_MS, newInvitationReference, newInvitationToken } from "@/lib/invitations/invitation-rules";
+import { withLease } from "@/lib/db/with-lease";
 
 /**
  * The demo's connected clients, made in sandbox mode through the same path a real client takes

@@ -89,7 +89,12 @@ export const DEFAULT_ACCOUNT_TRANSACTIONS = 500;
 export const MAX_ACCOUNT_TRANSACTIONS = 200_000;
 export const BIG_ACCOUNT_TRANSACTIONS = 100_000;
 
-export type TVolume = { accountTransactions: number; years: number; /** At least this many investment positions (`positions=N`, ≤ 200). */ positions?: number };
+export type TVolume = {
+  accountTransactions: number;
+  years: number;
+  /** At least this many investment positions (`positions=N`, ≤ 200). */
+  positions?: number;
+};
 
 /**
  * The volume of account transactions is chosen by the username, so any bank can produce it:

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createFlanksClient, type TFlanksClient } from "@/lib/flanks";
 import { startSandboxServer, type TSandboxServer } from "@/lib/flanks/test/start-sandbox-server";
-import { summarizeStatus } from "@/lib/services/connections/connection-state";
+import { summarizeStatus } from "@/lib/sync/connection-state";
 import { parseProductStates } from "./products";
 import { createSyncer } from "./sync-core";
 import { createTestDatabase, memoryLease, type TTestDatabase } from "./test/test-database";

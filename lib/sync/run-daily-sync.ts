@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { withLease } from "@/lib/jobs/with-lease";
+import { withLease } from "@/lib/db/with-lease";
 import { syncConnection } from "./sync-connection";
 
 export type TDailySyncResult =

@@ -2,8 +2,8 @@ import "server-only";
 import { getDb, getSyncWriteDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
-import { withLease } from "@/lib/jobs/with-lease";
-import { openToken } from "@/lib/services/connections/credentials-token-vault";
+import { withLease } from "@/lib/db/with-lease";
+import { openToken } from "@/lib/crypto/credentials-token-vault";
 import { createSyncer, type TSyncReason, type TSyncResult } from "./sync-core";
 
 export type { TSyncReason, TSyncResult } from "./sync-core";

@@ -4,7 +4,6 @@ import type { TRecordList, TSetAsideRecord } from "@/lib/flanks/read-records";
 import { flagIsSet } from "@/lib/flanks/schemas";
 import type {
   TAccount,
-  TAccountTransaction,
   TCard,
   TCardTransaction,
   TCredentialsStatus,
@@ -20,7 +19,7 @@ import type {
 } from "@/lib/flanks/schemas";
 import type { TWriteConnection } from "@/lib/db/create-write-connection";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { summarizeStatus } from "@/lib/services/connections/connection-state";
+import { summarizeStatus } from "@/lib/sync/connection-state";
 import {
   isBlankIdentity,
   normalizeAccounts,

@@ -14,7 +14,7 @@ export async function prepareDatabase(): Promise<void> {
   if (hasPendingMigrations(env.databaseUrl)) {
     await run(BIN.prisma, ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: env.databaseUrl }, stdio: ["ignore", "ignore", "inherit"] });
   }
-  useWriteAheadLog(env.databaseUrl);
+  enableWriteAheadLog(env.databaseUrl);
   await seedDemoData();
 }
 
@@ -52,7 +52,7 @@ export function hasPendingMigrations(databaseUrl: string, migrationsDir = MIGRAT
  * instead of the rollback journal's several, and pages keep reading the last committed data while
  * a sync writes (docs/decisions/021-sync-write-path-and-wal.md). Only for SQLite files.
  */
-export function useWriteAheadLog(databaseUrl: string): void {
+export function enableWriteAheadLog(databaseUrl: string): void {
   if (!databaseUrl.startsWith("file:")) return;
   const Database = createRequire(import.meta.url)("better-sqlite3") as new (path: string) => TSqlite;
   const db = new Database(databaseUrl.slice("file:".length));

@@ -38,4 +38,6 @@ export const BIN = {
   next: "node_modules/next/dist/bin/next",
   vitest: "node_modules/.bin/vitest",
   playwright: "node_modules/.bin/playwright",
+  prettier: "node_modules/.bin/prettier",
+  eslint: "node_modules/.bin/eslint",
 } as const;

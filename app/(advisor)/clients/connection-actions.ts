@@ -7,7 +7,7 @@ import { getPublicOrigin } from "@/lib/request/public-origin";
 import { ZConnectionIdSchema } from "@/lib/services/connections/connection-schemas";
 import { deleteConnection } from "@/lib/services/connections/delete-connection";
 import { createInvitation } from "@/lib/services/invitations/create-invitation";
-import { INVITATION_PURPOSES } from "@/lib/services/invitations/invitation-rules";
+import { INVITATION_PURPOSES } from "@/lib/invitations/invitation-rules";
 import { revokeInvitation } from "@/lib/services/invitations/revoke-invitation";
 import { idField } from "@/lib/validation/fields";
 

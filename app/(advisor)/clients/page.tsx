@@ -15,7 +15,7 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 
 export default async function ClientsPage({ searchParams }: TProps) {
   const user = await requireUser();
-  const { locale, t } = await getMessages();
+  const { t } = await getMessages();
   const query = ZClientListQuerySchema.parse(await searchParams);
   const isAdmin = user.role === "ADMIN";
 

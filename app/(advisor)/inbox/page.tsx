@@ -7,7 +7,7 @@ import { formatDate } from "@/lib/i18n/format";
 import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { connectionStateLabel } from "@/lib/services/connections/connection-state-label";
+import { connectionStateLabel } from "@/lib/connections/connection-state-label";
 import { listActionInbox } from "@/lib/services/connections/list-action-inbox";
 import { DataTable } from "@/components/ui/data-table";
 

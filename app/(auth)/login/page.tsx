@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { I18nScope } from "@/components/i18n/i18n-scope";
 import { LanguageSwitch } from "@/components/layout/language-switch";
+import { setLocaleAction } from "@/app/locale-actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { DEMO_ACCOUNTS } from "@/lib/demo/demo-accounts";
 import { getEnv } from "@/lib/env";
@@ -21,7 +22,7 @@ export default async function LoginPage({ searchParams }: TProps) {
   return (
     <main id="main" className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 px-4 py-10">
       <div className="flex justify-end">
-        <LanguageSwitch />
+        <LanguageSwitch setLocale={setLocaleAction} />
       </div>
       <div>
         <p className="text-2xl font-bold text-brand-700">{t.app.name}</p>

@@ -5,21 +5,21 @@ import { PageHeader } from "@/components/ui/page-header";
 import { FilterBar } from "@/components/ui/filter-bar";
 import { TextField } from "@/components/ui/text-field";
 import { requireAdmin } from "@/lib/auth/current-user";
-import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { readFromFlanks } from "@/lib/services/connections/flanks-read";
+import { readFromFlanks } from "@/lib/connections/flanks-read";
+import { listAvailableBanks } from "@/lib/services/connections/list-available-banks";
 
 export const generateMetadata = pageTitle("banks");
 
 const ZQuerySchema = z.object({ q: z.string().trim().max(80).optional().catch(undefined) });
 
 export default async function AdminBanksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireAdmin();
+  const admin = await requireAdmin();
   const { t } = await getMessages();
   const { q } = ZQuerySchema.parse(await searchParams);
-  const banks = await readFromFlanks(() => getFlanksClient().getAvailableBanks());
+  const banks = await readFromFlanks(() => listAvailableBanks(admin));
   const needle = q?.toLowerCase();
   const shown = banks.ok ? banks.value.filter((bank) => !needle || `${bank.id} ${bank.name} ${bank.cif ?? ""}`.toLowerCase().includes(needle)) : [];
   return (

@@ -11,8 +11,8 @@ import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { listAllConnections, listConnectionBanks, ZAdminConnectionQuerySchema } from "@/lib/services/connections/admin-connections";
-import { CONNECTION_STATES } from "@/lib/services/connections/connection-state";
-import { connectionStateLabel } from "@/lib/services/connections/connection-state-label";
+import { CONNECTION_STATES } from "@/lib/sync/connection-state";
+import { connectionStateLabel } from "@/lib/connections/connection-state-label";
 import { listActiveAdvisors } from "@/lib/services/users/list-users";
 import { deleteConnectionAction, forceConnectionAction, refreshConnectionAction } from "../connection-actions";
 

@@ -10,8 +10,8 @@ import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { compareCredentials } from "@/lib/services/connections/admin-connections";
-import { readFromFlanks } from "@/lib/services/connections/flanks-read";
-import { listRefusedLinkAttempts } from "@/lib/services/connections/count-refused-link-attempt";
+import { readFromFlanks } from "@/lib/connections/flanks-read";
+import { listRefusedLinkAttempts } from "@/lib/services/connections/list-refused-link-attempts";
 import { listPendingLinkCodes } from "@/lib/services/connections/reconcile-link-codes";
 import { adoptUnknownCredentialsAction, deleteUnknownCredentialsAction, reconcileAction } from "../connection-actions";
 
@@ -20,7 +20,7 @@ export const generateMetadata = pageTitle("reconcile");
 export default async function AdminReconcilePage() {
   const admin = await requireAdmin();
   const { t } = await getMessages();
-  const [codes, comparison, refused] = await Promise.all([readFromFlanks(() => listPendingLinkCodes()), readFromFlanks(() => compareCredentials(admin)), listRefusedLinkAttempts(admin)]);
+  const [codes, comparison, refused] = await Promise.all([readFromFlanks(() => listPendingLinkCodes(admin)), readFromFlanks(() => compareCredentials(admin)), listRefusedLinkAttempts(admin)]);
   const unavailable = (error: string) => <Alert tone="error">{interpolate(t.adminConnections.flanksUnavailable, { error })}</Alert>;
   return (
     <>

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { logError } from "@/lib/log/log-error";
 import { checkPublicRequestLimit } from "@/lib/security/public-request-limit";
 import { rateLimitedResponse } from "@/lib/security/rate-limited-response";
-import { exchangeLinkCode, syncAfterExchange } from "@/lib/services/connections/exchange-link-code";
-import { LINK_EXTRA_REFERENCE } from "@/lib/services/invitations/consent-to-invitation";
+import { exchangeLinkCode, syncAfterExchange } from "@/lib/connections/exchange-link-code";
+import { LINK_EXTRA_REFERENCE } from "@/lib/invitations/invitation-rules";
 
 export const dynamic = "force-dynamic";
 

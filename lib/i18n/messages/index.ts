@@ -1,4 +1,4 @@
-import type { TLocale } from "../locales";
+import type { TLocale } from "@/lib/i18n/locales";
 import { en, type TMessages } from "./en";
 import { es } from "./es";
 

@@ -9,7 +9,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { deleteConnection } from "@/lib/services/connections/delete-connection";
 import { forgetWealthOverview } from "@/lib/services/wealth/get-wealth-overview";
-import { purgeDeletedSearchEntries } from "@/lib/services/wealth/purge-search-index";
+import { purgeDeletedSearchEntries } from "@/lib/wealth/purge-search-index";
 
 export type TDeletedClient = { connectionsDeleted: number };
 

@@ -9,10 +9,10 @@ import { isFlanksError } from "@/lib/flanks/errors";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
 
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { CONNECTION_SUMMARY_SELECT, latestSyncRuns, toConnectionSummary, type TConnectionSummary } from "./connection-dto";
-import { CONNECTION_STATES } from "./connection-state";
-import { credentialsTokenLookupHash, openToken } from "./credentials-token-vault";
-import { refreshConnectionStatus } from "./refresh-connection-status";
+import { CONNECTION_SUMMARY_SELECT, latestSyncRuns, toConnectionSummary, type TConnectionSummary } from "@/lib/connections/connection-dto";
+import { CONNECTION_STATES } from "@/lib/sync/connection-state";
+import { credentialsTokenLookupHash, openToken } from "@/lib/crypto/credentials-token-vault";
+import { refreshConnectionStatus } from "@/lib/connections/refresh-connection-status";
 
 export const ZAdminConnectionQuerySchema = z.object({
   state: z.enum(CONNECTION_STATES).optional().catch(undefined),

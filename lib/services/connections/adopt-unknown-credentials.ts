@@ -7,8 +7,8 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { syncConnection } from "@/lib/sync/sync-connection";
 import { findUnknownCredentials } from "./admin-connections";
-import { sealToken } from "./credentials-token-vault";
-import { refreshConnectionStatus } from "./refresh-connection-status";
+import { sealToken } from "@/lib/crypto/credentials-token-vault";
+import { refreshConnectionStatus } from "@/lib/connections/refresh-connection-status";
 
 /**
  * Credentials Flanks lists that no connection holds (a code exchanged but refused, a Link made

@@ -9,8 +9,8 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { isFlanksError } from "@/lib/flanks/errors";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
-import { purgeDeletedSearchEntries } from "@/lib/services/wealth/purge-search-index";
-import { openToken } from "./credentials-token-vault";
+import { purgeDeletedSearchEntries } from "@/lib/wealth/purge-search-index";
+import { openToken } from "@/lib/crypto/credentials-token-vault";
 
 /**
  * Deletes the credentials at Flanks, then erases every row Patrimonio kept for the connection

@@ -1,8 +1,8 @@
 import "server-only";
 import { clientScope, type TActor } from "@/lib/auth/authorization";
 import { getDb } from "@/lib/db";
-import { CONNECTION_SUMMARY_SELECT, latestSyncRuns, toConnectionSummary, type TConnectionSummary } from "./connection-dto";
-import { STATE_URGENCY } from "./connection-state";
+import { CONNECTION_SUMMARY_SELECT, latestSyncRuns, toConnectionSummary, type TConnectionSummary } from "@/lib/connections/connection-dto";
+import { STATE_URGENCY } from "@/lib/sync/connection-state";
 
 export const ACTION_STATES = ["BLOCKED", "NEEDS_SCA", "ERROR", "PARTIAL"] as const;
 

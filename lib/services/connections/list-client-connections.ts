@@ -1,8 +1,8 @@
 import "server-only";
 import { assertClientAccess, type TActor } from "@/lib/auth/authorization";
 import { loadClientRow } from "@/lib/services/clients/get-client";
-import { loadClientConnectionRows } from "./client-connection-rows";
-import { toConnectionSummary, type TConnectionSummary } from "./connection-dto";
+import { loadClientConnectionRows } from "@/lib/connections/client-connection-rows";
+import { toConnectionSummary, type TConnectionSummary } from "@/lib/connections/connection-dto";
 
 export async function listClientConnections(actor: TActor, clientId: string): Promise<TConnectionSummary[]> {
   assertClientAccess(actor, await loadClientRow(clientId));

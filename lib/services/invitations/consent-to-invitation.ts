@@ -4,10 +4,9 @@ import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { buildLinkUrl } from "@/lib/flanks/link-url";
-import { openToken } from "@/lib/services/connections/credentials-token-vault";
+import { openToken } from "@/lib/crypto/credentials-token-vault";
+import { LINK_EXTRA_REFERENCE } from "@/lib/invitations/invitation-rules";
 import { findOpenInvitation } from "./open-invitation";
-
-export const LINK_EXTRA_REFERENCE = "ref";
 
 /**
  * Records consent and returns where the browser goes next: the Flanks Link, with our opaque

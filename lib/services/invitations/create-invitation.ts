@@ -4,7 +4,7 @@ import { assertClientAccess } from "@/lib/auth/authorization";
 import type { TSessionUser } from "@/lib/auth/current-user";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
-import { INVITATION_TTL_MS, newInvitationReference, newInvitationToken, type TInvitationPurpose } from "./invitation-rules";
+import { INVITATION_TTL_MS, newInvitationReference, newInvitationToken, type TInvitationPurpose } from "@/lib/invitations/invitation-rules";
 
 export type TCreatedInvitation = { id: string; path: string; expiresAt: string };
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { assertClientAccess, type TActor } from "@/lib/auth/authorization";
 import { getDb } from "@/lib/db";
-import { invitationState, type TInvitationState } from "./invitation-rules";
+import { invitationState, type TInvitationState } from "@/lib/invitations/invitation-rules";
 
 export type TInvitationSummary = {
   id: string;

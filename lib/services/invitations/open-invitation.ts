@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
-import { canOpenInvitation, hashInvitationToken } from "./invitation-rules";
+import { canOpenInvitation, hashInvitationToken } from "@/lib/invitations/invitation-rules";
 
 export const ZInvitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 

@@ -2,8 +2,8 @@ import "server-only";
 import { cache } from "react";
 import type { TActor } from "@/lib/auth/authorization";
 import { findAccessibleClient } from "@/lib/services/clients/get-client";
-import { loadClientConnectionRows } from "@/lib/services/connections/client-connection-rows";
-import { parseList } from "@/lib/services/connections/connection-dto";
+import { loadClientConnectionRows } from "@/lib/connections/client-connection-rows";
+import { parseList } from "@/lib/connections/connection-dto";
 import { parseProductStates, type TProductStates } from "@/lib/sync/products";
 
 export type TWealthConnection = {

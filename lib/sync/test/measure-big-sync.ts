@@ -3,7 +3,7 @@
 //   node --conditions=react-server --import tsx lib/sync/test/measure-big-sync.ts [runs]
 import { createFlanksClient } from "@/lib/flanks";
 import { startSandboxServer } from "@/lib/flanks/test/start-sandbox-server";
-import { createSyncer } from "../sync-core";
+import { createSyncer } from "@/lib/sync/sync-core";
 import { createTestDatabase, memoryLease } from "./test-database";
 
 const runs = Number(process.argv[2] ?? 3);

@@ -2,6 +2,7 @@ import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { ClientTabs } from "@/components/clients/client-tabs";
 import { ConnectionBanners } from "@/components/connections/connection-banners";
+import { createInvitationAction } from "../connection-actions";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
@@ -50,7 +51,7 @@ export default async function ClientLayout({ children, params }: { children: Rea
           <Alert tone="warning">{t.clients.archivedNotice}</Alert>
         </div>
       ) : null}
-      <ConnectionBanners clientId={client.id} />
+      <ConnectionBanners clientId={client.id} createInvitation={createInvitationAction} />
       <ClientTabs tabs={tabs} label={t.clients.sections}>
         {children}
       </ClientTabs>

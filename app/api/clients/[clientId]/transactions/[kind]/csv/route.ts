@@ -15,7 +15,8 @@ import { iterateTransactions, type TLedgerRow } from "@/lib/services/wealth/list
 import { LEDGER_KINDS, parseLedgerQuery, type TLedgerKind } from "@/lib/wealth/ledger-query";
 import { csvLine } from "@/lib/wealth/csv";
 
-// Amounts after `balance_currency` (commission … origin_gain) are in `currency`, the transaction's; `type` is the code as sent, `type_name` its name in the user's language.
+// Amounts after `balance_currency` (commission … origin_gain) are in `currency`, the transaction's; `type` is
+// the code as sent, `type_name` its name in the user's language.
 const HEADER = [
   "date", "value_date", "description", "category", "product", "quantity", "unit_price", "amount", "currency", "balance", "balance_currency",
   "type", "type_name", "counterparty", "counterparty_iban", "commission", "retention", "expenses", "exchange_rate", "origin_gain", "origin_gain_date",

@@ -21,11 +21,13 @@ vi.mock("@/lib/flanks/get-flanks-client", () => ({ getFlanksClient: () => mocks.
 vi.mock("@/lib/sync/sync-connection", () => ({ syncConnection: mocks.sync }));
 
 const { exchangeLinkCode, retryPendingExchanges, syncAfterExchange } = await import("./exchange-link-code");
-const { reconcileLinkCodes } = await import("./reconcile-link-codes");
+const { reconcileLinkCodes } = await import("@/lib/services/connections/reconcile-link-codes");
 const { refreshConnectionStatus } = await import("./refresh-connection-status");
-const { linkCodeHash, sealToken } = await import("./credentials-token-vault");
+const { linkCodeHash, sealToken } = await import("@/lib/crypto/credentials-token-vault");
 const { openInvitation } = await import("@/lib/services/invitations/open-invitation");
-const { newInvitationToken } = await import("@/lib/services/invitations/invitation-rules");
+const { newInvitationToken } = await import("@/lib/invitations/invitation-rules");
+const { systemActor } = await import("@/lib/auth/authorization");
+const { listPendingLinkCodes } = await import("@/lib/services/connections/reconcile-link-codes");
 
 type TFakeCode = { credentials_token: string; extra: Record<string, string> | null };
 
@@ -206,12 +208,23 @@ describe("a link code binds only where the invitation still allows it (issue 16.
     it(`leaves the code of ${name} at Flanks at reconciliation`, async () => {
       const { invitation, clientId } = await invitationFor(setup);
       codeAtFlanks({ ref: invitation.reference });
-      const result = await reconcileLinkCodes(null);
+      const result = await reconcileLinkCodes(systemActor("test"));
       expect(result).toMatchObject({ exchanged: 0, refused: 1 });
       expect(mocks.flanks.exchanged).toEqual([]);
       expect(await mocks.db.connection.count({ where: { clientId } })).toBe(0);
     });
   }
+
+  it("reconciles and lists pending codes for an admin or a job only, never for an advisor", async () => {
+    const { invitation } = await invitationFor();
+    codeAtFlanks({ ref: invitation.reference });
+    const advisor = { id: "advisor-1", email: "advisor@firm.test", name: "Advisor", role: "ADVISOR" as const, locale: "es" as const, sessionId: "session-1" };
+    await expect(reconcileLinkCodes(advisor)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(listPendingLinkCodes(advisor)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(mocks.flanks.exchanged).toEqual([]);
+    const admin = { ...advisor, role: "ADMIN" as const };
+    expect(await listPendingLinkCodes(admin)).toHaveLength(1);
+  });
 
   it("binds a Link consented before expiry that comes back within the grace period", async () => {
     const { invitation, clientId } = await invitationFor({ expiresInMs: -10 * 60_000, consentAgoMs: 30 * 60_000 });

@@ -1,4 +1,4 @@
-import type { TConnectionState } from "./connection-state";
+import type { TConnectionState } from "@/lib/sync/connection-state";
 
 type TStateLabels = { stateNames: Record<TConnectionState, string>; stateLoadingData: string };
 

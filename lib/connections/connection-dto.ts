@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/db/create-prisma-client";
-import type { TConnectionState } from "./connection-state";
+import type { TConnectionState } from "@/lib/sync/connection-state";
 
 /** A connection as the UI sees it: never a token, sealed or not. */
 export type TConnectionSummary = {

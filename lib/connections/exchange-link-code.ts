@@ -5,11 +5,11 @@ import { getEnv } from "@/lib/env";
 import { isFlanksError } from "@/lib/flanks/errors";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
 import { logError } from "@/lib/log/log-error";
-import { LINK_EXTRA_REFERENCE } from "@/lib/services/invitations/consent-to-invitation";
-import { exchangeBindingRefusal, invitationBindingRefusal, type TBindingRefusal } from "@/lib/services/invitations/invitation-rules";
+import { LINK_EXTRA_REFERENCE } from "@/lib/invitations/invitation-rules";
+import { exchangeBindingRefusal, invitationBindingRefusal, type TBindingRefusal } from "@/lib/invitations/invitation-rules";
 import { syncConnection } from "@/lib/sync/sync-connection";
 import { countRefusedLinkAttempt } from "./count-refused-link-attempt";
-import { credentialsTokenLookupHash, linkCodeHash, openToken, sealToken } from "./credentials-token-vault";
+import { credentialsTokenLookupHash, linkCodeHash, openToken, sealToken } from "@/lib/crypto/credentials-token-vault";
 import { refreshConnectionStatus } from "./refresh-connection-status";
 
 /** `hasNewData`: Flanks already says the extraction is finished, so the data can be loaded now. */

@@ -4,6 +4,9 @@ export const INVITATION_PURPOSES = ["CONNECT", "SCA", "RESET"] as const;
 export type TInvitationPurpose = (typeof INVITATION_PURPOSES)[number];
 export type TInvitationState = "open" | "used" | "expired" | "revoked";
 
+/** The key of our invitation reference in the Link's `extra`: how a returning code names its invitation. */
+export const LINK_EXTRA_REFERENCE = "ref";
+
 export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /**
  * A Link the end user consented to before the invitation expired may still return its code a little

@@ -4,8 +4,8 @@ import { getDb } from "@/lib/db";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
 import { isFlanksError } from "@/lib/flanks/errors";
 import { bankDisplayName } from "./bank-names";
-import { redactStatus, summarizeStatus, type TConnectionState } from "./connection-state";
-import { openToken, sealToken } from "./credentials-token-vault";
+import { redactStatus, summarizeStatus, type TConnectionState } from "@/lib/sync/connection-state";
+import { openToken, sealToken } from "@/lib/crypto/credentials-token-vault";
 
 /**
  * `hasNewData`: an extraction finished since we last looked (the first one, or a newer `last_update`),
