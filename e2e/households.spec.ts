@@ -90,6 +90,7 @@ test("an advisor creates a household of two clients from the pages, with roles",
 });
 
 test("the household's totals are the members' figures added up, the joint account counted once with both holders", async () => {
+  test.setTimeout(120_000);
   const [a, b] = members as [TMember, TMember];
   const jointA = a.data.accounts.find(isJoint)!;
   const jointB = b.data.accounts.find(isJoint)!;
@@ -152,6 +153,7 @@ test("another advisor cannot see the household, neither listed nor by its addres
 });
 
 test("a member changes role, leaves, and the household is renamed and deleted; every change is audited", async () => {
+  test.setTimeout(120_000);
   const [a, b] = members as [TMember, TMember];
   await page.goto(`/households/${householdId}`);
   await page.getByLabel(`Role of ${b.displayName}`).selectOption("CHILD");

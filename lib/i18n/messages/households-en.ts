@@ -35,6 +35,7 @@ export const householdsEn = {
   sharedTitle: "Products held through several connections",
   sharedNote: "The same IBAN or account number, or the same ISIN in the same portfolio at the same bank, reached through more than one connection: counted once, with its holders.",
   sharedEmpty: "No product is reached through two connections.",
+  sharedCaption: "Each shared product, its balance and its holders",
   product: "Product",
   kind: "Kind",
   kinds: { account: "Account", position: "Position", liability: "Liability" },
@@ -44,8 +45,10 @@ export const householdsEn = {
   holders: "Holders",
   liabilitiesTitle: "Liabilities",
   liabilitiesEmpty: "No liabilities.",
+  liabilitiesCaption: "Each liability of the members, counted once",
   connectionsTitle: "Connections of the members",
   connectionsEmpty: "No member has connected a bank.",
+  connectionsCaption: "Each member's bank connections and their state",
   member: "Member",
   clientHousehold: "Household",
 };

@@ -37,6 +37,7 @@ export const householdsEs: THouseholdsMessages = {
   sharedTitle: "Productos alcanzados por varias conexiones",
   sharedNote: "El mismo IBAN o número de cuenta, o el mismo ISIN en la misma cartera de la misma entidad, alcanzado por más de una conexión: cuenta una vez, con sus titulares.",
   sharedEmpty: "Ningún producto se alcanza por dos conexiones.",
+  sharedCaption: "Cada producto compartido, su saldo y sus titulares",
   product: "Producto",
   kind: "Tipo",
   kinds: { account: "Cuenta", position: "Posición", liability: "Deuda" },
@@ -46,8 +47,10 @@ export const householdsEs: THouseholdsMessages = {
   holders: "Titulares",
   liabilitiesTitle: "Deudas",
   liabilitiesEmpty: "Sin deudas.",
+  liabilitiesCaption: "Cada deuda de los miembros, contada una vez",
   connectionsTitle: "Conexiones de los miembros",
   connectionsEmpty: "Ningún miembro ha conectado un banco.",
+  connectionsCaption: "Las conexiones bancarias de cada miembro y su estado",
   member: "Miembro",
   clientHousehold: "Hogar",
 };

@@ -80,7 +80,7 @@ export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t
         {wealth.sharedProducts.length === 0 ? (
           <p className="text-sm text-slate-700">{h.sharedEmpty}</p>
         ) : (
-          <ProductTable caption={h.sharedTitle} products={wealth.sharedProducts} testId="household-shared" nameOf={nameOf} bankName={bankName} locale={locale} t={t} />
+          <ProductTable caption={h.sharedCaption} products={wealth.sharedProducts} testId="household-shared" nameOf={nameOf} bankName={bankName} locale={locale} t={t} />
         )}
       </Card>
 
@@ -88,7 +88,7 @@ export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t
         {wealth.liabilities.length === 0 ? (
           <p className="text-sm text-slate-700">{h.liabilitiesEmpty}</p>
         ) : (
-          <ProductTable caption={h.liabilitiesTitle} products={wealth.liabilities} testId="household-liabilities" nameOf={nameOf} bankName={bankName} locale={locale} t={t} />
+          <ProductTable caption={h.liabilitiesCaption} products={wealth.liabilities} testId="household-liabilities" nameOf={nameOf} bankName={bankName} locale={locale} t={t} />
         )}
       </Card>
 
@@ -96,7 +96,7 @@ export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t
         {wealth.connections.length === 0 ? (
           <p className="text-sm text-slate-700">{h.connectionsEmpty}</p>
         ) : (
-          <DataTable caption={h.connectionsTitle} columns={[{ label: h.member }, { label: t.connections.bank }, { label: t.connections.state }, { label: t.connections.lastUpdate }]} testId="household-connections" isFramed={false}>
+          <DataTable caption={h.connectionsCaption} columns={[{ label: h.member }, { label: t.connections.bank }, { label: t.connections.state }, { label: t.connections.lastUpdate }]} testId="household-connections" isFramed={false}>
             {wealth.connections.map(({ clientId, connection }) => (
               <tr key={connection.id}>
                 <th scope="row" className="py-2 pr-4 text-left font-medium">
