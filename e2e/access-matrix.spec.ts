@@ -313,7 +313,10 @@ function actionInput(name: string, caller: TCaller): { fields: Record<string, st
       return { fields: { householdId: w.householdId, name: `Matrix ${tag} household` }, params };
     case "setHouseholdMemberAction":
       // Luis would add his own client to Ana's household.
-      return { fields: { householdId: w.householdId, clientId: caller === "other" ? w.luisClientId : w.clientId, role: caller === "admin" ? "HOLDER" : "SPOUSE" }, params };
+      return {
+        fields: { householdId: w.householdId, clientId: caller === "other" ? w.luisClientId : w.clientId, role: caller === "admin" ? "HOLDER" : "SPOUSE" },
+        params,
+      };
     case "removeHouseholdMemberAction":
       return { fields: { householdId: w.householdId, clientId: caller === "admin" ? w.clientId : w.doomedClientId }, params };
     case "deleteHouseholdAction":
@@ -381,10 +384,15 @@ function dumpWorld(): string {
     users: q(`select id, email, name, role, disabled, sessionVersion, passwordHash from User where id in ${inUsers} order by id`, ...users),
     newUsers: q("select id from User where email like ?", `${tag}-created-%`),
     households: q(`select * from Household where name like ? order by id`, `Matrix%${tag}%`),
-    householdMembers: q(`select * from HouseholdMember where clientId in ${inClients} or householdId in (select id from Household where name like ?) order by clientId`, ...clients, `Matrix%${tag}%`),
+    householdMembers: q(
+      `select * from HouseholdMember where clientId in ${inClients} or householdId in (select id from Household where name like ?) order by clientId`,
+      ...clients,
+      `Matrix%${tag}%`,
+    ),
     // Sign-ins and sign-outs are left out: other tests sign Ana and Luis in and out in parallel, and no action does.
     audit: q(
-      `select id, action, actorId, targetId from AuditEvent where action not like 'auth.sign%' and (targetId in ${inClients} or targetId in ${inUsers} or targetId in (select id from Connection where clientId in ${inClients}) or targetId in (select id from Household where name like '%${tag}%') or actorId in ${inUsers}) order by id`,
+      `select id, action, actorId, targetId from AuditEvent where action not like 'auth.sign%' and (targetId in ${inClients} or targetId in ${inUsers} or targetId in (select id from Connection where clientId in ${inClients})`
+        + ` or targetId in (select id from Household where name like '%${tag}%') or actorId in ${inUsers}) order by id`,
       ...clients,
       ...users,
       ...clients,
@@ -424,8 +432,9 @@ test("every server action, called directly, answers each caller as the matrix sa
   expect(failures).toEqual([]);
   expect(dumpWorld()).toBe(before);
   // Luis's own household cannot take Ana's client either (after the comparison: his household's creation is a write).
-  const luisHousehold = householdIdFromRedirect(await callAction(world.callers.other, actionRef(HOUSEHOLD_ACTIONS, "createHouseholdAction"), { name: `Luis ${tag} own household` }));
-  const steal = await callAction(world.callers.other, actionRef(HOUSEHOLD_ACTIONS, "setHouseholdMemberAction"), { householdId: luisHousehold, clientId: world.clientId, role: "OTHER" });
+  const luisAct = (name: string, fields: Record<string, string>) => callAction(world.callers.other, actionRef(HOUSEHOLD_ACTIONS, name), fields);
+  const luisHousehold = householdIdFromRedirect(await luisAct("createHouseholdAction", { name: `Luis ${tag} own household` }));
+  const steal = await luisAct("setHouseholdMemberAction", { householdId: luisHousehold, clientId: world.clientId, role: "OTHER" });
   expect(actionOutcomeOf("setHouseholdMemberAction", steal)).toBe("denied");
   expect(queryE2eDb("select clientId from HouseholdMember where householdId = ?", luisHousehold)).toEqual([]);
   expect(queryE2eDb("select role from HouseholdMember where clientId = ?", world.clientId)).toEqual([{ role: "HOLDER" }]);
@@ -450,7 +459,10 @@ test("every server action, called directly, answers each caller as the matrix sa
   expect(queryE2eDb<{ n: number }>("select count(*) as n from Invitation where id in (?, ?) and revokedAt is not null", world.invitationIds[1], world.invitationIds[2])[0]!.n).toBe(2);
   expect(queryE2eDb<{ advisorId: string; archived: number }>("select advisorId, archived from Client where id = ?", world.clientId)).toEqual([{ advisorId: world.anaId, archived: 0 }]);
   expect(queryE2eDb<{ disabled: number }>("select disabled from User where id = ?", world.targetUserId)).toEqual([{ disabled: 1 }]);
-  const newHouseholds = queryE2eDb<{ advisorId: string; name: string }>("select advisorId, name from Household where name like ? order by name", `Matrix new household ${tag}%`);
+  const newHouseholds = queryE2eDb<{ advisorId: string; name: string }>(
+    "select advisorId, name from Household where name like ? order by name",
+    `Matrix new household ${tag}%`,
+  );
   expect(newHouseholds).toEqual([
     { advisorId: world.luisId, name: `Matrix new household ${tag} other` },
     { advisorId: world.anaId, name: `Matrix new household ${tag} owner` },

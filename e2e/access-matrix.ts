@@ -52,6 +52,8 @@ const adminAction = { owner: "denied", other: "denied", admin: "ok", anonymous: 
 /** The matrix names credentials no one holds: the admin passes every access check and meets the business rule. */
 const adminActionOnGoneCredentials = { ...adminAction, admin: "refused" } as const;
 
+const HOUSEHOLD_ACTIONS = "app/(advisor)/households/actions.ts";
+
 const CLIENT_TABS = ["", "/accounts", "/cards", "/connections", "/details", "/identity", "/investments", "/investments/[investmentId]", "/investments/transactions", "/liabilities", "/mifid", "/performance", "/portfolios"];
 
 export const ACCESS_MATRIX: TMatrixRow[] = [
@@ -93,11 +95,17 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
   { kind: "action", file: "app/(advisor)/clients/connection-actions.ts", name: "createInvitationAction", expect: clientAction, note: "also: an SCA invitation for Luis's own client naming Ana's connection is denied" },
   { kind: "action", file: "app/(advisor)/clients/connection-actions.ts", name: "revokeInvitationAction", expect: clientAction, note: "the invitation id decides, not the clientId field (Luis sends his own clientId: denied)" },
   { kind: "action", file: "app/(advisor)/clients/connection-actions.ts", name: "disconnectConnectionAction", expect: clientAction, note: "the connection id decides, not the clientId field" },
-  { kind: "action", file: "app/(advisor)/households/actions.ts", name: "createHouseholdAction", expect: { owner: "ok", other: "ok", admin: "refused", anonymous: "login", disabled: "login" }, note: "the new household always belongs to the caller (a tampered advisorId field is ignored: checked)" },
-  { kind: "action", file: "app/(advisor)/households/actions.ts", name: "renameHouseholdAction", expect: clientAction },
-  { kind: "action", file: "app/(advisor)/households/actions.ts", name: "setHouseholdMemberAction", expect: clientAction, note: "also: Luis adding Ana's client to his own household is denied" },
-  { kind: "action", file: "app/(advisor)/households/actions.ts", name: "removeHouseholdMemberAction", expect: clientAction },
-  { kind: "action", file: "app/(advisor)/households/actions.ts", name: "deleteHouseholdAction", expect: clientAction, note: "the owner and the admin each delete a household of Ana's made for it" },
+  {
+    kind: "action",
+    file: "app/(advisor)/households/actions.ts",
+    name: "createHouseholdAction",
+    expect: { owner: "ok", other: "ok", admin: "refused", anonymous: "login", disabled: "login" },
+    note: "the new household always belongs to the caller (a tampered advisorId field is ignored: checked)",
+  },
+  { kind: "action", file: HOUSEHOLD_ACTIONS, name: "renameHouseholdAction", expect: clientAction },
+  { kind: "action", file: HOUSEHOLD_ACTIONS, name: "setHouseholdMemberAction", expect: clientAction, note: "also: Luis adding Ana's client to his own household is denied" },
+  { kind: "action", file: HOUSEHOLD_ACTIONS, name: "removeHouseholdMemberAction", expect: clientAction },
+  { kind: "action", file: HOUSEHOLD_ACTIONS, name: "deleteHouseholdAction", expect: clientAction, note: "the owner and the admin each delete a household of Ana's made for it" },
   { kind: "action", file: "app/admin/actions.ts", name: "createUserAction", expect: adminAction },
   { kind: "action", file: "app/admin/actions.ts", name: "setUserDisabledAction", expect: adminAction },
   { kind: "action", file: "app/admin/actions.ts", name: "resetUserPasswordAction", expect: adminAction },

@@ -69,7 +69,10 @@ test("an advisor creates a household of two clients from the pages, with roles",
   householdId = page.url().match(/\/households\/([a-z0-9]+)/)![1]!;
   await expect(page.getByText("Household created.")).toBeVisible();
 
-  for (const [member, role] of [[members[0]!, "Holder"], [members[1]!, "Spouse"]] as const) {
+  for (const [member, role] of [
+    [members[0]!, "Holder"],
+    [members[1]!, "Spouse"],
+  ] as const) {
     await page.getByLabel("Client", { exact: true }).selectOption({ label: member.displayName });
     await page.getByLabel("Role", { exact: true }).selectOption({ label: role });
     await page.getByRole("button", { name: "Add", exact: true }).click();
@@ -179,7 +182,9 @@ test("a member changes role, leaves, and the household is renamed and deleted; e
   await expect(page.getByText(renamed)).toHaveCount(0);
   expect(queryE2eDb("select clientId from HouseholdMember where clientId in (?, ?)", a.clientId, b.clientId)).toEqual([]);
 
-  const actions = queryE2eDb<{ action: string }>("select action from AuditEvent where targetType = 'household' and targetId = ? order by id", householdId).map((row) => row.action);
+  const actions = queryE2eDb<{ action: string }>("select action from AuditEvent where targetType = 'household' and targetId = ? order by id", householdId).map(
+    (row) => row.action,
+  );
   expect(actions[0]).toBe("household.create");
   expect(actions.at(-1)).toBe("household.delete");
   // Two members added, a role changed, one removed, a rename.

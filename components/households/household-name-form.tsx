@@ -27,7 +27,17 @@ export function HouseholdNameForm({
   return (
     <form action={formAction} className="flex flex-wrap items-end gap-3" noValidate>
       {householdId ? <input type="hidden" name="householdId" value={householdId} /> : null}
-      <TextField id={householdId ? "household-rename" : "household-name"} name="name" label={h.name} defaultValue={name} errors={errorsOf("name")} required maxLength={120} className="min-w-64 flex-1" key={`n-${name}`} />
+      <TextField
+        id={householdId ? "household-rename" : "household-name"}
+        name="name"
+        label={h.name}
+        defaultValue={name}
+        errors={errorsOf("name")}
+        required
+        maxLength={120}
+        className="min-w-64 flex-1"
+        key={`n-${name}`}
+      />
       <SubmitButton label={submitLabel} pendingLabel={t.common.saving} />
       <div className="basis-full">
         <FormMessage state={state} successText={t.common.saved} />

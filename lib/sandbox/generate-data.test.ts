@@ -197,7 +197,8 @@ describe("positions at volume", () => {
 });
 
 describe("joint accounts (households)", () => {
-  const joint = (bank: string, username: string) => generateForLogin(bank, username, { ...base, credentialsToken: `tok-${username}` }).accounts.find((a) => a.alias === "Cuenta Conjunta");
+  const joint = (bank: string, username: string) =>
+    generateForLogin(bank, username, { ...base, credentialsToken: `tok-${username}` }).accounts.find((a) => a.alias === "Cuenta Conjunta");
   const compact = (iban: unknown) => String(iban).replace(/\s/g, "");
 
   it("two usernames naming the same key at one bank hold the same account, whichever way its IBAN is printed", () => {

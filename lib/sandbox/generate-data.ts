@@ -49,7 +49,8 @@ export function credentialsSeed(bankId: string, username: string): string {
 
 /** Convenience for tests and scripts: the data the sandbox serves for this bank/username. */
 export function generateForLogin(bankId: string, username: string, options: Omit<TGenerateOptions, "bankId" | "volume">): TCredentialsData {
-  return generateCredentialsData(credentialsSeed(bankId, username), { ...options, bankId, volume: volumeFromUsername(username), joint: jointAccountFromUsername(username) });
+  const volume = volumeFromUsername(username);
+  return generateCredentialsData(credentialsSeed(bankId, username), { ...options, bankId, volume, joint: jointAccountFromUsername(username) });
 }
 
 type TOwner = { name: string; rel: "Titular" | "Cotitular" | "Autorizado" };

@@ -20,7 +20,10 @@ function holding(overrides: Partial<THolding>): THolding {
   };
 }
 
-const keptIds = (holdings: THolding[]) => dedupeHouseholdHoldings(holdings).map((h) => h.id).sort();
+const keptIds = (holdings: THolding[]) =>
+  dedupeHouseholdHoldings(holdings)
+    .map((h) => h.id)
+    .sort();
 
 describe("normalizeProductReference", () => {
   it("drops spaces, dashes and dots and upper-cases", () => {
@@ -40,8 +43,20 @@ describe("dedupeHouseholdHoldings", () => {
   });
 
   it("keeps the freshest copy, and the smallest connection id on a tie, whatever the input order", () => {
-    const older = holding({ clientId: "ana", connectionId: "conn-b", reference: "ES9121000418450200051332", balanceMinor: 1n, asOf: "2026-11-30T10:00:00.000Z" });
-    const newer = holding({ clientId: "luis", connectionId: "conn-c", reference: "ES9121000418450200051332", balanceMinor: 2n, asOf: "2026-12-01T10:00:00.000Z" });
+    const older = holding({
+      clientId: "ana",
+      connectionId: "conn-b",
+      reference: "ES9121000418450200051332",
+      balanceMinor: 1n,
+      asOf: "2026-11-30T10:00:00.000Z",
+    });
+    const newer = holding({
+      clientId: "luis",
+      connectionId: "conn-c",
+      reference: "ES9121000418450200051332",
+      balanceMinor: 2n,
+      asOf: "2026-12-01T10:00:00.000Z",
+    });
     expect(dedupeHouseholdHoldings([older, newer]).map((h) => h.balanceMinor)).toEqual([2n]);
     expect(dedupeHouseholdHoldings([newer, older]).map((h) => h.balanceMinor)).toEqual([2n]);
     const tieA = holding({ connectionId: "conn-a", reference: "ES9121000418450200051332", balanceMinor: 3n, asOf: null });
@@ -57,7 +72,8 @@ describe("dedupeHouseholdHoldings", () => {
   });
 
   it("counts the same ISIN in the same portfolio at the same bank once, and at different banks twice", () => {
-    const position = (overrides: Partial<THolding>) => holding({ kind: "position", type: "F", reference: "ES0112345678", portfolio: "9099123456", ...overrides });
+    const position = (overrides: Partial<THolding>) =>
+      holding({ kind: "position", type: "F", reference: "ES0112345678", portfolio: "9099123456", ...overrides });
     const ana = position({ clientId: "ana", connectionId: "conn-ana" });
     const luis = position({ clientId: "luis", connectionId: "conn-luis", reference: "es0112345678" });
     const otherBank = position({ clientId: "luis", connectionId: "conn-luis-2", entity: "caixabank" });
@@ -87,7 +103,8 @@ describe("dedupeHouseholdHoldings", () => {
   });
 
   it("counts a joint loan (same contract at the same bank) once", () => {
-    const loan = (clientId: string, connectionId: string) => holding({ kind: "liability", type: "Loan", reference: "9099 000111222333", clientId, connectionId });
+    const loan = (clientId: string, connectionId: string) =>
+      holding({ kind: "liability", type: "Loan", reference: "9099 000111222333", clientId, connectionId });
     expect(dedupeHouseholdHoldings([loan("ana", "c1"), loan("luis", "c2")])).toHaveLength(1);
   });
 

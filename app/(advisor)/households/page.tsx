@@ -34,7 +34,11 @@ export default async function HouseholdsPage() {
       {households.length === 0 ? (
         <EmptyState title={h.title} body={isAdmin ? h.emptyAdmin : h.empty} />
       ) : (
-        <DataTable caption={h.listCaption} columns={[{ label: h.name }, { label: h.members }, ...(isAdmin ? [{ label: h.advisor }] : [])]} testId="household-list">
+        <DataTable
+          caption={h.listCaption}
+          columns={[{ label: h.name }, { label: h.members }, ...(isAdmin ? [{ label: h.advisor }] : [])]}
+          testId="household-list"
+        >
           {households.map((household) => (
             <tr key={household.id}>
               <th scope="row" className="px-4 py-3 text-left font-medium">
@@ -43,9 +47,11 @@ export default async function HouseholdsPage() {
                 </Link>
               </th>
               <td className="px-4 py-3 text-slate-800">
-                {household.members.length === 0
-                  ? <span className="text-slate-600">{h.noMembers}</span>
-                  : household.members.map((member) => `${member.displayName} (${h.roles[member.role]})`).join(" · ")}
+                {household.members.length === 0 ? (
+                  <span className="text-slate-600">{h.noMembers}</span>
+                ) : (
+                  household.members.map((member) => `${member.displayName} (${h.roles[member.role]})`).join(" · ")
+                )}
               </td>
               {isAdmin ? <td className="px-4 py-3 text-slate-800">{household.advisorName}</td> : null}
             </tr>

@@ -31,7 +31,12 @@ export async function reassignClient(actor: TSessionUser, clientId: string, advi
     );
     if (membership) {
       await recordAuditEvent(
-        { actor, action: "household.update", target: { type: "household", id: membership.householdId }, details: { change: "member.remove", clientId: client.id, reason: "client.reassign" } },
+        {
+          actor,
+          action: "household.update",
+          target: { type: "household", id: membership.householdId },
+          details: { change: "member.remove", clientId: client.id, reason: "client.reassign" },
+        },
         tx,
       );
     }

@@ -10,6 +10,9 @@ export async function deleteHousehold(actor: TSessionUser, householdId: unknown)
     const household = await findAccessibleHousehold(actor, householdId, tx);
     const members = await tx.householdMember.findMany({ where: { householdId: household.id }, select: { clientId: true, role: true } });
     await tx.household.delete({ where: { id: household.id } });
-    await recordAuditEvent({ actor, action: "household.delete", target: { type: "household", id: household.id }, details: { name: household.name, members } }, tx);
+    await recordAuditEvent(
+      { actor, action: "household.delete", target: { type: "household", id: household.id }, details: { name: household.name, members } },
+      tx,
+    );
   });
 }

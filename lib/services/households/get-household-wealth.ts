@@ -42,16 +42,36 @@ export type THouseholdWealth = {
 export async function getHouseholdWealth(actor: TActor, householdId: unknown): Promise<THouseholdWealth> {
   const household = await findAccessibleHousehold(actor, householdId);
   const db = getDb();
-  const clientIds = (await db.householdMember.findMany({ where: { householdId: household.id }, orderBy: [{ addedAt: "asc" }, { clientId: "asc" }], select: { clientId: true } })).map(
-    (member) => member.clientId,
-  );
+  const clientIds = (
+    await db.householdMember.findMany({ where: { householdId: household.id }, orderBy: [{ addedAt: "asc" }, { clientId: "asc" }], select: { clientId: true } })
+  ).map((member) => member.clientId);
   const connectionRows = (await Promise.all(clientIds.map((clientId) => loadClientConnectionRows(clientId)))).flat();
   const where = { clientId: { in: clientIds } };
   const [accounts, investments, portfolios, liabilities] = await Promise.all([
-    db.wealthAccount.findMany({ where, select: { id: true, clientId: true, connectionId: true, entity: true, alias: true, iban: true, currency: true, balanceMinor: true } }),
-    db.wealthInvestment.findMany({ where, select: { id: true, clientId: true, connectionId: true, entity: true, name: true, isin: true, type: true, currency: true, balanceMinor: true, portfolioId: true } }),
+    db.wealthAccount.findMany({
+      where,
+      select: { id: true, clientId: true, connectionId: true, entity: true, alias: true, iban: true, currency: true, balanceMinor: true },
+    }),
+    db.wealthInvestment.findMany({
+      where,
+      select: {
+        id: true,
+        clientId: true,
+        connectionId: true,
+        entity: true,
+        name: true,
+        isin: true,
+        type: true,
+        currency: true,
+        balanceMinor: true,
+        portfolioId: true,
+      },
+    }),
     db.wealthPortfolio.findMany({ where, select: { connectionId: true, flanksId: true, refValores: true } }),
-    db.wealthLiability.findMany({ where, select: { id: true, clientId: true, connectionId: true, entity: true, name: true, type: true, currency: true, balanceMinor: true, contractNumber: true } }),
+    db.wealthLiability.findMany({
+      where,
+      select: { id: true, clientId: true, connectionId: true, entity: true, name: true, type: true, currency: true, balanceMinor: true, contractNumber: true },
+    }),
   ]);
 
   const connectionById = new Map(connectionRows.map((row) => [row.id, row]));
@@ -61,20 +81,66 @@ export async function getHouseholdWealth(actor: TActor, householdId: unknown): P
   // The securities account number names a portfolio across credentials; Flanks' portfolio id is per credentials.
   const portfolioRef = new Map(portfolios.map((p) => [`${p.connectionId}|${p.flanksId}`, p.refValores]));
   const holdings: THolding[] = [
-    ...accounts.map((row): THolding => ({ kind: "account", id: row.id, clientId: row.clientId, connectionId: row.connectionId, entity: entityOf(row), name: row.alias, currency: row.currency, balanceMinor: row.balanceMinor, type: ACCOUNTS_KEY, reference: row.iban, asOf: asOfOf(row.connectionId) })),
-    ...investments.map((row): THolding => ({
-      kind: "position", id: row.id, clientId: row.clientId, connectionId: row.connectionId, entity: entityOf(row), name: row.name, currency: row.currency, balanceMinor: row.balanceMinor, type: row.type,
-      reference: row.isin, portfolio: portfolioRef.get(`${row.connectionId}|${row.portfolioId}`) ?? null, asOf: asOfOf(row.connectionId),
-    })),
-    ...liabilities.map((row): THolding => ({ kind: "liability", id: row.id, clientId: row.clientId, connectionId: row.connectionId, entity: entityOf(row), name: row.name, currency: row.currency, balanceMinor: row.balanceMinor, type: row.type, reference: row.contractNumber, asOf: asOfOf(row.connectionId) })),
+    ...accounts.map(
+      (row): THolding => ({
+        kind: "account",
+        id: row.id,
+        clientId: row.clientId,
+        connectionId: row.connectionId,
+        entity: entityOf(row),
+        name: row.alias,
+        currency: row.currency,
+        balanceMinor: row.balanceMinor,
+        type: ACCOUNTS_KEY,
+        reference: row.iban,
+        asOf: asOfOf(row.connectionId),
+      }),
+    ),
+    ...investments.map(
+      (row): THolding => ({
+        kind: "position",
+        id: row.id,
+        clientId: row.clientId,
+        connectionId: row.connectionId,
+        entity: entityOf(row),
+        name: row.name,
+        currency: row.currency,
+        balanceMinor: row.balanceMinor,
+        type: row.type,
+        reference: row.isin,
+        portfolio: portfolioRef.get(`${row.connectionId}|${row.portfolioId}`) ?? null,
+        asOf: asOfOf(row.connectionId),
+      }),
+    ),
+    ...liabilities.map(
+      (row): THolding => ({
+        kind: "liability",
+        id: row.id,
+        clientId: row.clientId,
+        connectionId: row.connectionId,
+        entity: entityOf(row),
+        name: row.name,
+        currency: row.currency,
+        balanceMinor: row.balanceMinor,
+        type: row.type,
+        reference: row.contractNumber,
+        asOf: asOfOf(row.connectionId),
+      }),
+    ),
   ];
   const counted = dedupeHouseholdHoldings(holdings);
   const byName = (a: THouseholdProduct, b: THouseholdProduct) => a.name.localeCompare(b.name) || a.balance.currency.localeCompare(b.balance.currency);
   return {
     householdId: household.id,
     currencies: householdWealthByCurrency(counted),
-    sharedProducts: counted.filter((holding) => holding.connectionCount > 1).map(toProduct).sort(byName),
-    liabilities: counted.filter((holding) => holding.kind === "liability").map(toProduct).sort(byName),
+    sharedProducts: counted
+      .filter((holding) => holding.connectionCount > 1)
+      .map(toProduct)
+      .sort(byName),
+    liabilities: counted
+      .filter((holding) => holding.kind === "liability")
+      .map(toProduct)
+      .sort(byName),
     connections: connectionRows.map((row) => ({ clientId: row.clientId, connection: toConnectionSummary(row, row.latestRun ?? undefined) })),
     bankNames: Object.fromEntries(connectionRows.map((row) => [row.bank, row.bankName ?? row.bank])),
     hasData: connectionRows.some((row) => row.wealthSyncState !== null),

@@ -36,7 +36,12 @@ export async function getHousehold(actor: TActor, householdId: unknown): Promise
     id: household.id,
     name: household.name,
     advisorName: advisor?.name ?? "",
-    members: members.map((member) => ({ clientId: member.clientId, displayName: member.client.displayName, role: parseHouseholdRole(member.role), isArchived: member.client.archived })),
+    members: members.map((member) => ({
+      clientId: member.clientId,
+      displayName: member.client.displayName,
+      role: parseHouseholdRole(member.role),
+      isArchived: member.client.archived,
+    })),
     candidates: candidates.map((client) => ({ clientId: client.id, displayName: client.displayName })),
   };
 }

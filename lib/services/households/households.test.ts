@@ -38,9 +38,23 @@ async function connectWithAccounts(clientId: string, accounts: [string, bigint][
   const db = database.db;
   const connection = await db.connection.create({ data: { clientId, bank: "testbank", bankName: "TestBank", linkToken: "t", state: "READY", pending: false } });
   for (const [n, [iban, balanceMinor]] of accounts.entries()) {
-    await db.wealthAccount.create({ data: { connectionId: connection.id, clientId, flanksId: `${connection.id}-${n}`, iban, alias: `Cuenta ${n}`, entity: "testbank", balanceMinor, currency: "EUR", numOwners: 1 } });
+    await db.wealthAccount.create({
+      data: {
+        connectionId: connection.id,
+        clientId,
+        flanksId: `${connection.id}-${n}`,
+        iban,
+        alias: `Cuenta ${n}`,
+        entity: "testbank",
+        balanceMinor,
+        currency: "EUR",
+        numOwners: 1,
+      },
+    });
   }
-  await db.wealthSyncState.create({ data: { connectionId: connection.id, clientId, lastSyncedAt: dataAsOfAt, lastSyncRunId: `run-${connection.id}`, dataAsOfAt } });
+  await db.wealthSyncState.create({
+    data: { connectionId: connection.id, clientId, lastSyncedAt: dataAsOfAt, lastSyncRunId: `run-${connection.id}`, dataAsOfAt },
+  });
   return connection.id;
 }
 
@@ -78,7 +92,15 @@ describe("household services", () => {
     await deleteHousehold(ana, id);
     expect(await getClientHousehold(ana, ids.carmen)).toBeNull();
     expect(await database.db.client.count({ where: { id: ids.carmen } })).toBe(1);
-    expect(await auditActions(id)).toEqual(["household.create", "household.update", "household.update", "household.update", "household.update", "household.update", "household.delete"]);
+    expect(await auditActions(id)).toEqual([
+      "household.create",
+      "household.update",
+      "household.update",
+      "household.update",
+      "household.update",
+      "household.update",
+      "household.delete",
+    ]);
   });
 
   it("another advisor reaches Ana's household by no service: each answers NOT_FOUND and changes nothing", async () => {
@@ -108,7 +130,9 @@ describe("household services", () => {
     const { id } = await createHousehold(ana, { name: "Admin managed" });
     await expect(createHousehold(admin, { name: "x" })).rejects.toEqual(expect.objectContaining({ code: "FORBIDDEN" }));
     await setHouseholdMember(admin, { householdId: id, clientId: ids.lucia, role: "OWNER" });
-    await expect(setHouseholdMember(admin, { householdId: id, clientId: ids.luisClient, role: "OTHER" })).rejects.toEqual(expect.objectContaining({ code: "BAD_REQUEST", message: "householdOtherAdvisor" }));
+    await expect(setHouseholdMember(admin, { householdId: id, clientId: ids.luisClient, role: "OTHER" })).rejects.toEqual(
+      expect.objectContaining({ code: "BAD_REQUEST", message: "householdOtherAdvisor" }),
+    );
     await renameHousehold(admin, id, { name: "Renamed by admin" });
     expect((await getHousehold(ana, id)).members.map((m) => [m.clientId, m.role])).toEqual([[ids.lucia, "OWNER"]]);
     await deleteHousehold(admin, id);
@@ -118,7 +142,9 @@ describe("household services", () => {
     const first = await createHousehold(ana, { name: "First" });
     const second = await createHousehold(ana, { name: "Second" });
     await setHouseholdMember(ana, { householdId: first.id, clientId: ids.pablo, role: "CHILD" });
-    await expect(setHouseholdMember(ana, { householdId: second.id, clientId: ids.pablo, role: "CHILD" })).rejects.toEqual(expect.objectContaining({ code: "CONFLICT" }));
+    await expect(setHouseholdMember(ana, { householdId: second.id, clientId: ids.pablo, role: "CHILD" })).rejects.toEqual(
+      expect.objectContaining({ code: "CONFLICT" }),
+    );
     await expect(removeHouseholdMember(ana, { householdId: second.id, clientId: ids.pablo })).rejects.toEqual(expect.objectContaining({ code: "BAD_REQUEST" }));
     expect((await getClientHousehold(ana, ids.pablo))?.id).toBe(first.id);
     await deleteHousehold(ana, first.id);
@@ -141,8 +167,22 @@ describe("household services", () => {
   it("the household's wealth counts the joint account once, names both holders, and lists each member's connections", async () => {
     const a = await client("Holder A", ana.id);
     const b = await client("Holder B", ana.id);
-    await connectWithAccounts(a, [["ES9121000418450200051332", 20_000_00n], ["ES7620770024003102575766", 1_000_00n]], new Date("2026-12-01T08:00:00Z"));
-    await connectWithAccounts(b, [["es91 2100 0418 4502 0005 1332", 20_000_00n], ["ES1000491500051234567892", 500_00n]], new Date("2026-12-02T08:00:00Z"));
+    await connectWithAccounts(
+      a,
+      [
+        ["ES9121000418450200051332", 20_000_00n],
+        ["ES7620770024003102575766", 1_000_00n],
+      ],
+      new Date("2026-12-01T08:00:00Z"),
+    );
+    await connectWithAccounts(
+      b,
+      [
+        ["es91 2100 0418 4502 0005 1332", 20_000_00n],
+        ["ES1000491500051234567892", 500_00n],
+      ],
+      new Date("2026-12-02T08:00:00Z"),
+    );
     const { id } = await createHousehold(ana, { name: "Joint" });
     await setHouseholdMember(ana, { householdId: id, clientId: a, role: "HOLDER" });
     await setHouseholdMember(ana, { householdId: id, clientId: b, role: "SPOUSE" });
@@ -150,7 +190,10 @@ describe("household services", () => {
     expect(wealth.currencies.map((c) => [c.currency, c.assets.minor, c.net.minor])).toEqual([["EUR", 21_500_00n, 21_500_00n]]);
     expect(wealth.sharedProducts).toHaveLength(1);
     expect(wealth.sharedProducts[0]).toMatchObject({ reference: "es91 2100 0418 4502 0005 1332", holderClientIds: [a, b], connectionCount: 2 });
-    expect(wealth.connections.map((c) => [c.clientId, c.connection.state, c.connection.bankLabel])).toEqual([[a, "READY", "TestBank"], [b, "READY", "TestBank"]]);
+    expect(wealth.connections.map((c) => [c.clientId, c.connection.state, c.connection.bankLabel])).toEqual([
+      [a, "READY", "TestBank"],
+      [b, "READY", "TestBank"],
+    ]);
     expect(wealth.hasData).toBe(true);
     expect(wealth.bankNames).toEqual({ testbank: "TestBank" });
   });

@@ -11,6 +11,9 @@ export async function removeHouseholdMember(actor: TSessionUser, input: { househ
     const household = await findAccessibleHousehold(actor, input.householdId, tx);
     const { count } = await tx.householdMember.deleteMany({ where: { clientId: input.clientId, householdId: household.id } });
     if (count === 0) throw new AppError("BAD_REQUEST", "notHouseholdMember");
-    await recordAuditEvent({ actor, action: "household.update", target: { type: "household", id: household.id }, details: { change: "member.remove", clientId: input.clientId } }, tx);
+    await recordAuditEvent(
+      { actor, action: "household.update", target: { type: "household", id: household.id }, details: { change: "member.remove", clientId: input.clientId } },
+      tx,
+    );
   });
 }

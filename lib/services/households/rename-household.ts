@@ -10,6 +10,14 @@ export async function renameHousehold(actor: TSessionUser, householdId: unknown,
     const household = await findAccessibleHousehold(actor, householdId, tx);
     if (household.name === input.name) return;
     await tx.household.update({ where: { id: household.id }, data: { name: input.name } });
-    await recordAuditEvent({ actor, action: "household.update", target: { type: "household", id: household.id }, details: { change: "rename", from: household.name, to: input.name } }, tx);
+    await recordAuditEvent(
+      {
+        actor,
+        action: "household.update",
+        target: { type: "household", id: household.id },
+        details: { change: "rename", from: household.name, to: input.name },
+      },
+      tx,
+    );
   });
 }

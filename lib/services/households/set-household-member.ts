@@ -15,7 +15,10 @@ import type { THouseholdMemberInput } from "./household-schemas";
 export async function setHouseholdMember(actor: TSessionUser, input: THouseholdMemberInput): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const household = await findAccessibleHousehold(actor, input.householdId, tx);
-    const client = await tx.client.findUnique({ where: { id: input.clientId }, select: { id: true, advisorId: true, household: { select: { householdId: true, role: true } } } });
+    const client = await tx.client.findUnique({
+      where: { id: input.clientId },
+      select: { id: true, advisorId: true, household: { select: { householdId: true, role: true } } },
+    });
     if (!client || !canAccessClient(actor, client)) throw new AppError("NOT_FOUND", "Client not found");
     if (client.advisorId !== household.advisorId) throw new AppError("BAD_REQUEST", "householdOtherAdvisor", { clientId: ["householdOtherAdvisor"] });
     const current = client.household;
@@ -26,7 +29,9 @@ export async function setHouseholdMember(actor: TSessionUser, input: THouseholdM
       create: { clientId: client.id, householdId: household.id, role: input.role },
       update: { role: input.role },
     });
-    const details = current ? { change: "member.role", clientId: client.id, from: current.role, to: input.role } : { change: "member.add", clientId: client.id, role: input.role };
+    const details = current
+      ? { change: "member.role", clientId: client.id, from: current.role, to: input.role }
+      : { change: "member.add", clientId: client.id, role: input.role };
     await recordAuditEvent({ actor, action: "household.update", target: { type: "household", id: household.id }, details }, tx);
   });
 }

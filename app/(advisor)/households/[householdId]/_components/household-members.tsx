@@ -18,7 +18,12 @@ export function HouseholdMembers({ household, t }: { household: THousehold; t: T
         <p className="mb-4 text-sm text-slate-700">{h.noMembers}</p>
       ) : (
         <div className="mb-6">
-          <DataTable caption={h.membersCaption} columns={[{ label: h.client }, { label: h.role }, { label: t.common.actions, srOnly: true }]} testId="household-members" isFramed={false}>
+          <DataTable
+            caption={h.membersCaption}
+            columns={[{ label: h.client }, { label: h.role }, { label: t.common.actions, srOnly: true }]}
+            testId="household-members"
+            isFramed={false}
+          >
             {household.members.map((member) => (
               <tr key={member.clientId}>
                 <th scope="row" className="py-2 pr-4 text-left font-medium">
@@ -35,7 +40,13 @@ export function HouseholdMembers({ household, t }: { household: THousehold; t: T
                     ]}
                     label={h.saveRole}
                   >
-                    <SelectField id={`role-${member.clientId}`} name="role" label={interpolate(h.roleOf, { name: member.displayName })} options={roleOptions} defaultValue={member.role} />
+                    <SelectField
+                      id={`role-${member.clientId}`}
+                      name="role"
+                      label={interpolate(h.roleOf, { name: member.displayName })}
+                      options={roleOptions}
+                      defaultValue={member.role}
+                    />
                   </ActionForm>
                 </td>
                 <td className="py-2 pr-4 text-right">
@@ -60,7 +71,12 @@ export function HouseholdMembers({ household, t }: { household: THousehold; t: T
         <p className="text-sm text-slate-700">{h.noCandidates}</p>
       ) : (
         <ActionForm action={setHouseholdMemberAction} hidden={[{ name: "householdId", value: household.id }]} label={h.add}>
-          <SelectField id="add-member-client" name="clientId" label={h.client} options={household.candidates.map((c) => ({ value: c.clientId, label: c.displayName }))} />
+          <SelectField
+            id="add-member-client"
+            name="clientId"
+            label={h.client}
+            options={household.candidates.map((c) => ({ value: c.clientId, label: c.displayName }))}
+          />
           <SelectField id="add-member-role" name="role" label={h.role} options={roleOptions} defaultValue="HOLDER" />
         </ActionForm>
       )}

@@ -11,6 +11,9 @@ import type { THousehold } from "@/lib/services/households/get-household";
 import type { THouseholdProduct, THouseholdWealth } from "@/lib/services/households/get-household-wealth";
 import { ACCOUNTS_KEY } from "@/lib/wealth/snapshot";
 
+const CHIP_SELECTED = "border-brand-700 bg-brand-50 font-semibold text-brand-800";
+const CHIP = "border-slate-300 bg-white text-slate-800 hover:bg-slate-100";
+
 type TProps = { household: THousehold; wealth: THouseholdWealth; selectedCurrency: string | undefined; locale: TLocale; t: TMessages };
 
 /** The members' wealth added up (each product once), per currency; then the joint products, the liabilities and the connections. */
@@ -19,12 +22,20 @@ export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t
   const o = t.wealth.overview;
   const nameOf = new Map(household.members.map((member) => [member.clientId, member.displayName]));
   const bankName = (id: string) => wealth.bankNames[id] ?? id;
-  const selected = wealth.currencies.find((c) => c.currency === selectedCurrency) ?? wealth.currencies.find((c) => c.currency === "EUR") ?? wealth.currencies[0];
-  if (household.members.length === 0) return <Card title={h.wealthTitle}><p className="text-sm text-slate-700">{h.noMembersWealth}</p></Card>;
+  const selected =
+    wealth.currencies.find((c) => c.currency === selectedCurrency) ?? wealth.currencies.find((c) => c.currency === "EUR") ?? wealth.currencies[0];
+  if (household.members.length === 0)
+    return (
+      <Card title={h.wealthTitle}>
+        <p className="text-sm text-slate-700">{h.noMembersWealth}</p>
+      </Card>
+    );
   return (
     <>
       <section aria-labelledby="household-wealth-title">
-        <h2 id="household-wealth-title" className="mb-3 text-lg font-semibold text-slate-900">{h.wealthTitle}</h2>
+        <h2 id="household-wealth-title" className="mb-3 text-lg font-semibold text-slate-900">
+          {h.wealthTitle}
+        </h2>
         {!wealth.hasData || !selected ? (
           <p className="text-sm text-slate-700">{h.noData}</p>
         ) : (
@@ -33,10 +44,20 @@ export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t
               {wealth.currencies.map((entry) => (
                 <Card key={entry.currency} title={interpolate(h.totalsTitle, { currency: entry.currency })}>
                   <dl className="grid grid-cols-3 gap-3" data-testid={`household-totals-${entry.currency}`}>
-                    {([[o.assets, entry.assets, "assets"], [o.liabilities, entry.liabilities, "liabilities"], [o.net, entry.net, "net"]] as const).map(([label, amount, key]) => (
+                    {(
+                      [
+                        [o.assets, entry.assets, "assets"],
+                        [o.liabilities, entry.liabilities, "liabilities"],
+                        [o.net, entry.net, "net"],
+                      ] as const
+                    ).map(([label, amount, key]) => (
                       <div key={key}>
                         <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
-                        <dd className="tabular mt-1 text-lg font-semibold text-slate-900" data-testid={`household-${key}-${entry.currency}`} data-minor={amount.minor.toString()}>
+                        <dd
+                          className="tabular mt-1 text-lg font-semibold text-slate-900"
+                          data-testid={`household-${key}-${entry.currency}`}
+                          data-minor={amount.minor.toString()}
+                        >
                           {formatMoney(amount, locale)}
                         </dd>
                       </div>
@@ -53,7 +74,7 @@ export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t
                   key={entry.currency}
                   href={`/households/${household.id}?ccy=${entry.currency}`}
                   aria-current={entry.currency === selected.currency ? "true" : undefined}
-                  className={`rounded-full border px-3 py-1 ${entry.currency === selected.currency ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
+                  className={`rounded-full border px-3 py-1 ${entry.currency === selected.currency ? CHIP_SELECTED : CHIP}`}
                 >
                   {entry.currency}
                 </Link>
@@ -69,7 +90,15 @@ export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t
                 locale={locale}
                 t={t}
               />
-              <AllocationSection id="household-by-bank" title={`${o.byBank} (${selected.currency})`} currency={selected.currency} slices={selected.byBank} labelOf={bankName} locale={locale} t={t} />
+              <AllocationSection
+                id="household-by-bank"
+                title={`${o.byBank} (${selected.currency})`}
+                currency={selected.currency}
+                slices={selected.byBank}
+                labelOf={bankName}
+                locale={locale}
+                t={t}
+              />
             </div>
           </div>
         )}
@@ -80,7 +109,15 @@ export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t
         {wealth.sharedProducts.length === 0 ? (
           <p className="text-sm text-slate-700">{h.sharedEmpty}</p>
         ) : (
-          <ProductTable caption={h.sharedCaption} products={wealth.sharedProducts} testId="household-shared" nameOf={nameOf} bankName={bankName} locale={locale} t={t} />
+          <ProductTable
+            caption={h.sharedCaption}
+            products={wealth.sharedProducts}
+            testId="household-shared"
+            nameOf={nameOf}
+            bankName={bankName}
+            locale={locale}
+            t={t}
+          />
         )}
       </Card>
 
@@ -88,7 +125,15 @@ export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t
         {wealth.liabilities.length === 0 ? (
           <p className="text-sm text-slate-700">{h.liabilitiesEmpty}</p>
         ) : (
-          <ProductTable caption={h.liabilitiesCaption} products={wealth.liabilities} testId="household-liabilities" nameOf={nameOf} bankName={bankName} locale={locale} t={t} />
+          <ProductTable
+            caption={h.liabilitiesCaption}
+            products={wealth.liabilities}
+            testId="household-liabilities"
+            nameOf={nameOf}
+            bankName={bankName}
+            locale={locale}
+            t={t}
+          />
         )}
       </Card>
 
@@ -96,7 +141,12 @@ export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t
         {wealth.connections.length === 0 ? (
           <p className="text-sm text-slate-700">{h.connectionsEmpty}</p>
         ) : (
-          <DataTable caption={h.connectionsCaption} columns={[{ label: h.member }, { label: t.connections.bank }, { label: t.connections.state }, { label: t.connections.lastUpdate }]} testId="household-connections" isFramed={false}>
+          <DataTable
+            caption={h.connectionsCaption}
+            columns={[{ label: h.member }, { label: t.connections.bank }, { label: t.connections.state }, { label: t.connections.lastUpdate }]}
+            testId="household-connections"
+            isFramed={false}
+          >
             {wealth.connections.map(({ clientId, connection }) => (
               <tr key={connection.id}>
                 <th scope="row" className="py-2 pr-4 text-left font-medium">
@@ -145,7 +195,9 @@ function ProductTable({
     >
       {products.map((product, index) => (
         <tr key={`${product.kind}-${product.reference}-${index}`}>
-          <th scope="row" className="py-2 pr-4 text-left font-medium">{product.name}</th>
+          <th scope="row" className="py-2 pr-4 text-left font-medium">
+            {product.name}
+          </th>
           <td className="py-2 pr-4">{h.kinds[product.kind]}</td>
           <td className="py-2 pr-4 font-mono text-xs">{product.reference || t.common.none}</td>
           <td className="py-2 pr-4">{bankName(product.bankId)}</td>
