@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { generateForLogin, type TCredentialsData } from "../lib/sandbox/generate-data";
+import { E2E_BASE_URL } from "../playwright.config";
 import { createClientViaAction, createInvitationViaAction, connectViaCallback, signedInContext, waitForSyncedConnections } from "./api-helpers";
 import { queryE2eDb } from "./db";
 import { ANA, LUIS, signIn, unique } from "./fixtures";
@@ -153,6 +154,21 @@ test("another advisor cannot see the household, neither listed nor by its addres
   await luis.goto("/households");
   await expect(luis.getByText(householdName)).toHaveCount(0);
   await luis.context().close();
+});
+
+test("the pages speak Spanish by default", async ({ browser }) => {
+  const spanish = await (await browser.newContext()).newPage();
+  await signIn(spanish, ANA);
+  await spanish.context().addCookies([{ name: "patrimonio-locale", value: "es", url: E2E_BASE_URL }]);
+  await spanish.goto("/households");
+  await expect(spanish.getByRole("heading", { level: 1, name: "Hogares" })).toBeVisible();
+  await expect(spanish.getByRole("row").filter({ hasText: householdName })).toContainText(`${members[0]!.displayName} (Titular)`);
+  await spanish.goto(`/households/${householdId}`);
+  await expect(spanish.getByRole("heading", { name: "Hogar en EUR" })).toBeVisible();
+  await expect(spanish.getByLabel(`Papel de ${members[1]!.displayName}`)).toBeVisible();
+  await expect(spanish).toHaveTitle(/Hogar/);
+  await spanish.screenshot({ path: "test-results/households-screens/household-es.png", fullPage: true });
+  await spanish.context().close();
 });
 
 test("a member changes role, leaves, and the household is renamed and deleted; every change is audited", async () => {

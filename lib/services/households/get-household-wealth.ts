@@ -1,7 +1,8 @@
 import "server-only";
 import type { TActor } from "@/lib/auth/authorization";
+import { LruCache } from "@/lib/cache/lru-cache";
 import { getDb } from "@/lib/db";
-import { loadClientConnectionRows } from "@/lib/services/connections/client-connection-rows";
+import { loadClientConnectionRows, type TClientConnectionRow } from "@/lib/services/connections/client-connection-rows";
 import { toConnectionSummary, type TConnectionSummary } from "@/lib/services/connections/connection-dto";
 import { money, type TMoney } from "@/lib/money/money";
 import { dedupeHouseholdHoldings, type TDedupedHolding, type THolding, type THoldingKind } from "@/lib/wealth/household-holdings";
@@ -46,6 +47,40 @@ export async function getHouseholdWealth(actor: TActor, householdId: unknown): P
     await db.householdMember.findMany({ where: { householdId: household.id }, orderBy: [{ addedAt: "asc" }, { clientId: "asc" }], select: { clientId: true } })
   ).map((member) => member.clientId);
   const connectionRows = (await Promise.all(clientIds.map((clientId) => loadClientConnectionRows(clientId)))).flat();
+  // The same members with the same synced data give the same figures: every sync writes a new
+  // lastSyncRunId with its rows (as the overview's dataVersion), and a member or connection that
+  // comes or goes changes the list.
+  const dataVersion = connectionRows.map((row) => `${row.clientId}:${row.id}:${row.wealthSyncState?.lastSyncRunId ?? ""}`).join(",");
+  const version = `${clientIds.join(",")}|${dataVersion}`;
+  const cached = figuresCache.get(household.id);
+  const figures = cached?.version === version ? cached.figures : await computeFigures(clientIds, connectionRows);
+  if (cached?.version !== version) figuresCache.set(household.id, { version, clientIds, figures });
+  return {
+    householdId: household.id,
+    ...figures,
+    connections: connectionRows.map((row) => ({ clientId: row.clientId, connection: toConnectionSummary(row, row.latestRun ?? undefined) })),
+    bankNames: Object.fromEntries(connectionRows.map((row) => [row.bank, row.bankName ?? row.bank])),
+    hasData: connectionRows.some((row) => row.wealthSyncState !== null),
+  };
+}
+
+type TFigures = Pick<THouseholdWealth, "currencies" | "sharedProducts" | "liabilities">;
+
+/**
+ * Per household, the figures of the last version of its members' data (a few kB an entry), as the
+ * overview keeps each client's. Access is checked on every call before the cache is read.
+ */
+const figuresCache = new LruCache<string, { version: string; clientIds: string[]; figures: TFigures }>(300);
+
+/** After a client's erasure: no household's figures built from their data stay in memory. */
+export function forgetHouseholdWealthOf(clientId: string): void {
+  for (const householdId of [...figuresCache.keys()]) {
+    if (figuresCache.get(householdId)?.clientIds.includes(clientId)) figuresCache.delete(householdId);
+  }
+}
+
+async function computeFigures(clientIds: string[], connectionRows: TClientConnectionRow[]): Promise<TFigures> {
+  const db = getDb();
   const where = { clientId: { in: clientIds } };
   const [accounts, investments, portfolios, liabilities] = await Promise.all([
     db.wealthAccount.findMany({
@@ -131,7 +166,6 @@ export async function getHouseholdWealth(actor: TActor, householdId: unknown): P
   const counted = dedupeHouseholdHoldings(holdings);
   const byName = (a: THouseholdProduct, b: THouseholdProduct) => a.name.localeCompare(b.name) || a.balance.currency.localeCompare(b.balance.currency);
   return {
-    householdId: household.id,
     currencies: householdWealthByCurrency(counted),
     sharedProducts: counted
       .filter((holding) => holding.connectionCount > 1)
@@ -141,9 +175,6 @@ export async function getHouseholdWealth(actor: TActor, householdId: unknown): P
       .filter((holding) => holding.kind === "liability")
       .map(toProduct)
       .sort(byName),
-    connections: connectionRows.map((row) => ({ clientId: row.clientId, connection: toConnectionSummary(row, row.latestRun ?? undefined) })),
-    bankNames: Object.fromEntries(connectionRows.map((row) => [row.bank, row.bankName ?? row.bank])),
-    hasData: connectionRows.some((row) => row.wealthSyncState !== null),
   };
 }
 

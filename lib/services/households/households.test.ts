@@ -196,5 +196,17 @@ describe("household services", () => {
     ]);
     expect(wealth.hasData).toBe(true);
     expect(wealth.bankNames).toEqual({ testbank: "TestBank" });
+
+    // Kept per version of the members' data: a row changed outside a sync is not seen, a sync (a new run id) is.
+    const eurAssets = async () => (await getHouseholdWealth(ana, id)).currencies[0]!.assets.minor;
+    const db = database.db;
+    const connectionOfA = (await db.connection.findFirst({ where: { clientId: a }, select: { id: true } }))!.id;
+    await db.wealthAccount.updateMany({ where: { clientId: a, iban: "ES7620770024003102575766" }, data: { balanceMinor: 2_000_00n } });
+    expect(await eurAssets()).toBe(21_500_00n);
+    await db.wealthSyncState.update({ where: { connectionId: connectionOfA }, data: { lastSyncRunId: "run-2" } });
+    expect(await eurAssets()).toBe(22_500_00n);
+    // A member leaving changes the figures at once.
+    await removeHouseholdMember(ana, { householdId: id, clientId: b });
+    expect(await eurAssets()).toBe(22_000_00n);
   });
 });

@@ -10,7 +10,7 @@ export async function removeHouseholdMember(actor: TSessionUser, input: { househ
   await getDb().$transaction(async (tx) => {
     const household = await findAccessibleHousehold(actor, input.householdId, tx);
     const { count } = await tx.householdMember.deleteMany({ where: { clientId: input.clientId, householdId: household.id } });
-    if (count === 0) throw new AppError("BAD_REQUEST", "notHouseholdMember");
+    if (count === 0) throw new AppError("BAD_REQUEST", "notHouseholdMember", { clientId: ["notHouseholdMember"] });
     await recordAuditEvent(
       { actor, action: "household.update", target: { type: "household", id: household.id }, details: { change: "member.remove", clientId: input.clientId } },
       tx,
