@@ -26,6 +26,10 @@ type TWorld = {
   invitationToken: string;
   targetUserId: string;
   disabledUserId: string;
+  /** Ana's household of the matrix client and the doomed client. */
+  householdId: string;
+  /** Two more of Ana's households: the owner's and the admin's deleteHouseholdAction cells delete one each. */
+  doomedHouseholdIds: [string, string];
 };
 
 let world: TWorld;
@@ -47,6 +51,15 @@ const act = (file: string, name: string) => actionRef(file, name);
 const CLIENT_ACTIONS = "app/(advisor)/clients/actions.ts";
 const CONNECTION_ACTIONS = "app/(advisor)/clients/connection-actions.ts";
 const ADMIN_ACTIONS = "app/admin/actions.ts";
+const HOUSEHOLD_ACTIONS = "app/(advisor)/households/actions.ts";
+
+/** The id at the end of a redirect like "/households/<id>?created=1". */
+function householdIdFromRedirect(result: TActionResult): string {
+  expect(result.kind, JSON.stringify(result)).toBe("redirect");
+  const id = (result as { location: string }).location.match(/\/households\/([a-z0-9]+)/)?.[1];
+  expect(id).toBeTruthy();
+  return id!;
+}
 
 async function createUser(admin: APIRequestContext, role: "ADVISOR" | "ADMIN", label: string): Promise<{ email: string; password: string; id: string }> {
   const email = `${tag}-${label}@example.com`;
@@ -84,6 +97,13 @@ test.beforeAll(async () => {
   const clientId = clientIdFromRedirect(await callAction(owner, act(CLIENT_ACTIONS, "createClientAction"), { displayName: `Matrix ${tag}`, contactEmail: "matrix@example.com" }));
   const doomedClientId = clientIdFromRedirect(await callAction(owner, act(CLIENT_ACTIONS, "createClientAction"), { displayName: `Matrix doomed ${tag}`, contactEmail: "doomed@example.com" }));
   const luisClientId = clientIdFromRedirect(await callAction(other, act(CLIENT_ACTIONS, "createClientAction"), { displayName: `Matrix Luis ${tag}`, contactEmail: "luis-client@example.com" }));
+  const newHousehold = async (name: string) => householdIdFromRedirect(await callAction(owner, act(HOUSEHOLD_ACTIONS, "createHouseholdAction"), { name }));
+  const householdId = await newHousehold(`Matrix ${tag} household`);
+  const doomedHouseholdIds: [string, string] = [await newHousehold(`Matrix ${tag} doomed household 1`), await newHousehold(`Matrix ${tag} doomed household 2`)];
+  for (const [memberId, role] of [[clientId, "HOLDER"], [doomedClientId, "CHILD"]] as const) {
+    const added = await callAction(owner, act(HOUSEHOLD_ACTIONS, "setHouseholdMemberAction"), { householdId, clientId: memberId, role });
+    expect(added).toEqual({ kind: "state", state: { status: "ok" } });
+  }
 
   const invite = async () => {
     const result = await callAction(owner, act(CONNECTION_ACTIONS, "createInvitationAction"), { clientId, purpose: "CONNECT" }, { params: { clientId } });
@@ -135,6 +155,8 @@ test.beforeAll(async () => {
     invitationToken,
     targetUserId: target.id,
     disabledUserId: disabledUser.id,
+    householdId,
+    doomedHouseholdIds,
   };
 });
 
@@ -146,6 +168,7 @@ function concretePath(path: string): string {
   return path
     .replace("[clientId]", world.clientId)
     .replace("[investmentId]", world.investmentId)
+    .replace("[householdId]", world.householdId)
     .replace("[userId]", world.targetUserId)
     .replace("[token]", world.invitationToken)
     .replace("[kind]", "account");
@@ -282,6 +305,21 @@ function actionInput(name: string, caller: TCaller): { fields: Record<string, st
       return { fields: { invitationId: caller === "admin" ? w.invitationIds[2]! : w.invitationIds[1]!, clientId: ownClientId }, params };
     case "disconnectConnectionAction":
       return { fields: { connectionId: caller === "admin" ? w.connectionIds[1]! : w.connectionIds[0]!, clientId: ownClientId }, params };
+    case "createHouseholdAction":
+      // A tampered form: advisorId is not a field of the schema, and must not choose the owner.
+      return { fields: { name: `Matrix new household ${tag} ${caller}`, advisorId: w.anaId }, params };
+    case "renameHouseholdAction":
+      return { fields: { householdId: w.householdId, name: `Matrix ${tag} household` }, params };
+    case "setHouseholdMemberAction":
+      // Luis would add his own client to Ana's household.
+      return {
+        fields: { householdId: w.householdId, clientId: caller === "other" ? w.luisClientId : w.clientId, role: caller === "admin" ? "HOLDER" : "SPOUSE" },
+        params,
+      };
+    case "removeHouseholdMemberAction":
+      return { fields: { householdId: w.householdId, clientId: caller === "admin" ? w.clientId : w.doomedClientId }, params };
+    case "deleteHouseholdAction":
+      return { fields: { householdId: caller === "admin" ? w.doomedHouseholdIds[1] : w.doomedHouseholdIds[0] }, params };
     case "createUserAction":
       return { fields: { name: `Matrix user ${caller}`, email: `${tag}-created-${caller}@example.com`, role: "ADMIN", password: "created-password-123" }, params };
     case "setUserDisabledAction":
@@ -344,9 +382,16 @@ function dumpWorld(): string {
     syncRuns: q(`select count(*) as n from SyncRun where clientId in ${inClients}`, ...clients),
     users: q(`select id, email, name, role, disabled, sessionVersion, passwordHash from User where id in ${inUsers} order by id`, ...users),
     newUsers: q("select id from User where email like ?", `${tag}-created-%`),
+    households: q(`select * from Household where name like ? order by id`, `Matrix%${tag}%`),
+    householdMembers: q(
+      `select * from HouseholdMember where clientId in ${inClients} or householdId in (select id from Household where name like ?) order by clientId`,
+      ...clients,
+      `Matrix%${tag}%`,
+    ),
     // Sign-ins and sign-outs are left out: other tests sign Ana and Luis in and out in parallel, and no action does.
     audit: q(
-      `select id, action, actorId, targetId from AuditEvent where action not like 'auth.sign%' and (targetId in ${inClients} or targetId in ${inUsers} or targetId in (select id from Connection where clientId in ${inClients}) or actorId in ${inUsers}) order by id`,
+      `select id, action, actorId, targetId from AuditEvent where action not like 'auth.sign%' and (targetId in ${inClients} or targetId in ${inUsers} or targetId in (select id from Connection where clientId in ${inClients})`
+        + ` or targetId in (select id from Household where name like '%${tag}%') or actorId in ${inUsers}) order by id`,
       ...clients,
       ...users,
       ...clients,
@@ -385,6 +430,13 @@ test("every server action, called directly, answers each caller as the matrix sa
   expect(actionOutcomeOf("createInvitationAction", sca)).toBe("denied");
   expect(failures).toEqual([]);
   expect(dumpWorld()).toBe(before);
+  // Luis's own household cannot take Ana's client either (after the comparison: his household's creation is a write).
+  const luisAct = (name: string, fields: Record<string, string>) => callAction(world.callers.other, actionRef(HOUSEHOLD_ACTIONS, name), fields);
+  const luisHousehold = householdIdFromRedirect(await luisAct("createHouseholdAction", { name: `Luis ${tag} own household` }));
+  const steal = await luisAct("setHouseholdMemberAction", { householdId: luisHousehold, clientId: world.clientId, role: "OTHER" });
+  expect(actionOutcomeOf("setHouseholdMemberAction", steal)).toBe("denied");
+  expect(queryE2eDb("select clientId from HouseholdMember where householdId = ?", luisHousehold)).toEqual([]);
+  expect(queryE2eDb("select role from HouseholdMember where clientId = ?", world.clientId)).toEqual([{ role: "HOLDER" }]);
 
   // Phase 2: the allowed cells (the admin's reconcile runs alone, in e2e/exactly-once.exclusive.spec.ts).
   for (const row of rows) {
@@ -406,4 +458,15 @@ test("every server action, called directly, answers each caller as the matrix sa
   expect(queryE2eDb<{ n: number }>("select count(*) as n from Invitation where id in (?, ?) and revokedAt is not null", world.invitationIds[1], world.invitationIds[2])[0]!.n).toBe(2);
   expect(queryE2eDb<{ advisorId: string; archived: number }>("select advisorId, archived from Client where id = ?", world.clientId)).toEqual([{ advisorId: world.anaId, archived: 0 }]);
   expect(queryE2eDb<{ disabled: number }>("select disabled from User where id = ?", world.targetUserId)).toEqual([{ disabled: 1 }]);
+  const newHouseholds = queryE2eDb<{ advisorId: string; name: string }>(
+    "select advisorId, name from Household where name like ? order by name",
+    `Matrix new household ${tag}%`,
+  );
+  expect(newHouseholds).toEqual([
+    { advisorId: world.luisId, name: `Matrix new household ${tag} other` },
+    { advisorId: world.anaId, name: `Matrix new household ${tag} owner` },
+  ]);
+  expect(queryE2eDb("select id from Household where id in (?, ?)", ...world.doomedHouseholdIds)).toEqual([]);
+  // The owner set the client's role, the admin set it back, the owner removed the doomed client, the admin the client.
+  expect(queryE2eDb("select clientId from HouseholdMember where householdId = ?", world.householdId)).toEqual([]);
 });

@@ -5,7 +5,7 @@
  * production build and checks the outcome, and that refused calls changed nothing in the database.
  *
  * Callers
- * - owner:     Ana, the advisor who owns the client every id below points at.
+ * - owner:     Ana, the advisor who owns the client (and the household) every id below points at.
  * - other:     Luis, another advisor, using Ana's ids (URL guessing, tampered hidden fields, direct action calls).
  * - admin:     an administrator.
  * - anonymous: no session cookie.
@@ -52,6 +52,8 @@ const adminAction = { owner: "denied", other: "denied", admin: "ok", anonymous: 
 /** The matrix names credentials no one holds: the admin passes every access check and meets the business rule. */
 const adminActionOnGoneCredentials = { ...adminAction, admin: "refused" } as const;
 
+const HOUSEHOLD_ACTIONS = "app/(advisor)/households/actions.ts";
+
 const CLIENT_TABS = ["", "/accounts", "/cards", "/connections", "/details", "/identity", "/investments", "/investments/[investmentId]", "/investments/transactions", "/liabilities", "/mifid", "/performance", "/portfolios"];
 
 export const ACCESS_MATRIX: TMatrixRow[] = [
@@ -61,6 +63,8 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
   { kind: "page", path: "/clients", expect: signedInPage, note: "Luis's list does not contain Ana's client (checked)" },
   { kind: "page", path: "/clients/new", expect: signedInPage },
   { kind: "page", path: "/inbox", expect: signedInPage, note: "only the caller's own clients (checked: no Ana client for Luis)" },
+  { kind: "page", path: "/households", expect: signedInPage, note: "only the caller's own households (checked: Luis's list does not contain Ana's)" },
+  { kind: "page", path: "/households/[householdId]", expect: clientPage, note: "the household belongs to the advisor of its clients" },
   ...CLIENT_TABS.map((tab): TMatrixRow => ({ kind: "page", path: `/clients/[clientId]${tab}`, expect: clientPage })),
   { kind: "page", path: "/admin", expect: { ...adminPage, admin: "home" }, note: "redirects an admin to /admin/users" },
   ...["/admin/audit", "/admin/banks", "/admin/clients", "/admin/connections", "/admin/reconcile", "/admin/set-aside", "/admin/users", "/admin/users/[userId]"].map(
@@ -91,6 +95,17 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
   { kind: "action", file: "app/(advisor)/clients/connection-actions.ts", name: "createInvitationAction", expect: clientAction, note: "also: an SCA invitation for Luis's own client naming Ana's connection is denied" },
   { kind: "action", file: "app/(advisor)/clients/connection-actions.ts", name: "revokeInvitationAction", expect: clientAction, note: "the invitation id decides, not the clientId field (Luis sends his own clientId: denied)" },
   { kind: "action", file: "app/(advisor)/clients/connection-actions.ts", name: "disconnectConnectionAction", expect: clientAction, note: "the connection id decides, not the clientId field" },
+  {
+    kind: "action",
+    file: "app/(advisor)/households/actions.ts",
+    name: "createHouseholdAction",
+    expect: { owner: "ok", other: "ok", admin: "refused", anonymous: "login", disabled: "login" },
+    note: "the new household always belongs to the caller (a tampered advisorId field is ignored: checked)",
+  },
+  { kind: "action", file: HOUSEHOLD_ACTIONS, name: "renameHouseholdAction", expect: clientAction },
+  { kind: "action", file: HOUSEHOLD_ACTIONS, name: "setHouseholdMemberAction", expect: clientAction, note: "also: Luis adding Ana's client to his own household is denied" },
+  { kind: "action", file: HOUSEHOLD_ACTIONS, name: "removeHouseholdMemberAction", expect: clientAction },
+  { kind: "action", file: HOUSEHOLD_ACTIONS, name: "deleteHouseholdAction", expect: clientAction, note: "the owner and the admin each delete a household of Ana's made for it" },
   { kind: "action", file: "app/admin/actions.ts", name: "createUserAction", expect: adminAction },
   { kind: "action", file: "app/admin/actions.ts", name: "setUserDisabledAction", expect: adminAction },
   { kind: "action", file: "app/admin/actions.ts", name: "resetUserPasswordAction", expect: adminAction },

@@ -32,6 +32,9 @@ const REQUIRED_EVENTS = {
   "connection delete (admin)": "connection.delete",
   "connection disconnect (advisor)": "connection.disconnect",
   "reconcile": "connection.reconcile",
+  "household create": "household.create",
+  "household update": "household.update",
+  "household delete": "household.delete",
 } as const;
 
 test("every event named in the issues is in the audit log after the end-to-end run", () => {

@@ -57,7 +57,7 @@ type TActionCase = { file: string; name: string; as: "ana" | "admin" | "anonymou
 let ana: APIRequestContext;
 let admin: APIRequestContext;
 let anonymous: APIRequestContext;
-let world: { clientId: string; invitationId: string; anaId: string; targetUserId: string };
+let world: { clientId: string; invitationId: string; anaId: string; targetUserId: string; householdId: string };
 
 const text = (name: string, max: number, isOptional = false): TField => ({ name, kind: "text", max, isOptional });
 const id = (name: string, isOptional = false): TField => ({ name, kind: "id", isOptional });
@@ -69,6 +69,17 @@ const ACTION_CASES: TActionCase[] = [
   { file: "app/(advisor)/clients/connection-actions.ts", name: "createInvitationAction", as: "ana", base: () => ({ clientId: world.clientId, purpose: "CONNECT" }), fields: [id("clientId"), { name: "purpose", kind: "enum" }, id("connectionId", true)] },
   { file: "app/(advisor)/clients/connection-actions.ts", name: "revokeInvitationAction", as: "ana", base: () => ({ invitationId: UNKNOWN_ID, clientId: world.clientId }), fields: [id("invitationId"), id("clientId")] },
   { file: "app/(advisor)/clients/connection-actions.ts", name: "disconnectConnectionAction", as: "ana", base: () => ({ connectionId: UNKNOWN_ID, clientId: world.clientId }), fields: [id("connectionId"), id("clientId")] },
+  { file: "app/(advisor)/households/actions.ts", name: "createHouseholdAction", as: "ana", base: () => ({ name: `Hogar nuevo ${tag}` }), fields: [text("name", 120)] },
+  { file: "app/(advisor)/households/actions.ts", name: "renameHouseholdAction", as: "ana", base: () => ({ householdId: world.householdId, name: `Hogar ${tag}` }), fields: [id("householdId"), text("name", 120)] },
+  {
+    file: "app/(advisor)/households/actions.ts",
+    name: "setHouseholdMemberAction",
+    as: "ana",
+    base: () => ({ householdId: world.householdId, clientId: world.clientId, role: "SPOUSE" }),
+    fields: [id("householdId"), id("clientId"), { name: "role", kind: "enum" }],
+  },
+  { file: "app/(advisor)/households/actions.ts", name: "removeHouseholdMemberAction", as: "ana", base: () => ({ householdId: world.householdId, clientId: UNKNOWN_ID }), fields: [id("householdId"), id("clientId")] },
+  { file: "app/(advisor)/households/actions.ts", name: "deleteHouseholdAction", as: "ana", base: () => ({ householdId: UNKNOWN_ID }), fields: [id("householdId")] },
   { file: "app/admin/actions.ts", name: "createUserAction", as: "admin", base: () => ({ name: "Nueva", email: `${tag}-new@example.com`, role: "ADVISOR", password: "a-good-password-1" }), fields: [text("name", 80), { name: "email", kind: "email" }, { name: "role", kind: "enum" }, { name: "password", kind: "password" }] },
   { file: "app/admin/actions.ts", name: "setUserDisabledAction", as: "admin", base: () => ({ userId: world.targetUserId, disabled: "1" }), fields: [id("userId"), { name: "disabled", kind: "enum" }] },
   { file: "app/admin/actions.ts", name: "resetUserPasswordAction", as: "admin", base: () => ({ userId: world.targetUserId, password: "another-password-1" }), fields: [id("userId"), { name: "password", kind: "password" }] },
@@ -129,6 +140,8 @@ function dumpDatabase(): string {
     connections: q("select id, clientId, bank, credentialsTokenEnc from Connection order by id"),
     exchanges: q("select id, status, invitationId from LinkCodeExchange order by id"),
     syncRuns: q("select id from SyncRun where reason = 'manual' order by id"),
+    households: q("select * from Household order by id"),
+    householdMembers: q("select * from HouseholdMember order by clientId"),
     // Left out by design: failed sign-ins (auth.*) and refused link codes (connection.exchange_refused…) are the
     // admin's record of bad input (issue 5: "an entry for the admin"); status changes and reconciliation are background jobs.
     audit: q("select id, action, targetId from AuditEvent where action not like 'auth.%' and action not like 'connection.exchange_%' and action not in ('connection.status_change', 'connection.reconcile') order by id"),
@@ -147,7 +160,13 @@ test.beforeAll(async () => {
   // The target is disabled, so a reassignment to it is refused by the service even with well-formed ids.
   expect(await callAction(admin, actionRef("app/admin/actions.ts", "setUserDisabledAction"), { userId: targetUserId, disabled: "1" })).toEqual({ kind: "state", state: { status: "ok" } });
   const [anaRow] = queryE2eDb<{ id: string }>("select id from User where email = ?", ANA.email);
-  world = { clientId, invitationId: invitation.id, anaId: anaRow!.id, targetUserId };
+  // A household of Ana's with the client in it, for the household actions' bad input.
+  const created = await callAction(ana, actionRef("app/(advisor)/households/actions.ts", "createHouseholdAction"), { name: `Hogar ${tag}` });
+  const householdId = (created as { location?: string }).location?.match(/\/households\/([a-z0-9]+)/)?.[1] ?? "";
+  expect(householdId).not.toBe("");
+  const member = { householdId, clientId, role: "HOLDER" };
+  expect(await callAction(ana, actionRef("app/(advisor)/households/actions.ts", "setHouseholdMemberAction"), member)).toEqual({ kind: "state", state: { status: "ok" } });
+  world = { clientId, invitationId: invitation.id, anaId: anaRow!.id, targetUserId, householdId };
 });
 
 test.afterAll(async () => {

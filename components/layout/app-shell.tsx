@@ -9,6 +9,7 @@ export async function AppShell({ user, setLocale, children }: { user: TSessionUs
   const { t } = await getMessages();
   const links = [
     { href: "/clients", label: t.nav.clients },
+    { href: "/households", label: t.nav.households },
     { href: "/inbox", label: t.nav.inbox },
   ];
   if (user.role === "ADMIN") {

@@ -195,3 +195,30 @@ describe("positions at volume", () => {
     expect(generateForLogin("testbank", "ana", base).investments.length).toBe(ana().investments.length);
   });
 });
+
+describe("joint accounts (households)", () => {
+  const joint = (bank: string, username: string) =>
+    generateForLogin(bank, username, { ...base, credentialsToken: `tok-${username}` }).accounts.find((a) => a.alias === "Cuenta Conjunta");
+  const compact = (iban: unknown) => String(iban).replace(/\s/g, "");
+
+  it("two usernames naming the same key at one bank hold the same account, whichever way its IBAN is printed", () => {
+    const carmen = joint("testbank", "carmen-joint-casa1");
+    const pablo = joint("testbank", "pablo-joint-casa1-iban-spaced");
+    expect(carmen).toBeTruthy();
+    expect(pablo!.iban).toMatch(/^ES\d{2} \d{4} /);
+    expect(compact(pablo!.iban)).toBe(carmen!.iban);
+    expect(isValidIban(String(carmen!.iban))).toBe(true);
+    expect(pablo!.balance).toBe(carmen!.balance);
+    expect(pablo!._id).not.toBe(carmen!._id);
+  });
+
+  it("another key, or another bank, is another account; no key, no joint account", () => {
+    const carmen = joint("testbank", "carmen-joint-casa1");
+    expect(joint("testbank", "carmen-joint-casa2")!.iban).not.toBe(carmen!.iban);
+    expect(joint("banco-meseta", "carmen-joint-casa1")!.iban).not.toBe(carmen!.iban);
+    expect(joint("testbank", "carmen")).toBeUndefined();
+    // The rest of the data is the username's own, as before.
+    const plain = generateForLogin("testbank", "carmen-joint-casa1", base).accounts.filter((a) => a.alias !== "Cuenta Conjunta");
+    expect(plain.length).toBeGreaterThan(0);
+  });
+});

@@ -8,7 +8,7 @@ import { dayNumber, isoDay } from "./dates";
 import { makeIsin, makeSpanishIban } from "./identifiers";
 import { makePerson, makeRelative, type TPerson } from "./people";
 import { createRng, hashString, hexId, money, roundTo, type TRng } from "./prng";
-import { volumeFromUsername, type TVolume } from "./scenarios";
+import { jointAccountFromUsername, volumeFromUsername, type TJointAccount, type TVolume } from "./scenarios";
 
 export type TRecord = Record<string, unknown>;
 
@@ -21,6 +21,8 @@ export type TGenerateOptions = {
   /** Seconds; written as updated_at_timestamp. */
   updatedAtTimestamp: number;
   volume?: TVolume;
+  /** Also holds this joint account (scenarios.ts, jointAccountFromUsername). */
+  joint?: TJointAccount | null;
   empty?: boolean;
 };
 
@@ -47,7 +49,8 @@ export function credentialsSeed(bankId: string, username: string): string {
 
 /** Convenience for tests and scripts: the data the sandbox serves for this bank/username. */
 export function generateForLogin(bankId: string, username: string, options: Omit<TGenerateOptions, "bankId" | "volume">): TCredentialsData {
-  return generateCredentialsData(credentialsSeed(bankId, username), { ...options, bankId, volume: volumeFromUsername(username) });
+  const volume = volumeFromUsername(username);
+  return generateCredentialsData(credentialsSeed(bankId, username), { ...options, bankId, volume, joint: jointAccountFromUsername(username) });
 }
 
 type TOwner = { name: string; rel: "Titular" | "Cotitular" | "Autorizado" };
@@ -174,6 +177,7 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
       updated_at_timestamp: updated,
     });
   });
+  if (options.joint) accounts.push(makeJointAccount(options.joint, bank, person, token, entity, updated, ext, addHolders));
   const mainIban = plans[0]?.iban ?? null;
   const usdIban = plans.find((p) => p.currency === "USD")?.iban ?? null;
 
@@ -635,4 +639,39 @@ function makeMifid(rng: TRng): TRecord[] {
     const answer = q.multi ? q.answers.filter(() => rng.chance(0.5)) : [rng.pick(q.answers)];
     return { _id: index + 1, question: q.question, answer: answer.length > 0 ? answer : [q.answers[0] ?? ""] };
   });
+}
+
+/**
+ * The joint account of a key: its IBAN and balance come from the bank and the key alone (never from
+ * the username), so each holder's credentials show the same account. It has no transactions.
+ */
+function makeJointAccount(
+  joint: TJointAccount,
+  bank: TSandboxBank,
+  person: TPerson,
+  token: string,
+  entity: string,
+  updated: number,
+  ext: (...parts: (string | number)[]) => string | null,
+  addHolders: (productName: string, productId: string, owners: TOwner[]) => void,
+): TRecord {
+  const rng = createRng(`${bank.id}:joint:${joint.key}`);
+  const iban = makeSpanishIban(bank.ibanBankCode, rng.digits(4), `9${rng.digits(9)}`);
+  const id = hexId(token, "account", "joint");
+  const owners: TOwner[] = [{ name: person.fullName, rel: "Cotitular" }];
+  addHolders("Cuenta Conjunta", id, owners);
+  return {
+    iban: joint.isIbanSpaced ? iban.replace(/(.{4})(?=.)/g, "$1 ") : iban,
+    entity,
+    alias: "Cuenta Conjunta",
+    balance: rng.int(1_000_000, 8_000_000) / 100,
+    currency: "EUR",
+    description: "Cuenta Conjunta",
+    isOwner: true,
+    numOwners: 2,
+    owners: owners.map((o) => o.name),
+    _id: id,
+    external_id: ext("account", iban),
+    updated_at_timestamp: updated,
+  };
 }

@@ -6,7 +6,7 @@ import { isoDayOfMs } from "./dates";
 import { computeStatus } from "./extraction-status";
 import { credentialsSeed, generateCredentialsData, type TCredentialsData } from "./generate-data";
 import type { TJweKeys } from "./jwe-keys";
-import { volumeFromUsername, type TLinkErrorCode, type TPostScenario } from "./scenarios";
+import { jointAccountFromUsername, volumeFromUsername, type TLinkErrorCode, type TPostScenario } from "./scenarios";
 import type { TCredentialsState, TSandboxStore } from "./state";
 
 export type TResolvedOptions = {
@@ -54,6 +54,7 @@ export function dataFor(ctx: TSandboxContext, credentials: TCredentialsState): T
     asOf: isoDayOfMs(credentials.createdAt),
     updatedAtTimestamp,
     volume: volumeFromUsername(credentials.seedUsername),
+    joint: jointAccountFromUsername(credentials.seedUsername),
     empty: credentials.post.empty,
   });
   dataCache.set(key, data);

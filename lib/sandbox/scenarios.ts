@@ -96,6 +96,20 @@ export type TVolume = {
   positions?: number;
 };
 
+/** A joint account shared by every username naming the same key at the same bank (households, issue 19.4). */
+export type TJointAccount = { key: string; isIbanSpaced: boolean };
+
+/**
+ * "joint-KEY" in a username (e.g. "carmen-joint-casa1") adds the joint account of KEY: the same IBAN
+ * and balance for every username naming KEY at that bank, as two holders of one account see it
+ * through their own credentials. "iban-spaced" sends its IBAN in groups of four, as some banks print it.
+ */
+export function jointAccountFromUsername(username: string): TJointAccount | null {
+  const lower = username.toLowerCase();
+  const key = /joint[=:_-]([a-z0-9]{1,40})/.exec(lower)?.[1];
+  return key === undefined ? null : { key, isIbanSpaced: lower.includes("iban-spaced") };
+}
+
 /**
  * The volume of account transactions is chosen by the username, so any bank can produce it:
  * "…big" (ends with big) gives 100 000, "tx=N" anywhere gives N (0…200 000), "years=N" spreads them over N years,

@@ -1,12 +1,16 @@
+import { householdsEn } from "./households-en";
 import { wealthEn } from "./wealth-en";
 
 export const en = {
   wealth: wealthEn,
+  households: householdsEn,
   app: { name: "Patrimonio", tagline: "Your clients' whole wealth, in one place", skipToContent: "Skip to content" },
-  nav: { inbox: "Needs action", connections: "Connections", banks: "Entities", reconcile: "Reconciliation", clients: "Clients", admin: "Admin", users: "People", allClients: "All clients", audit: "Audit log", signOut: "Sign out", language: "Language", mainNav: "Main" },
+  nav: { inbox: "Needs action", connections: "Connections", banks: "Entities", reconcile: "Reconciliation", clients: "Clients", households: "Households", admin: "Admin", users: "People", allClients: "All clients", audit: "Audit log", signOut: "Sign out", language: "Language", mainNav: "Main" },
   pageTitles: {
     clients: "Clients",
     newClient: "New client",
+    households: "Households",
+    household: "Household",
     inbox: "Needs action",
     overview: "Overview",
     clientDetails: "Client details",
@@ -295,6 +299,10 @@ export const en = {
     invalidText: "Remove the line breaks and control characters.",
     emailTaken: "Someone already uses this email.",
     notAllowed: "You are not allowed to do that.",
+    advisorsOnly: "Only advisors do this; an administrator manages what advisors created.",
+    householdOtherAdvisor: "Only clients of the household's advisor can be its members.",
+    alreadyInHousehold: "This client is already in another household: take them out of it first.",
+    notHouseholdMember: "This client is not a member of the household.",
     generic: "Something went wrong. Nothing was saved; please try again.",
     archivedClient: "This client is archived. Restore it first.",
     reauthNotNeeded: "This connection does not need re-authentication any more.",

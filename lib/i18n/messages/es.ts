@@ -1,14 +1,18 @@
 import type { TMessages } from "./en";
 
+import { householdsEs } from "./households-es";
 import { wealthEs } from "./wealth-es";
 
 export const es: TMessages = {
   wealth: wealthEs,
+  households: householdsEs,
   app: { name: "Patrimonio", tagline: "Todo el patrimonio de tus clientes, en un solo lugar", skipToContent: "Saltar al contenido" },
-  nav: { inbox: "Requiere acción", connections: "Conexiones", banks: "Entidades", reconcile: "Conciliación", clients: "Clientes", admin: "Administración", users: "Personas", allClients: "Todos los clientes", audit: "Registro de auditoría", signOut: "Cerrar sesión", language: "Idioma", mainNav: "Principal" },
+  nav: { inbox: "Requiere acción", connections: "Conexiones", banks: "Entidades", reconcile: "Conciliación", clients: "Clientes", households: "Hogares", admin: "Administración", users: "Personas", allClients: "Todos los clientes", audit: "Registro de auditoría", signOut: "Cerrar sesión", language: "Idioma", mainNav: "Principal" },
   pageTitles: {
     clients: "Clientes",
     newClient: "Nuevo cliente",
+    households: "Hogares",
+    household: "Hogar",
     inbox: "Requiere acción",
     overview: "Resumen",
     clientDetails: "Datos del cliente",
@@ -297,6 +301,10 @@ export const es: TMessages = {
     invalidText: "Quita los saltos de línea y los caracteres de control.",
     emailTaken: "Ya hay alguien con este correo.",
     notAllowed: "No tienes permiso para hacer eso.",
+    advisorsOnly: "Solo los asesores hacen esto; un administrador gestiona lo que crearon los asesores.",
+    householdOtherAdvisor: "Solo los clientes del asesor del hogar pueden ser miembros.",
+    alreadyInHousehold: "Este cliente ya está en otro hogar: quítalo de él primero.",
+    notHouseholdMember: "Este cliente no es miembro del hogar.",
     generic: "Algo ha fallado. No se ha guardado nada; vuelve a intentarlo.",
     archivedClient: "Este cliente está archivado. Restáuralo primero.",
     reauthNotNeeded: "Esta conexión ya no necesita reautenticación.",

@@ -8,6 +8,7 @@ import { flushErasureToDisk } from "@/lib/db/flush-erasure";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors/app-error";
 import { deleteConnection } from "@/lib/services/connections/delete-connection";
+import { forgetHouseholdWealthOf } from "@/lib/services/households/get-household-wealth";
 import { forgetWealthOverview } from "@/lib/services/wealth/get-wealth-overview";
 import { purgeDeletedSearchEntries } from "@/lib/wealth/purge-search-index";
 
@@ -43,6 +44,7 @@ export async function deleteClient(actor: TSessionUser, clientId: string): Promi
     await flushErasureToDisk(getEnv().databaseUrl);
   }
   forgetWealthOverview(clientId);
+  forgetHouseholdWealthOf(clientId);
   return { connectionsDeleted: client.connections.length };
 }
 

@@ -8,6 +8,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { getClient } from "@/lib/services/clients/get-client";
+import { getClientHousehold } from "@/lib/services/households/get-client-household";
 
 /**
  * Checks access before anything streams, so someone else's (or an unknown) client answers with
@@ -17,7 +18,7 @@ import { getClient } from "@/lib/services/clients/get-client";
 export default async function ClientLayout({ children, params }: { children: ReactNode; params: Promise<{ clientId: string }> }) {
   const user = await requireUser();
   const client = await orNotFound(getClient(user, (await params).clientId));
-  const { t } = await getMessages();
+  const [{ t }, household] = await Promise.all([getMessages(), getClientHousehold(user, client.id)]);
   const base = `/clients/${client.id}`;
   const tabs = [
     { href: base, label: t.wealth.tabs.overview },
@@ -44,6 +45,16 @@ export default async function ClientLayout({ children, params }: { children: Rea
         <p className="mt-1 text-sm text-slate-700">
           {client.contactEmail}
           {client.externalRef ? ` · ${client.externalRef}` : ""} · {t.clients.advisor}: {client.advisor.name}
+          {household ? (
+            <>
+              {" · "}
+              {t.households.clientHousehold}:{" "}
+              <Link href={`/households/${household.id}`} className="text-brand-700 underline" data-testid="client-household">
+                {household.name}
+              </Link>{" "}
+              ({t.households.roles[household.role]})
+            </>
+          ) : null}
         </p>
       </div>
       {client.archived ? (
