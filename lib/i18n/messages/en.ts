@@ -1,13 +1,17 @@
+import { fxEn } from "./fx-en";
 import { wealthEn } from "./wealth-en";
 
 export const en = {
   wealth: wealthEn,
+  fx: fxEn,
   app: { name: "Patrimonio", tagline: "Your clients' whole wealth, in one place", skipToContent: "Skip to content" },
   nav: { inbox: "Needs action", connections: "Connections", banks: "Entities", reconcile: "Reconciliation", clients: "Clients", admin: "Admin", users: "People", allClients: "All clients", audit: "Audit log", signOut: "Sign out", language: "Language", mainNav: "Main" },
   pageTitles: {
     clients: "Clients",
     newClient: "New client",
     inbox: "Needs action",
+    book: "Book",
+    settings: "Settings",
     overview: "Overview",
     clientDetails: "Client details",
     clientConnections: "Connections",

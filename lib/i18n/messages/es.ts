@@ -1,15 +1,19 @@
 import type { TMessages } from "./en";
 
+import { fxEs } from "./fx-es";
 import { wealthEs } from "./wealth-es";
 
 export const es: TMessages = {
   wealth: wealthEs,
+  fx: fxEs,
   app: { name: "Patrimonio", tagline: "Todo el patrimonio de tus clientes, en un solo lugar", skipToContent: "Saltar al contenido" },
   nav: { inbox: "Requiere acción", connections: "Conexiones", banks: "Entidades", reconcile: "Conciliación", clients: "Clientes", admin: "Administración", users: "Personas", allClients: "Todos los clientes", audit: "Registro de auditoría", signOut: "Cerrar sesión", language: "Idioma", mainNav: "Principal" },
   pageTitles: {
     clients: "Clientes",
     newClient: "Nuevo cliente",
     inbox: "Requiere acción",
+    book: "Cartera de clientes",
+    settings: "Ajustes",
     overview: "Resumen",
     clientDetails: "Datos del cliente",
     clientConnections: "Conexiones",

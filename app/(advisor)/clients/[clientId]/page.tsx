@@ -3,6 +3,7 @@ import { AllocationSection } from "@/components/wealth/allocation-section";
 import { WealthLineChart } from "@/components/wealth/charts";
 import { chartNumber, investmentTypeLabel, percentText } from "@/components/wealth/labels";
 import { RefreshButton } from "@/components/wealth/refresh-button";
+import { FxRatesNote } from "@/components/wealth/fx-rates-note";
 import { DataAsOf, WealthGate } from "@/components/wealth/wealth-status";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -14,7 +15,8 @@ import { INTL_LOCALE } from "@/lib/i18n/locales";
 import { interpolate } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { money } from "@/lib/money/money";
-import { getWealthOverview, NO_ISIN_KEY } from "@/lib/services/wealth/get-wealth-overview";
+import { getBaseOverview } from "@/lib/services/wealth/get-base-overview";
+import { NO_ISIN_KEY } from "@/lib/services/wealth/get-wealth-overview";
 import { bankNamer } from "@/lib/services/wealth/wealth-context";
 import { issuerCountryName } from "@/lib/wealth/issuer-country";
 import { ACCOUNTS_KEY } from "@/lib/wealth/snapshot";
@@ -29,11 +31,25 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
   const requestedCurrency = typeof ccy === "string" ? ccy.toUpperCase().slice(0, 3) : undefined;
   const user = await requireUser();
   const { locale, t } = await getMessages();
-  const { context, currencies } = await orNotFound(getWealthOverview(user, clientId));
+  const { context, currencies, base: inBase } = await orNotFound(getBaseOverview(user, clientId));
   const o = t.wealth.overview;
+  const f = t.fx;
   if (!context.hasData) return <WealthGate context={context} t={t} />;
-  const selected = currencies.find((c) => c.currency === requestedCurrency) ?? currencies.find((c) => c.currency === "EUR") ?? currencies[0];
+  // No ?ccy (or one the client does not hold): every currency together, in the base currency.
+  const held = currencies.find((c) => c.currency === requestedCurrency);
+  const selected = held ?? inBase;
+  const isBaseView = held === undefined;
   const base = `/clients/${context.clientId}`;
+  const ratesNote = (
+    <FxRatesNote
+      base={inBase.currency}
+      ratesDay={inBase.ratesDay}
+      notConverted={inBase.notConverted.map((entry) => entry.net)}
+      hasOtherCurrencies={currencies.some((c) => c.currency !== inBase.currency)}
+      locale={locale}
+      t={t}
+    />
+  );
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -41,8 +57,24 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
         <RefreshButton clientId={context.clientId} />
       </div>
 
+      <Card title={interpolate(f.baseTotalsTitle, { currency: inBase.currency })}>
+          <dl className="grid grid-cols-3 gap-3" data-testid="totals-base">
+            {[
+              [o.assets, inBase.assets],
+              [o.liabilities, inBase.liabilities],
+              [o.net, inBase.net],
+            ].map(([label, amount]) => (
+              <div key={label as string}>
+                <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label as string}</dt>
+                <dd className="tabular mt-1 text-2xl font-semibold text-slate-900">{formatMoney(amount as typeof inBase.assets, locale)}</dd>
+              </div>
+            ))}
+          </dl>
+          <div className="mt-3">{ratesNote}</div>
+      </Card>
+
       <section aria-labelledby="totals-title">
-        <h2 id="totals-title" className="sr-only">{o.byCurrency}</h2>
+        <h2 id="totals-title" className="mb-2 text-sm font-semibold text-slate-800">{f.perCurrencyTitle}</h2>
         <div className="grid gap-4 md:grid-cols-2">
           {currencies.map((entry) => (
             <Card key={entry.currency} title={interpolate(o.totalsTitle, { currency: entry.currency })}>
@@ -61,19 +93,25 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
             </Card>
           ))}
         </div>
-        <p className="mt-2 text-sm text-slate-700">{o.totalsNote}</p>
       </section>
 
       {selected ? (
         <>
           <nav aria-label={o.currencyPicker} className="flex items-center gap-2 text-sm">
             <span className="font-medium text-slate-800">{o.currencyPicker}:</span>
+            <Link
+              href={base}
+              aria-current={isBaseView ? "true" : undefined}
+              className={`rounded-full border px-3 py-1 ${isBaseView ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
+            >
+              {interpolate(f.allInBase, { currency: inBase.currency })}
+            </Link>
             {currencies.map((entry) => (
               <Link
                 key={entry.currency}
                 href={`${base}?ccy=${entry.currency}`}
-                aria-current={entry.currency === selected.currency ? "true" : undefined}
-                className={`rounded-full border px-3 py-1 ${entry.currency === selected.currency ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
+                aria-current={!isBaseView && entry.currency === selected.currency ? "true" : undefined}
+                className={`rounded-full border px-3 py-1 ${!isBaseView && entry.currency === selected.currency ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
               >
                 {entry.currency}
               </Link>
@@ -124,6 +162,12 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
 
           <Card title={`${o.history} (${selected.currency})`}>
             <p className="-mt-2 mb-3 text-sm text-slate-700">{selected.history.length > 1 ? o.historyNote : o.historyEmpty}</p>
+            {isBaseView ? (
+              <p className="-mt-1 mb-3 text-sm text-slate-700" data-testid="history-fx-note">
+                {f.historyByDayRate}
+                {inBase.historyDaysWithoutRate > 0 ? ` ${interpolate(f.historyDaysWithoutRate, { count: inBase.historyDaysWithoutRate })}` : ""}
+              </p>
+            ) : null}
             <figure>
               <WealthLineChart
                 data={selected.history.map((point) => ({
@@ -167,6 +211,18 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
             </details>
           </Card>
 
+          {isBaseView ? (
+            <AllocationSection
+              id="by-currency"
+              title={interpolate(f.byCurrencyInBase, { currency: inBase.currency })}
+              note={interpolate(f.byCurrencyInBaseNote, { currency: inBase.currency })}
+              currency={inBase.currency}
+              slices={inBase.byCurrency}
+              labelOf={(key) => key}
+              locale={locale}
+              t={t}
+            />
+          ) : null}
           <Card title={o.byCurrency}>
             <p className="-mt-2 mb-3 text-sm text-slate-700">{o.byCurrencyNote}</p>
             <DataTable
