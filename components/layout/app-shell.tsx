@@ -8,8 +8,10 @@ import { SignOutButton } from "./sign-out-button";
 export async function AppShell({ user, children }: { user: TSessionUser; children: ReactNode }) {
   const { t } = await getMessages();
   const links = [
+    { href: "/", label: t.fx.nav.book },
     { href: "/clients", label: t.nav.clients },
     { href: "/inbox", label: t.nav.inbox },
+    { href: "/settings", label: t.fx.nav.settings },
   ];
   if (user.role === "ADMIN") {
     links.push(

@@ -42,7 +42,8 @@ describe("the access matrix covers every entry point of app/", () => {
       if (row.kind !== "action" && isPublic(row.path)) continue;
       expect(["login", "unauthenticated"], `${rowKey(row)} anonymous`).toContain(row.expect.anonymous);
       expect(["login", "unauthenticated"], `${rowKey(row)} disabled`).toContain(row.expect.disabled);
-      const isAboutOneClient = row.kind === "action" ? row.name !== "createClientAction" : row.path.includes("[clientId]") || row.path.startsWith("/admin");
+      // Creating a client and one's own settings concern no existing client.
+      const isAboutOneClient = row.kind === "action" ? !["createClientAction", "setBaseCurrencyAction"].includes(row.name) : row.path.includes("[clientId]") || row.path.startsWith("/admin");
       if (isAboutOneClient) expect(["notFound", "denied"], `${rowKey(row)} other advisor`).toContain(row.expect.other);
     }
   });

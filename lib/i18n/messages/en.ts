@@ -229,6 +229,7 @@ export const en = {
     close: "You can close this page.",
     errorTitle: "The bank was not connected",
     errors: {
+    unknownCurrency: "Choose a currency with an ECB rate.",
     revoked: "Invitation revoked.",
     disconnected: "Bank disconnected and its data erased.",
       INVALID_CREDENTIALS: "The bank did not accept the username or password. Check them and try again.",

@@ -231,6 +231,7 @@ export const es: TMessages = {
     close: "Ya puedes cerrar esta página.",
     errorTitle: "No se ha conectado el banco",
     errors: {
+    unknownCurrency: "Elige una moneda con tipo de cambio del BCE.",
     revoked: "Invitación revocada.",
     disconnected: "Banco desconectado y sus datos borrados.",
       INVALID_CREDENTIALS: "El banco no ha aceptado el usuario o la contraseña. Revísalos y vuelve a intentarlo.",

@@ -48,8 +48,6 @@ export const fxEn = {
     baseCurrencyHelp: "One-figure totals (the book, the overview, the client list, the inbox) are shown in this currency at the ECB's reference rates. The firm's default is {currency}.",
     firmDefault: "The firm's default ({currency})",
     save: "Save",
-    saved: "Saved: totals are now shown in {currency}.",
-    unknownCurrency: "Choose a currency with an ECB rate.",
   },
   clientList: {
     netInBase: "Net wealth ({currency})",

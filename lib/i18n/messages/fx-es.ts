@@ -50,8 +50,6 @@ export const fxEs: TMessages["fx"] = {
     baseCurrencyHelp: "Los totales en una sola cifra (la cartera, el resumen, la lista de clientes, los avisos) se muestran en esta moneda al cambio de referencia del BCE. La moneda de la firma es {currency}.",
     firmDefault: "La de la firma ({currency})",
     save: "Guardar",
-    saved: "Guardado: los totales se muestran ahora en {currency}.",
-    unknownCurrency: "Elige una moneda con tipo de cambio del BCE.",
   },
   clientList: {
     netInBase: "Patrimonio neto ({currency})",
