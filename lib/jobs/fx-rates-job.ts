@@ -15,7 +15,7 @@ const MAX_BYTES = 32 * 1024 * 1024;
  * An unreachable or unreadable source changes nothing: the last stored rates stay in use, and the
  * pages say their date.
  */
-export async function refreshFxRates(fetcher: typeof fetch = fetch): Promise<number | null> {
+export async function refreshFxRates(fetcher: typeof fetch = (url, init) => fetch(url, init)): Promise<number | null> {
   const env = getEnv();
   return withLease("jobs:fx-rates", 5 * 60_000, async () => {
     try {
