@@ -93,7 +93,9 @@ test("overview: every currency in EUR at the sandbox's ECB rate of its date, the
   await expect(totals).toContainText(eur(expected.assets - expected.liabilities));
   await expect(advisor.getByTestId("fx-rates-note")).toContainText(`At ECB rates of ${formatDay(rate.day, "en")}`);
   await expect(advisor.getByTestId("fx-not-converted")).toHaveCount(0);
-  // The allocation by currency holds both, in euros.
+  // The allocation by currency holds both, in euros; the table by currency keeps the amounts as held.
+  await expect(advisor.getByTestId("by-currency-base-table")).toContainText(eur(expected.eur.assets));
+  await expect(advisor.getByTestId("by-currency-base-table")).toContainText(eur(halfEven(expected.usd.assets * rate.scale, rate.num)));
   await expect(advisor.getByTestId("by-currency-table")).toContainText(eur(expected.usd.assets, "USD"));
   await expect(advisor.getByTestId("history-fx-note")).toContainText("at that day's ECB rates");
   await advisor.screenshot(shot("overview-base"));

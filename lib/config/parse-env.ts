@@ -85,7 +85,9 @@ const ZRawEnvSchema = z.object({
   /** The ECB's euro reference rates as XML (daily, 90-day or full history file); default: the ECB's 90-day file, or the sandbox's rates in sandbox mode. */
   FX_RATES_URL: optionalString.pipe(flanksUrl.optional()),
   /** The firm's currency for one-figure totals (an advisor may pick another on /settings). */
-  BASE_CURRENCY: optionalString.pipe(z.string().regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code such as EUR").optional()).transform((value) => value?.toUpperCase() ?? "EUR"),
+  BASE_CURRENCY: optionalString
+    .pipe(z.string().regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code such as EUR").optional())
+    .transform((value) => value?.toUpperCase() ?? "EUR"),
 });
 
 export type TRawEnv = z.infer<typeof ZRawEnvSchema>;

@@ -55,7 +55,10 @@ export function parseEcbRatesXml(xml: string): TEcbParseResult {
 /** Writes rates in the ECB's shape (the sandbox serves its deterministic rates so; a test reads them back). */
 export function toEcbRatesXml(days: readonly { day: string; rates: readonly { currency: string; perEuro: string }[] }[]): string {
   const cubes = days
-    .map((entry) => `\t\t<Cube time='${entry.day}'>\n${entry.rates.map((rate) => `\t\t\t<Cube currency='${rate.currency}' rate='${rate.perEuro}'/>`).join("\n")}\n\t\t</Cube>`)
+    .map((entry) => {
+      const rates = entry.rates.map((rate) => `\t\t\t<Cube currency='${rate.currency}' rate='${rate.perEuro}'/>`).join("\n");
+      return `\t\t<Cube time='${entry.day}'>\n${rates}\n\t\t</Cube>`;
+    })
     .join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>
 <gesmes:Envelope xmlns:gesmes="http://www.gesmes.org/xml/2002-08-01" xmlns="http://www.ecb.int/vocabulary/2002-08-01/eurofxref">

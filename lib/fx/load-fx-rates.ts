@@ -3,7 +3,10 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import { FxRates } from "./fx-rates";
 
-/** Fixings are missing at weekends and on TARGET holidays (at most four days in a row, at Easter): a look-back covers the day before the first one asked for. */
+/**
+ * Fixings are missing at weekends and on TARGET holidays (at most four days in a row, at Easter):
+ * a look-back covers the day before the first one asked for.
+ */
 const LOOK_BACK_DAYS = 10;
 
 function dayBefore(day: string, days: number): string {

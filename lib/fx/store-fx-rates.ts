@@ -18,7 +18,9 @@ export async function storeFxRates(rows: readonly TFxRateRow[], source: string):
   const changed = [...fresh.values()].filter((row) => known.has(`${row.day}|${row.currency}`));
   await db.$transaction([
     db.fxRate.createMany({ data: added.map((row) => ({ ...row, source })) }),
-    ...changed.map((row) => db.fxRate.update({ where: { day_currency: { day: row.day, currency: row.currency } }, data: { perEuro: row.perEuro, source, fetchedAt: new Date() } })),
+    ...changed.map((row) =>
+      db.fxRate.update({ where: { day_currency: { day: row.day, currency: row.currency } }, data: { perEuro: row.perEuro, source, fetchedAt: new Date() } }),
+    ),
   ]);
   return fresh.size;
 }

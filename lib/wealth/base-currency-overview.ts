@@ -45,7 +45,9 @@ export function toBaseCurrency(currencies: readonly TCurrencyFigures[], base: st
   const liabilities = sum((entry) => entry.liabilities);
   const regroup = (pick: (entry: TCurrencyFigures) => TAllocationSlice[]) => {
     const byKey = new Map<string, TMoney[]>();
-    for (const entry of convertible) for (const slice of pick(entry)) byKey.set(slice.key, [...(byKey.get(slice.key) ?? []), money(slice.minor, entry.currency)]);
+    for (const entry of convertible) {
+      for (const slice of pick(entry)) byKey.set(slice.key, [...(byKey.get(slice.key) ?? []), money(slice.minor, entry.currency)]);
+    }
     return allocate([...byKey].map(([key, amounts]) => ({ key, minor: rates.convertSum(amounts, base).total.minor })));
   };
   const { history, daysWithoutRate } = convertHistory(convertible, base, rates);

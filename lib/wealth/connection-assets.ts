@@ -1,7 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { money, type TMoney } from "@/lib/money/money";
-import { UNKNOWN_CURRENCY } from "./decimal";
 
 /**
  * The stored assets (cash accounts + positions) of each connection, per currency: what an advisor
@@ -18,7 +17,7 @@ export async function readConnectionAssets(connectionIds: readonly string[]): Pr
   ]);
   for (const row of [...accounts, ...investments]) {
     const list = out.get(row.connectionId) ?? [];
-    list.push(row.currency === UNKNOWN_CURRENCY ? { minor: row._sum.balanceMinor ?? 0n, currency: UNKNOWN_CURRENCY } : money(row._sum.balanceMinor ?? 0n, row.currency));
+    list.push(money(row._sum.balanceMinor ?? 0n, row.currency));
     out.set(row.connectionId, list);
   }
   return out;

@@ -24,7 +24,8 @@ export const fxEn = {
     netWealth: "Net wealth",
     clientCount: "Clients",
     changeSinceMonth: "Change since {date}",
-    changeNote: "Net wealth now against the stored data of {date}, each converted at its day's ECB rates. A bank connected since counts as a change.",
+    changeNote:
+      "Net wealth now against the stored data of {date}, each converted at its day's ECB rates. A bank connected since counts as a change.",
     noChange: "No data stored a month ago yet.",
     byType: "Wealth by type (in {currency})",
     byBank: "Wealth by bank (in {currency})",
@@ -45,7 +46,8 @@ export const fxEn = {
   settings: {
     title: "Settings",
     baseCurrency: "Base currency",
-    baseCurrencyHelp: "One-figure totals (the book, the overview, the client list, the inbox) are shown in this currency at the ECB's reference rates. The firm's default is {currency}.",
+    baseCurrencyHelp:
+      "One-figure totals (the book, the overview, the client list, the inbox) are shown in this currency at the ECB's reference rates. The firm's default is {currency}.",
     firmDefault: "The firm's default ({currency})",
     save: "Save",
   },

@@ -26,7 +26,8 @@ export const fxEs: TMessages["fx"] = {
     netWealth: "Patrimonio neto",
     clientCount: "Clientes",
     changeSinceMonth: "Variación desde el {date}",
-    changeNote: "Patrimonio neto actual frente a los datos guardados el {date}, cada uno al cambio del BCE de su día. Un banco conectado desde entonces cuenta como variación.",
+    changeNote:
+      "Patrimonio neto actual frente a los datos guardados el {date}, cada uno al cambio del BCE de su día. Un banco conectado desde entonces cuenta como variación.",
     noChange: "Aún no hay datos de hace un mes.",
     byType: "Patrimonio por tipo (en {currency})",
     byBank: "Patrimonio por banco (en {currency})",
@@ -47,7 +48,8 @@ export const fxEs: TMessages["fx"] = {
   settings: {
     title: "Ajustes",
     baseCurrency: "Moneda base",
-    baseCurrencyHelp: "Los totales en una sola cifra (la cartera, el resumen, la lista de clientes, los avisos) se muestran en esta moneda al cambio de referencia del BCE. La moneda de la firma es {currency}.",
+    baseCurrencyHelp:
+      "Los totales en una sola cifra (la cartera, el resumen, la lista de clientes, los avisos) se muestran en esta moneda al cambio de referencia del BCE. La moneda de la firma es {currency}.",
     firmDefault: "La de la firma ({currency})",
     save: "Guardar",
   },
@@ -57,6 +59,7 @@ export const fxEs: TMessages["fx"] = {
   },
   inbox: {
     atStake: "En juego",
-    rankNote: "Primero el mayor patrimonio en juego (en {currency}), después lo más urgente y después el problema más antiguo.",
+    rankNote:
+      "Primero el mayor patrimonio en juego (en {currency}), después lo más urgente y después el problema más antiguo.",
   },
 };

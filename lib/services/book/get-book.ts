@@ -79,7 +79,7 @@ export async function getBook(actor: TActor, options: { advisorId?: string | nul
     }),
     getBaseCurrency(actor),
   ]);
-  const currencies = [base, ...accounts.map((r) => r.currency), ...investments.map((r) => r.currency), ...liabilities.map((r) => r.currency), ...snapshots.map((r) => r.currency)];
+  const currencies = [base, ...[...accounts, ...investments, ...liabilities, ...snapshots].map((row) => row.currency)];
   const rates = await loadFxRates(currenciesKey(currencies), monthAgoDay);
 
   const bankOfConnection = new Map(connections.map((c) => [c.id, c.bank]));
@@ -88,7 +88,13 @@ export async function getBook(actor: TActor, options: { advisorId?: string | nul
   const assetRows = [
     ...accounts.map((row) => ({ ...row, type: ACCOUNTS_KEY })),
     ...investments,
-  ].map((row) => ({ clientId: row.clientId, bank: row.entity || bankOfConnection.get(row.connectionId) || row.entity, type: row.type, amount: money(row._sum?.balanceMinor ?? 0n, row.currency) }));
+  ].map((row) => ({
+    clientId: row.clientId,
+    // An entity Flanks sent as null is stored as "" (decision 038): counted under its connection's bank.
+    bank: row.entity || bankOfConnection.get(row.connectionId) || row.entity,
+    type: row.type,
+    amount: money(row._sum?.balanceMinor ?? 0n, row.currency),
+  }));
   const debtRows = liabilities.map((row) => ({ clientId: row.clientId, amount: money(row._sum?.balanceMinor ?? 0n, row.currency) }));
 
   const assets = rates.convertSum(assetRows.map((row) => row.amount), base);
@@ -158,7 +164,9 @@ function netWithoutRate(assets: readonly TAssetRow[], debts: readonly TDebtRow[]
  * Net wealth on `day` from the daily snapshots: each connection with its latest snapshot up to that
  * day (as the client's history counts it), converted at that day's rates.
  */
-function netAt(snapshots: readonly { connectionId: string; clientId: string; day: string; currency: string; assetsMinor: bigint; liabilitiesMinor: bigint }[], rates: FxRates, base: string, day: string) {
+type TSnapshotRow = { connectionId: string; clientId: string; day: string; currency: string; assetsMinor: bigint; liabilitiesMinor: bigint };
+
+function netAt(snapshots: readonly TSnapshotRow[], rates: FxRates, base: string, day: string) {
   const latest = new Map<string, string>();
   for (const s of snapshots) if ((latest.get(s.connectionId) ?? "") < s.day) latest.set(s.connectionId, s.day);
   const kept = snapshots.filter((s) => latest.get(s.connectionId) === s.day);

@@ -60,7 +60,8 @@ export async function listClients(actor: TActor, query: TClientListQuery): Promi
     const byId = new Map((await db.client.findMany({ where: { id: { in: ids } }, select: CLIENT_SUMMARY_SELECT })).map((row) => [row.id, row]));
     rows = ids.flatMap((id) => byId.get(id) ?? []);
   } else {
-    rows = await db.client.findMany({ where, orderBy: ORDER[query.sort ?? "name"], skip: (page - 1) * CLIENT_PAGE_SIZE, take: CLIENT_PAGE_SIZE, select: CLIENT_SUMMARY_SELECT });
+    const order = ORDER[query.sort ?? "name"];
+    rows = await db.client.findMany({ where, orderBy: order, skip: (page - 1) * CLIENT_PAGE_SIZE, take: CLIENT_PAGE_SIZE, select: CLIENT_SUMMARY_SELECT });
     figures = readClientListFigures(getReadDb(), scopeAdvisorId, rows.map((row) => row.id));
     rates = await loadFxRates(currenciesKey([base, ...figureCurrencies(figures)]), null);
   }
@@ -97,7 +98,9 @@ function netInBase(figures: TClientListFigures, clientId: string, base: string, 
   return {
     currency: base,
     netMinor: (assets.total.minor - liabilities.total.minor).toString(),
-    notConverted: totals.filter((total) => withoutRate.has(total.currency)).map((total) => ({ currency: total.currency, netMinor: total.net.minor.toString() })),
+    notConverted: totals
+      .filter((total) => withoutRate.has(total.currency))
+      .map((total) => ({ currency: total.currency, netMinor: total.net.minor.toString() })),
     ratesDay: assets.ratesDay ?? liabilities.ratesDay,
   };
 }

@@ -30,7 +30,11 @@ export async function listActionInbox(actor: TActor, options: { advisorId?: stri
   const [runs, assets, base] = await Promise.all([latestSyncRuns(db, ids), readConnectionAssets(ids), getBaseCurrency(actor)]);
   const rates = await loadFxRates(currenciesKey([base, ...[...assets.values()].flat().map((amount) => amount.currency)]), null);
   return rows
-    .map((row) => ({ ...toConnectionSummary(row, runs.get(row.id)), clientName: row.client.displayName, atStake: rates.convertSum(assets.get(row.id) ?? [], base) }))
+    .map((row) => ({
+      ...toConnectionSummary(row, runs.get(row.id)),
+      clientName: row.client.displayName,
+      atStake: rates.convertSum(assets.get(row.id) ?? [], base),
+    }))
     .sort(
       (a, b) =>
         (a.atStake.total.minor === b.atStake.total.minor ? 0 : a.atStake.total.minor > b.atStake.total.minor ? -1 : 1) ||

@@ -213,7 +213,7 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
 
           {isBaseView ? (
             <AllocationSection
-              id="by-currency"
+              id="by-currency-base"
               title={interpolate(f.byCurrencyInBase, { currency: inBase.currency })}
               note={interpolate(f.byCurrencyInBaseNote, { currency: inBase.currency })}
               currency={inBase.currency}
