@@ -142,7 +142,7 @@ test("book and client list: one figure in EUR; the book holds only the advisor's
 
 test("settings: an advisor who picks USD reads every total in dollars", async () => {
   await advisor.goto("/settings");
-  await advisor.getByLabel("Base currency", { exact: true }).selectOption("USD");
+  await advisor.getByRole("combobox", { name: "Base currency" }).selectOption("USD");
   await advisor.getByRole("button", { name: "Save" }).click();
   await expect(advisor.getByRole("status")).toContainText("Saved.");
   await advisor.screenshot(shot("settings"));
@@ -157,7 +157,7 @@ test("settings: an advisor who picks USD reads every total in dollars", async ()
   await expect(advisor.getByTestId("book-aua")).toHaveText(eur(assets, "USD"));
   // Back to the firm's currency.
   await advisor.goto("/settings");
-  await advisor.getByLabel("Base currency", { exact: true }).selectOption("");
+  await advisor.getByRole("combobox", { name: "Base currency" }).selectOption("");
   await advisor.getByRole("button", { name: "Save" }).click();
   await expect(advisor.getByRole("status")).toContainText("Saved.");
 });

@@ -15,6 +15,7 @@ import { formatDay, formatMoney } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/i18n/page-title";
+import type { TMoney } from "@/lib/money/money";
 import { getBook } from "@/lib/services/book/get-book";
 import { connectionStateLabel } from "@/lib/services/connections/connection-state-label";
 import { listActiveAdvisors } from "@/lib/services/users/list-users";
@@ -38,18 +39,20 @@ export default async function BookPage({ searchParams }: TProps) {
   const b = t.fx.book;
   const o = t.wealth.overview;
   const since = formatDay(book.monthAgoDay, locale);
-  const change = book.netMonthAgo ? { minor: book.net.minor - book.netMonthAgo.minor, currency: book.base } : null;
-  const figures: [string, string, string][] = [
+  const change: TMoney | null = book.netMonthAgo ? { minor: book.net.minor - book.netMonthAgo.minor, currency: book.base } : null;
+  const signedMoney = (amount: TMoney) => `${amount.minor > 0n ? "+" : ""}${formatMoney(amount, locale)}`;
+  // [label, value, test id, is a sentence rather than a figure]
+  const figures: [string, string, string, boolean?][] = [
     [b.assetsUnderAdvice, formatMoney(book.assetsUnderAdvice, locale), "book-aua"],
     [b.netWealth, formatMoney(book.net, locale), "book-net"],
     [b.clientCount, String(book.clientCount), "book-clients"],
-    [interpolate(b.changeSinceMonth, { date: since }), change ? `${change.minor > 0n ? "+" : ""}${formatMoney(change, locale)}` : b.noChange, "book-change"],
+    [interpolate(b.changeSinceMonth, { date: since }), change ? signedMoney(change) : b.noChange, "book-change", !change],
   ];
   return (
     <>
       <PageHeader title={isAdmin && book.advisorId === null ? b.firmTitle : b.title} />
       {isAdmin ? (
-        <FilterBar action="/" submitLabel={t.common.search}>
+        <FilterBar action="/" submitLabel={b.showBook}>
           <SelectField
             id="book-advisor"
             name="advisor"
@@ -62,15 +65,24 @@ export default async function BookPage({ searchParams }: TProps) {
       <div className="space-y-6">
         <Card>
           <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            {figures.map(([label, value, testId]) => (
+            {figures.map(([label, value, testId, isSentence]) => (
               <div key={testId}>
                 <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
-                <dd className="tabular mt-1 text-2xl font-semibold text-slate-900" data-testid={testId}>{value}</dd>
+                <dd className={isSentence ? "mt-1 text-sm text-slate-700" : "tabular mt-1 text-2xl font-semibold text-slate-900"} data-testid={testId}>
+                  {value}
+                </dd>
               </div>
             ))}
           </dl>
           <div className="mt-3 space-y-1">
-            <FxRatesNote base={book.base} ratesDay={book.ratesDay} notConverted={book.notConverted} hasOtherCurrencies={book.ratesDay !== null || book.notConverted.length > 0} locale={locale} t={t} />
+            <FxRatesNote
+              base={book.base}
+              ratesDay={book.ratesDay}
+              notConverted={book.notConverted}
+              hasOtherCurrencies={book.ratesDay !== null || book.notConverted.length > 0}
+              locale={locale}
+              t={t}
+            />
             {change ? <p className="text-sm text-slate-700">{interpolate(b.changeNote, { date: since })}</p> : null}
           </div>
         </Card>
@@ -88,7 +100,15 @@ export default async function BookPage({ searchParams }: TProps) {
               locale={locale}
               t={t}
             />
-            <AllocationSection id="book-by-bank" title={interpolate(b.byBank, { currency: book.base })} currency={book.base} slices={book.byBank} labelOf={(key) => book.bankNames[key] ?? key} locale={locale} t={t} />
+            <AllocationSection
+              id="book-by-bank"
+              title={interpolate(b.byBank, { currency: book.base })}
+              currency={book.base}
+              slices={book.byBank}
+              labelOf={(key) => book.bankNames[key] ?? key}
+              locale={locale}
+              t={t}
+            />
           </div>
         )}
 
@@ -109,14 +129,18 @@ export default async function BookPage({ searchParams }: TProps) {
                 {book.needsAction.map((item) => (
                   <tr key={item.id}>
                     <th scope="row" className="py-1.5 pr-4 text-left font-medium">
-                      <Link href={`/clients/${item.clientId}/connections`} className="text-brand-700 underline-offset-2 hover:underline">{item.clientName}</Link>
+                      <Link href={`/clients/${item.clientId}/connections`} className="text-brand-700 underline-offset-2 hover:underline">
+                        {item.clientName}
+                      </Link>
                     </th>
                     <td className="py-1.5 pr-4">{item.bankLabel || "—"}</td>
                     <td className="py-1.5 pr-4">{connectionStateLabel(item, t.connections)}</td>
                     <td className="tabular py-1.5 pr-4 text-right">
                       {formatMoney(item.atStake.total, locale)}
                       {item.atStake.notConverted.map((amount) => (
-                        <span key={amount.currency} className="block text-xs text-amber-900">{interpolate(t.fx.notConverted, { amount: formatMoney(amount, locale) })}</span>
+                        <span key={amount.currency} className="block text-xs text-amber-900">
+                          {interpolate(t.fx.notConverted, { amount: formatMoney(amount, locale) })}
+                        </span>
                       ))}
                     </td>
                   </tr>
@@ -139,7 +163,9 @@ export default async function BookPage({ searchParams }: TProps) {
               {book.movers.map((mover) => (
                 <tr key={mover.clientId}>
                   <th scope="row" className="py-1.5 pr-4 text-left font-medium">
-                    <Link href={`/clients/${mover.clientId}`} className="text-brand-700 underline-offset-2 hover:underline">{mover.clientName}</Link>
+                    <Link href={`/clients/${mover.clientId}`} className="text-brand-700 underline-offset-2 hover:underline">
+                      {mover.clientName}
+                    </Link>
                   </th>
                   <td className="tabular py-1.5 pr-4 text-right">{formatMoney(mover.then, locale)}</td>
                   <td className="tabular py-1.5 pr-4 text-right">{formatMoney(mover.now, locale)}</td>

@@ -27,7 +27,13 @@ export default async function InboxPage() {
       ) : (
         <DataTable
           caption={t.connections.inboxTitle}
-          columns={[{ label: t.connections.client }, { label: t.connections.bank }, { label: t.fx.inbox.atStake, align: "right" }, { label: t.connections.problem }, { label: t.connections.since }]}
+          columns={[
+            { label: t.connections.client },
+            { label: t.connections.bank },
+            { label: t.fx.inbox.atStake, align: "right" },
+            { label: t.connections.problem },
+            { label: t.connections.since },
+          ]}
           bodyTestId="inbox"
         >
           {items.map((item) => (

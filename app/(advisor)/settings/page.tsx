@@ -32,7 +32,10 @@ export default async function SettingsPage() {
             name="baseCurrency"
             label={s.baseCurrency}
             defaultValue={settings.baseCurrency ?? ""}
-            options={[{ value: "", label: interpolate(s.firmDefault, { currency: firm }) }, ...settings.currencies.map((code) => ({ value: code, label: code }))]}
+            options={[
+              { value: "", label: interpolate(s.firmDefault, { currency: firm }) },
+              ...settings.currencies.map((code) => ({ value: code, label: code })),
+            ]}
           />
         </ActionForm>
       </Card>

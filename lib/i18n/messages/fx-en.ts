@@ -18,6 +18,7 @@ export const fxEn = {
   book: {
     title: "Book",
     firmTitle: "The firm's book",
+    showBook: "Show",
     advisorFilter: "Advisor",
     allAdvisors: "Whole firm",
     assetsUnderAdvice: "Assets under advice",

@@ -20,6 +20,7 @@ export const fxEs: TMessages["fx"] = {
   book: {
     title: "Cartera de clientes",
     firmTitle: "La cartera de la firma",
+    showBook: "Mostrar",
     advisorFilter: "Asesor",
     allAdvisors: "Toda la firma",
     assetsUnderAdvice: "Patrimonio asesorado",

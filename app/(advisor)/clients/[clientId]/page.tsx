@@ -23,6 +23,8 @@ import { ACCOUNTS_KEY } from "@/lib/wealth/snapshot";
 
 export const generateMetadata = pageTitle("overview");
 
+const PILL_IDLE = "border-slate-300 bg-white text-slate-800 hover:bg-slate-100";
+
 type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ClientOverviewPage({ params, searchParams }: TProps) {
@@ -40,6 +42,8 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
   const selected = held ?? inBase;
   const isBaseView = held === undefined;
   const base = `/clients/${context.clientId}`;
+  const pill = (isCurrent: boolean) =>
+    `rounded-full border px-3 py-1 ${isCurrent ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : PILL_IDLE}`;
   const ratesNote = (
     <FxRatesNote
       base={inBase.currency}
@@ -102,7 +106,7 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
             <Link
               href={base}
               aria-current={isBaseView ? "true" : undefined}
-              className={`rounded-full border px-3 py-1 ${isBaseView ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
+              className={pill(isBaseView)}
             >
               {interpolate(f.allInBase, { currency: inBase.currency })}
             </Link>
@@ -111,7 +115,7 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
                 key={entry.currency}
                 href={`${base}?ccy=${entry.currency}`}
                 aria-current={!isBaseView && entry.currency === selected.currency ? "true" : undefined}
-                className={`rounded-full border px-3 py-1 ${!isBaseView && entry.currency === selected.currency ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
+                className={pill(!isBaseView && entry.currency === selected.currency)}
               >
                 {entry.currency}
               </Link>

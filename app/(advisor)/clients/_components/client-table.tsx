@@ -81,11 +81,15 @@ export async function ClientTable({ query }: { query: TClientListQuery }) {
                   <span className="text-slate-700">{t.clients.noWealthData}</span>
                 ) : (
                   <>
-                    <span className="font-medium" data-testid="client-net-base">{formatMoney(money(BigInt(client.netInBase.netMinor), client.netInBase.currency), locale)}</span>
+                    <span className="font-medium" data-testid="client-net-base">
+                      {formatMoney(money(BigInt(client.netInBase.netMinor), client.netInBase.currency), locale)}
+                    </span>
                     {client.netInBase.notConverted.length > 0 ? (
                       <ul className="text-xs text-amber-900">
                         {client.netInBase.notConverted.map((total) => (
-                          <li key={total.currency}>{interpolate(t.fx.notConverted, { amount: formatMoney(money(BigInt(total.netMinor), total.currency), locale) })}</li>
+                          <li key={total.currency}>
+                            {interpolate(t.fx.notConverted, { amount: formatMoney(money(BigInt(total.netMinor), total.currency), locale) })}
+                          </li>
                         ))}
                       </ul>
                     ) : null}
