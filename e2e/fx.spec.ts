@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { formatDay } from "../lib/i18n/format";
-import { ADMIN, LUIS, signIn, unique } from "./fixtures";
+import { ADMIN, createAdvisorViaUi, LUIS, signIn, unique } from "./fixtures";
 import { centsByCurrency, connectTestbankClient, eur, type TConnectedClient } from "./wealth-helpers";
 
 /*
@@ -38,18 +38,6 @@ async function sandboxUsdRate(request: APIRequestContext) {
   return { day: match[1]!, num: BigInt(match[2]! + match[3]!), scale: 10n ** BigInt(match[3]!.length) };
 }
 
-async function createAdvisor(admin: Page, name: string, email: string, password: string): Promise<string> {
-  await admin.goto("/admin/users");
-  const form = admin.getByRole("region", { name: "New person" });
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Role").selectOption("ADVISOR");
-  await form.getByLabel("New password", { exact: true }).fill(password);
-  await form.getByRole("button", { name: "Create" }).click();
-  await expect(admin.getByRole("status")).toHaveText("Person created.");
-  const href = await admin.getByRole("link", { name }).getAttribute("href");
-  return href!.split("/").pop()!;
-}
 
 test.beforeAll(async ({ browser, request }) => {
   test.setTimeout(240_000);
@@ -70,7 +58,7 @@ test.beforeAll(async ({ browser, request }) => {
   await signIn(admin, ADMIN);
   const name = unique("Asesor Libro");
   const email = `${name.replace(/\s+/g, ".").toLowerCase()}@example.com`;
-  advisorId = await createAdvisor(admin, name, email, "a-long-password-1");
+  advisorId = await createAdvisorViaUi(admin, name, email, "a-long-password-1");
   await admin.goto(`/admin/clients?q=${encodeURIComponent(client.displayName)}`);
   await admin.getByLabel(`Assign to advisor (${client.displayName})`).selectOption({ label: name });
   await admin.getByRole("button", { name: "Reassign" }).click();

@@ -7,6 +7,7 @@ import { FilterBar } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { SelectField } from "@/components/ui/select-field";
 import { AllocationSection } from "@/components/wealth/allocation-section";
+import { ConvertedAmount } from "@/components/wealth/converted-amount";
 import { FxRatesNote } from "@/components/wealth/fx-rates-note";
 import { investmentTypeLabel } from "@/components/wealth/labels";
 import { requireUser } from "@/lib/auth/current-user";
@@ -136,12 +137,7 @@ export default async function BookPage({ searchParams }: TProps) {
                     <td className="py-1.5 pr-4">{item.bankLabel || "—"}</td>
                     <td className="py-1.5 pr-4">{connectionStateLabel(item, t.connections)}</td>
                     <td className="tabular py-1.5 pr-4 text-right">
-                      {formatMoney(item.atStake.total, locale)}
-                      {item.atStake.notConverted.map((amount) => (
-                        <span key={amount.currency} className="block text-xs text-amber-900">
-                          {interpolate(t.fx.notConverted, { amount: formatMoney(amount, locale) })}
-                        </span>
-                      ))}
+                      <ConvertedAmount value={item.atStake} locale={locale} t={t} />
                     </td>
                   </tr>
                 ))}

@@ -4,14 +4,17 @@ import { allocate, type TAllocationSlice } from "./allocation";
 import type { TAggregatePerformance } from "./performance";
 import type { THistoryPoint } from "./snapshot";
 
-/** The per-currency figures this converts (the overview's TCurrencyOverview, without importing the service). */
+/** One currency's figures: the overview's per-currency block (get-wealth-overview.ts), and what this converts. */
 export type TCurrencyFigures = {
   currency: string;
   assets: TMoney;
   liabilities: TMoney;
   net: TMoney;
+  /** Investment type codes as sent (unknown ones included) plus ACCOUNTS for cash accounts. */
   byType: TAllocationSlice[];
+  /** By Flanks `entity` (the bank or broker holding it): accounts and positions. */
   byBank: TAllocationSlice[];
+  /** Positions only, by ISIN prefix; NONE for products without an ISIN (pension plan codes, crypto, liquidity). */
   byIssuerCountry: TAllocationSlice[];
   performance: TAggregatePerformance[];
   history: THistoryPoint[];

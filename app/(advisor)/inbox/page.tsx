@@ -3,7 +3,7 @@ import { productListText } from "@/components/connections/product-names";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/i18n/format";
 import { interpolate } from "@/lib/i18n/messages";
 import { firmTimeZone } from "@/lib/i18n/time-zone";
 import { getMessages } from "@/lib/i18n/get-locale";
@@ -11,6 +11,7 @@ import { pageTitle } from "@/lib/i18n/page-title";
 import { connectionStateLabel } from "@/lib/services/connections/connection-state-label";
 import { listActionInbox } from "@/lib/services/connections/list-action-inbox";
 import { DataTable } from "@/components/ui/data-table";
+import { ConvertedAmount } from "@/components/wealth/converted-amount";
 
 export const generateMetadata = pageTitle("inbox");
 
@@ -45,12 +46,7 @@ export default async function InboxPage() {
               </td>
               <td className="px-4 py-3">{item.bankLabel || "—"}</td>
               <td className="px-4 py-3 text-right tabular" data-testid="inbox-at-stake">
-                {formatMoney(item.atStake.total, locale)}
-                {item.atStake.notConverted.map((amount) => (
-                  <span key={amount.currency} className="block text-xs text-amber-900">
-                    {interpolate(t.fx.notConverted, { amount: formatMoney(amount, locale) })}
-                  </span>
-                ))}
+                <ConvertedAmount value={item.atStake} locale={locale} t={t} />
               </td>
               <td className="px-4 py-3">
                 {connectionStateLabel(item, t.connections)}

@@ -11,10 +11,10 @@ import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDay, formatMoney } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
-import { INTL_LOCALE } from "@/lib/i18n/locales";
-import { interpolate } from "@/lib/i18n/messages";
+import { INTL_LOCALE, type TLocale } from "@/lib/i18n/locales";
+import { interpolate, type TMessages } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { money } from "@/lib/money/money";
+import { money, type TMoney } from "@/lib/money/money";
 import { getBaseOverview } from "@/lib/services/wealth/get-base-overview";
 import { NO_ISIN_KEY } from "@/lib/services/wealth/get-wealth-overview";
 import { bankNamer } from "@/lib/services/wealth/wealth-context";
@@ -22,6 +22,8 @@ import { issuerCountryName } from "@/lib/wealth/issuer-country";
 import { ACCOUNTS_KEY } from "@/lib/wealth/snapshot";
 
 export const generateMetadata = pageTitle("overview");
+
+type TTotals = { assets: TMoney; liabilities: TMoney; net: TMoney };
 
 const PILL_IDLE = "border-slate-300 bg-white text-slate-800 hover:bg-slate-100";
 
@@ -62,19 +64,8 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
       </div>
 
       <Card title={interpolate(f.baseTotalsTitle, { currency: inBase.currency })}>
-          <dl className="grid grid-cols-3 gap-3" data-testid="totals-base">
-            {[
-              [o.assets, inBase.assets],
-              [o.liabilities, inBase.liabilities],
-              [o.net, inBase.net],
-            ].map(([label, amount]) => (
-              <div key={label as string}>
-                <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label as string}</dt>
-                <dd className="tabular mt-1 text-2xl font-semibold text-slate-900">{formatMoney(amount as typeof inBase.assets, locale)}</dd>
-              </div>
-            ))}
-          </dl>
-          <div className="mt-3">{ratesNote}</div>
+        <TotalsList figures={inBase} testId="totals-base" size="text-2xl" locale={locale} t={t} />
+        <div className="mt-3">{ratesNote}</div>
       </Card>
 
       <section aria-labelledby="totals-title">
@@ -82,18 +73,7 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
         <div className="grid gap-4 md:grid-cols-2">
           {currencies.map((entry) => (
             <Card key={entry.currency} title={interpolate(o.totalsTitle, { currency: entry.currency })}>
-              <dl className="grid grid-cols-3 gap-3" data-testid={`totals-${entry.currency}`}>
-                {[
-                  [o.assets, entry.assets],
-                  [o.liabilities, entry.liabilities],
-                  [o.net, entry.net],
-                ].map(([label, amount]) => (
-                  <div key={label as string}>
-                    <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label as string}</dt>
-                    <dd className="tabular mt-1 text-lg font-semibold text-slate-900">{formatMoney(amount as typeof entry.assets, locale)}</dd>
-                  </div>
-                ))}
-              </dl>
+              <TotalsList figures={entry} testId={`totals-${entry.currency}`} size="text-lg" locale={locale} t={t} />
             </Card>
           ))}
         </div>
@@ -248,5 +228,25 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
         </>
       ) : null}
     </div>
+  );
+}
+
+/** Assets, liabilities and net wealth of one currency (as held, or the base currency). */
+function TotalsList({ figures, testId, size, locale, t }: { figures: TTotals; testId: string; size: "text-lg" | "text-2xl"; locale: TLocale; t: TMessages }) {
+  const o = t.wealth.overview;
+  const rows: [string, TMoney][] = [
+    [o.assets, figures.assets],
+    [o.liabilities, figures.liabilities],
+    [o.net, figures.net],
+  ];
+  return (
+    <dl className="grid grid-cols-3 gap-3" data-testid={testId}>
+      {rows.map(([label, amount]) => (
+        <div key={label}>
+          <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
+          <dd className={`tabular mt-1 ${size} font-semibold text-slate-900`}>{formatMoney(amount, locale)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
