@@ -133,6 +133,7 @@ test("settings: an advisor who picks USD reads every total in dollars", async ()
   await advisor.getByRole("combobox", { name: "Base currency" }).selectOption("USD");
   await advisor.getByRole("button", { name: "Save" }).click();
   await expect(advisor.getByRole("status")).toContainText("Saved.");
+  await expect(advisor.getByRole("combobox", { name: "Base currency" })).toHaveValue("USD");
   await advisor.screenshot(shot("settings"));
   // EUR cents × num / scale + USD cents, rounded once.
   const inUsd = (eurCents: bigint, usdCents: bigint) => halfEven(eurCents * rate.num + usdCents * rate.scale, rate.scale);

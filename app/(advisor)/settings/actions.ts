@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { setBaseCurrency } from "@/lib/services/users/set-base-currency";
@@ -9,6 +10,8 @@ export const setBaseCurrencyAction = formAction({
   schema: z.object({ baseCurrency: z.union([z.literal(""), z.string().regex(/^[A-Z]{3}$/, "unknownCurrency")]) }),
   async run(user, { baseCurrency }) {
     await setBaseCurrency(user, baseCurrency === "" ? null : baseCurrency);
+    // The form is reset after the action: re-rendered, its select shows the saved choice.
+    revalidatePath("/settings");
     return { status: "ok" };
   },
 });
