@@ -27,7 +27,9 @@ export default async function SettingsPage() {
           {interpolate(s.baseCurrencyHelp, { currency: firm })}
         </p>
         <ActionForm action={setBaseCurrencyAction} hidden={[]} label={s.save} variant="primary" successText={t.common.saved}>
+          {/* Keyed by the saved value: after a save the page re-renders and the select is mounted again showing it. */}
           <SelectField
+            key={settings.baseCurrency ?? ""}
             id="base-currency"
             name="baseCurrency"
             label={s.baseCurrency}
