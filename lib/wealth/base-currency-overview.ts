@@ -49,7 +49,11 @@ export function toBaseCurrency(currencies: readonly TCurrencyFigures[], base: st
   const regroup = (pick: (entry: TCurrencyFigures) => TAllocationSlice[]) => {
     const byKey = new Map<string, TMoney[]>();
     for (const entry of convertible) {
-      for (const slice of pick(entry)) byKey.set(slice.key, [...(byKey.get(slice.key) ?? []), money(slice.minor, entry.currency)]);
+      for (const slice of pick(entry)) {
+        const list = byKey.get(slice.key);
+        if (list) list.push(money(slice.minor, entry.currency));
+        else byKey.set(slice.key, [money(slice.minor, entry.currency)]);
+      }
     }
     return allocate([...byKey].map(([key, amounts]) => ({ key, minor: rates.convertSum(amounts, base).total.minor })));
   };

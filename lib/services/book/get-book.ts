@@ -73,10 +73,7 @@ export async function getBook(actor: TActor, options: { advisorId?: string | nul
     db.wealthAccount.groupBy({ by: ["clientId", "connectionId", "entity", "currency"], where: byConnection, _sum: { balanceMinor: true } }),
     db.wealthInvestment.groupBy({ by: ["clientId", "connectionId", "entity", "type", "currency"], where: byConnection, _sum: { balanceMinor: true } }),
     db.wealthLiability.groupBy({ by: ["clientId", "currency"], where: byConnection, _sum: { balanceMinor: true } }),
-    db.wealthSnapshot.findMany({
-      where: { connection: byClient, day: { gte: shiftDays(monthAgoDay, -SNAPSHOT_WINDOW_DAYS), lte: monthAgoDay } },
-      select: { connectionId: true, clientId: true, day: true, currency: true, assetsMinor: true, liabilitiesMinor: true },
-    }),
+    snapshotsOn(monthAgoDay, byClient),
     getBaseCurrency(actor),
   ]);
   const currencies = [base, ...[...accounts, ...investments, ...liabilities, ...snapshots].map((row) => row.currency)];
@@ -140,10 +137,32 @@ export async function getBook(actor: TActor, options: { advisorId?: string | nul
 type TAssetRow = { clientId: string; bank: string; type: string; amount: TMoney };
 type TDebtRow = { clientId: string; amount: TMoney };
 
+/**
+ * Each connection's latest snapshot on or before `day` (within the window): first the latest day per
+ * connection (one grouped row each), then only those days' rows, instead of every day of the window.
+ */
+async function snapshotsOn(day: string, byClient: { client: { archived: boolean; advisorId?: string } }): Promise<TSnapshotRow[]> {
+  const db = getDb();
+  const window = { connection: byClient, day: { gte: shiftDays(day, -SNAPSHOT_WINDOW_DAYS), lte: day } };
+  const latest = await db.wealthSnapshot.groupBy({ by: ["connectionId"], where: window, _max: { day: true } });
+  const latestOf = new Map(latest.map((row) => [row.connectionId, row._max?.day ?? ""]));
+  const days = [...new Set(latestOf.values())].filter((d) => d !== "");
+  if (days.length === 0) return [];
+  const rows = await db.wealthSnapshot.findMany({
+    where: { connection: byClient, day: { in: days } },
+    select: { connectionId: true, clientId: true, day: true, currency: true, assetsMinor: true, liabilitiesMinor: true },
+  });
+  return rows.filter((row) => latestOf.get(row.connectionId) === row.day);
+}
+
 /** Groups by key, exact per currency, one conversion and one rounding per group. */
 function regroup(rows: readonly TAssetRow[], keyOf: (row: TAssetRow) => string, rates: FxRates, base: string): TAllocationSlice[] {
   const byKey = new Map<string, TMoney[]>();
-  for (const row of rows) byKey.set(keyOf(row), [...(byKey.get(keyOf(row)) ?? []), row.amount]);
+  for (const row of rows) {
+    const list = byKey.get(keyOf(row));
+    if (list) list.push(row.amount);
+    else byKey.set(keyOf(row), [row.amount]);
+  }
   return allocate([...byKey].map(([key, amounts]) => ({ key, minor: rates.convertSum(amounts, base).total.minor })));
 }
 
@@ -172,7 +191,12 @@ function netAt(snapshots: readonly TSnapshotRow[], rates: FxRates, base: string,
   const kept = snapshots.filter((s) => latest.get(s.connectionId) === s.day);
   if (kept.length === 0) return { total: null, byClient: new Map<string, bigint>() };
   const perClient = new Map<string, TMoney[]>();
-  for (const s of kept) perClient.set(s.clientId, [...(perClient.get(s.clientId) ?? []), money(s.assetsMinor - s.liabilitiesMinor, s.currency)]);
+  for (const s of kept) {
+    const amount = money(s.assetsMinor - s.liabilitiesMinor, s.currency);
+    const list = perClient.get(s.clientId);
+    if (list) list.push(amount);
+    else perClient.set(s.clientId, [amount]);
+  }
   const byClient = new Map([...perClient].map(([id, amounts]) => [id, rates.convertSum(amounts, base, day).total.minor]));
   return { total: rates.convertSum(kept.map((s) => money(s.assetsMinor - s.liabilitiesMinor, s.currency)), base, day).total, byClient };
 }
