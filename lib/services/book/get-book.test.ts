@@ -101,4 +101,15 @@ describe("getBook", () => {
     expect(luisBook.assetsUnderAdvice).toEqual(money(99_999_999n, "EUR"));
     await expect(getBook(admin, { advisorId: admin.id, now: NOW })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
+
+  it("reuses the grouped sums while no sync wrote, and adds a sync's data on the next view", async () => {
+    const before = (await getBook(luis, { now: NOW })).assetsUnderAdvice;
+    const connection = await database.db.connection.findFirstOrThrow({ where: { client: { advisorId: luis.id } } });
+    // A write that bypasses the sync (no new run id) is not seen: proof that the second view came from the cache.
+    await database.db.wealthAccount.updateMany({ where: { connectionId: connection.id }, data: { balanceMinor: 1n } });
+    expect((await getBook(luis, { now: NOW })).assetsUnderAdvice).toEqual(before);
+    // A sync writes its rows and a new run id together.
+    await database.db.wealthSyncState.create({ data: { connectionId: connection.id, clientId: connection.clientId, lastSyncedAt: NOW, lastSyncRunId: "run-1" } });
+    expect((await getBook(luis, { now: NOW })).assetsUnderAdvice).toEqual(money(1n, "EUR"));
+  });
 });
