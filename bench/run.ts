@@ -239,6 +239,8 @@ async function main() {
     const render: Record<string, unknown>[] = [];
     const budgeted: [string, string, number, number][] = [
       ["client list (big advisor)", "/clients", 100, 40],
+      ["client list by wealth (big advisor)", "/clients?sort=wealth", 150, 40],
+      ["book (big advisor, 150 clients)", "/", 150, 40],
       ["overview (big client)", base, 150, 40],
       ["investments (big client)", `${base}/investments`, 150, 40],
       ["transactions p1 (100 000)", `${base}/accounts`, 150, 30],
@@ -248,7 +250,8 @@ async function main() {
       ["transactions text filter", `${base}/accounts?q=recibo`, 150, 30],
     ];
     for (const [name, url, budget, count] of budgeted) {
-      const stats = await renderStats(url, url === "/clients" ? advisorCookie : clientCookie, count);
+      const isAdvisorPage = url === "/" || url.startsWith("/clients?") || url === "/clients";
+      const stats = await renderStats(url, isAdvisorPage ? advisorCookie : clientCookie, count);
       render.push({ name, ...stats });
       row(`render ${name} p50/p95/p99`, `${stats.p50}/${stats.p95}/${stats.p99} ms`, `p95 ≤ ${budget} ms`, stats.p95 <= budget);
     }

@@ -347,6 +347,9 @@ function actionInput(name: string, caller: TCaller): { fields: Record<string, st
       return { fields: { token: "A".repeat(43), consent: "yes" }, params };
     case "setLocaleAction":
       return { fields: { locale: "en" }, params };
+    case "setBaseCurrencyAction":
+      // "" follows the firm's currency: what every caller already reads in, so the cell changes nothing visible.
+      return { fields: { baseCurrency: "" }, params };
     default:
       throw new Error(`no input for ${name}: add it here when adding the action to the matrix`);
   }

@@ -58,10 +58,11 @@ const CLIENT_TABS = ["", "/accounts", "/cards", "/connections", "/details", "/id
 
 export const ACCESS_MATRIX: TMatrixRow[] = [
   // Pages
-  { kind: "page", path: "/", expect: { owner: "home", other: "home", admin: "home", anonymous: "login", disabled: "login" } },
+  { kind: "page", path: "/", expect: signedInPage, note: "the book: an advisor's own clients only (Luis's book holds none of Ana's: checked in e2e/book.spec.ts); an admin's the firm's, ?advisor= one advisor's" },
   { kind: "page", path: "/login", expect: { owner: "home", other: "home", admin: "home", anonymous: "ok", disabled: "ok" }, note: "public; a signed-in user is sent home" },
   { kind: "page", path: "/clients", expect: signedInPage, note: "Luis's list does not contain Ana's client (checked)" },
   { kind: "page", path: "/clients/new", expect: signedInPage },
+  { kind: "page", path: "/settings", expect: signedInPage, note: "the caller's own settings (base currency)" },
   { kind: "page", path: "/inbox", expect: signedInPage, note: "only the caller's own clients (checked: no Ana client for Luis)" },
   { kind: "page", path: "/households", expect: signedInPage, note: "only the caller's own households (checked: Luis's list does not contain Ana's)" },
   { kind: "page", path: "/households/[householdId]", expect: clientPage, note: "the household belongs to the advisor of its clients" },
@@ -106,6 +107,7 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
   { kind: "action", file: HOUSEHOLD_ACTIONS, name: "setHouseholdMemberAction", expect: clientAction, note: "also: Luis adding Ana's client to his own household is denied" },
   { kind: "action", file: HOUSEHOLD_ACTIONS, name: "removeHouseholdMemberAction", expect: clientAction },
   { kind: "action", file: HOUSEHOLD_ACTIONS, name: "deleteHouseholdAction", expect: clientAction, note: "the owner and the admin each delete a household of Ana's made for it" },
+  { kind: "action", file: "app/(advisor)/settings/actions.ts", name: "setBaseCurrencyAction", expect: { owner: "ok", other: "ok", admin: "ok", anonymous: "login", disabled: "login" }, note: "sets the caller's own base currency only (no user id in the form)" },
   { kind: "action", file: "app/admin/actions.ts", name: "createUserAction", expect: adminAction },
   { kind: "action", file: "app/admin/actions.ts", name: "setUserDisabledAction", expect: adminAction },
   { kind: "action", file: "app/admin/actions.ts", name: "resetUserPasswordAction", expect: adminAction },

@@ -53,11 +53,13 @@ test.describe("accessibility (axe, WCAG 2.2 AA)", () => {
     await expectNoViolations(page, "login with an error");
   });
 
-  test("advisor: clients list filled and empty, inbox, new client, not found", async ({ page }) => {
+  test("advisor: clients list filled and empty, inbox, book, settings, new client, not found", async ({ page }) => {
     await signIn(page, ANA);
     await visit(page, "/clients", "clients list");
     await visit(page, "/clients?q=zzz-no-such-client", "clients list, empty search");
     await visit(page, "/inbox", "inbox");
+    await visit(page, "/", "book");
+    await visit(page, "/settings", "settings");
     await visit(page, "/clients/new", "new client form");
     await page.getByRole("button", { name: "Create" }).click();
     await expect(page.getByRole("button", { name: "Create" })).toBeEnabled();

@@ -1,17 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { ADMIN, appAlert, createClientViaUi, LUIS, signIn, unique } from "./fixtures";
+import { ADMIN, appAlert, createAdvisorViaUi, createClientViaUi, LUIS, signIn, unique } from "./fixtures";
 
-async function createAdvisorViaUi(page: import("@playwright/test").Page, name: string, email: string, password: string) {
-  await page.goto("/admin/users");
-  const form = page.getByRole("region", { name: "New person" });
-  await form.getByLabel("Name").fill(name);
-  await form.getByLabel("Email").fill(email);
-  await form.getByLabel("Role").selectOption("ADVISOR");
-  await form.getByLabel("New password", { exact: true }).fill(password);
-  await form.getByRole("button", { name: "Create" }).click();
-  await expect(page.getByRole("status")).toHaveText("Person created.");
-  await expect(page.getByRole("link", { name })).toBeVisible();
-}
 
 test("an admin creates an advisor, then disables them: denied on the very next request", async ({ browser }) => {
   const adminContext = await browser.newContext();

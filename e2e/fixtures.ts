@@ -25,6 +25,21 @@ export function unique(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
+/** Creates an advisor through the admin's form (the page is signed in as an admin) and returns their user id. */
+export async function createAdvisorViaUi(page: Page, name: string, email: string, password: string): Promise<string> {
+  await page.goto("/admin/users");
+  const form = page.getByRole("region", { name: "New person" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Role").selectOption("ADVISOR");
+  await form.getByLabel("New password", { exact: true }).fill(password);
+  await form.getByRole("button", { name: "Create" }).click();
+  await expect(page.getByRole("status")).toHaveText("Person created.");
+  const link = page.getByRole("link", { name });
+  await expect(link).toBeVisible();
+  return (await link.getAttribute("href"))!.split("/").pop()!;
+}
+
 /** Creates a client through the UI as the signed-in advisor and returns its id. */
 export async function createClientViaUi(page: Page, displayName: string, email = "client@example.com"): Promise<string> {
   await page.goto("/clients/new");

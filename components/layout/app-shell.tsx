@@ -8,9 +8,11 @@ import { SignOutButton } from "./sign-out-button";
 export async function AppShell({ user, setLocale, children }: { user: TSessionUser; setLocale: TSetLocale; children: ReactNode }) {
   const { t } = await getMessages();
   const links = [
+    { href: "/", label: t.fx.nav.book },
     { href: "/clients", label: t.nav.clients },
     { href: "/households", label: t.nav.households },
     { href: "/inbox", label: t.nav.inbox },
+    { href: "/settings", label: t.fx.nav.settings },
   ];
   if (user.role === "ADMIN") {
     links.push(

@@ -88,6 +88,12 @@ const ZRawEnvSchema = z.object({
    * processes listens (sandbox mode only; decision 044).
    */
   SANDBOX_UPSTREAM: optionalString.pipe(flanksUrl.optional()),
+  /** The ECB's euro reference rates as XML (daily, 90-day or full history file); default: the ECB's 90-day file, or the sandbox's rates in sandbox mode. */
+  FX_RATES_URL: optionalString.pipe(flanksUrl.optional()),
+  /** The firm's currency for one-figure totals (an advisor may pick another on /settings). */
+  BASE_CURRENCY: optionalString
+    .pipe(z.string().regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code such as EUR").optional())
+    .transform((value) => value?.toUpperCase() ?? "EUR"),
 });
 
 export type TRawEnv = z.infer<typeof ZRawEnvSchema>;
@@ -109,6 +115,8 @@ export type TAppEnv = TRawEnv & {
   auditKey: string;
   /** AUDIT_ANCHOR_FILE, or DATA_DIR/audit-anchor.json. */
   auditAnchorFile: string;
+  /** FX_RATES_URL, else the sandbox's rates (sandbox mode) or the ECB's 90-day file. */
+  fxRatesUrl: string;
 };
 
 export type TGeneratedSecrets = { NEXTAUTH_SECRET: string; ENCRYPTION_KEY: string; SANDBOX_CLIENT_SECRET: string; AUDIT_KEY: string };
@@ -120,6 +128,8 @@ export class ConfigError extends Error {
   }
 }
 
+/** The ECB's euro reference rates of the last 90 days (one file, about 40 kB, history included for a first fetch). */
+export const ECB_RATES_URL = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist-90d.xml";
 export const SANDBOX_CLIENT_ID = "patrimonio-sandbox";
 export const SANDBOX_LINK_TOKEN = "sandbox-link";
 
@@ -159,6 +169,7 @@ export function parseEnv(source: Record<string, string | undefined>, generated: 
     encryptionKey: raw.ENCRYPTION_KEY ?? generated.ENCRYPTION_KEY,
     isPublicUrlHttps: raw.NEXTAUTH_URL?.startsWith("https:") ?? false,
     auditKey: raw.AUDIT_KEY ?? generated.AUDIT_KEY,
+    fxRatesUrl: raw.FX_RATES_URL ?? (isSandboxMode ? `${raw.FLANKS_API_URL ?? sandboxUrl}/fx/eurofxref-hist-90d.xml` : ECB_RATES_URL),
     auditAnchorFile: raw.AUDIT_ANCHOR_FILE ?? `${raw.DATA_DIR.replace(/\/+$/, "")}/audit-anchor.json`,
   };
 }

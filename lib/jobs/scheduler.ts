@@ -6,6 +6,7 @@ import { anchorAuditLog, AUDIT_ANCHOR_EVERY_MS } from "./audit-anchor-job";
 import { syncConnection } from "@/lib/sync/sync-connection";
 import { pollPendingConnections, reconcileInBackground, sweepConnectionStatuses } from "./connection-jobs";
 import { ensureDemoConnections } from "./demo-connections";
+import { FX_RATES_EVERY_MS, refreshFxRates } from "./fx-rates-job";
 
 const onNewData = (connectionId: string) => syncConnection(connectionId, { reason: "new-data" });
 
@@ -17,6 +18,7 @@ const JOBS: TJob[] = [
   { name: "reconcile-link-codes", everyMs: 10 * 60_000, firstAfterMs: 30_000, run: reconcileInBackground },
   { name: "sweep-statuses", everyMs: 30 * 60_000, firstAfterMs: 60_000, run: () => sweepConnectionStatuses(onNewData) },
   { name: "daily-sync", everyMs: 60 * 60_000, firstAfterMs: 5 * 60_000, run: runDailySync },
+  { name: "fx-rates", everyMs: FX_RATES_EVERY_MS, firstAfterMs: 2_000, run: () => refreshFxRates() },
   { name: "audit-anchor", everyMs: AUDIT_ANCHOR_EVERY_MS, firstAfterMs: 20_000, run: anchorAuditLog },
 ];
 

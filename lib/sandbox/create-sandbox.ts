@@ -4,6 +4,7 @@ import { API_ROUTES } from "./api-handlers";
 import { handleControl } from "./control-handlers";
 import { sleep, takeFaults } from "./faults";
 import { errorJson, json } from "./http";
+import { sandboxFxXml } from "./fx-rates";
 import { createJweKeys } from "./jwe-keys";
 import { openLink, submitLink } from "./link-flow";
 import type { TSandboxContext } from "./sandbox-context";
@@ -26,6 +27,9 @@ export type TSandboxOptions = {
   now?: () => number;
 };
 export type TSandbox = { handle(request: Request): Promise<Response> };
+
+/** The ECB's euro reference rates files the sandbox imitates (lib/sandbox/fx-rates.ts). */
+const FX_FILES: Record<string, "daily" | "hist-90d"> = { "fx/eurofxref-daily.xml": "daily", "fx/eurofxref-hist-90d.xml": "hist-90d" };
 
 const HANG_LIMIT_MS = 5 * 60 * 1000;
 
@@ -75,6 +79,11 @@ export function createSandbox(options: TSandboxOptions): TSandbox {
     if (path === ".well-known/jwks.json") {
       if (method !== "GET") return errorJson(405, "Method not allowed");
       return json(200, await ctx.keys.jwks(), { "cache-control": "public, max-age=300" });
+    }
+    const fxFile = FX_FILES[path];
+    if (fxFile) {
+      if (method !== "GET") return errorJson(405, "Method not allowed");
+      return new Response(sandboxFxXml(ctx.now(), fxFile), { status: 200, headers: { "content-type": "text/xml; charset=utf-8" } });
     }
     const routes = API_ROUTES[path];
     if (!routes) return errorJson(404, "Not found");

@@ -15,6 +15,7 @@ import { createFlanksClient } from "@/lib/flanks/client";
 const REVIEWED_FETCHES: Record<string, string> = {
   "lib/flanks/http.ts": "the Flanks client: `${FLANKS_API_URL}/${constant path}` (checked below)",
   "app/sandbox/[...path]/route.ts": "sandbox mode only: forwards /sandbox/* to SANDBOX_UPSTREAM, the one sandbox of all server processes, set by scripts/serve.ts or scripts/start.ts --dev (parsed at start-up: https, or loopback) plus the request's own path",
+  "lib/jobs/fx-rates-job.ts": "the exchange-rates job: FX_RATES_URL (configuration only, parsed at start-up: https, or loopback), never a URL from a request",
   "lib/jobs/demo-connections.ts": "the built-in sandbox's control endpoint: `${flanksApiUrl}/_control/credentials`, configuration only, sandbox mode only",
   "components/wealth/refresh-button-client.tsx": "browser code, same-origin relative `/api/clients/${clientId}/sync` (starts a sync)",
   "components/wealth/refresh-progress.tsx": "browser code, same-origin relative `/api/clients/${clientId}/sync` (polls its progress)",

@@ -42,9 +42,10 @@ describe("the access matrix covers every entry point of app/", () => {
       if (row.kind !== "action" && isPublic(row.path)) continue;
       expect(["login", "unauthenticated"], `${rowKey(row)} anonymous`).toContain(row.expect.anonymous);
       expect(["login", "unauthenticated"], `${rowKey(row)} disabled`).toContain(row.expect.disabled);
+      // Creating a client or a household and one's own settings concern no existing client.
       const isAboutOneClient =
         row.kind === "action"
-          ? !["createClientAction", "createHouseholdAction"].includes(row.name)
+          ? !["createClientAction", "createHouseholdAction", "setBaseCurrencyAction"].includes(row.name)
           : /\[(clientId|householdId)\]/.test(row.path) || row.path.startsWith("/admin");
       if (isAboutOneClient) expect(["notFound", "denied"], `${rowKey(row)} other advisor`).toContain(row.expect.other);
     }

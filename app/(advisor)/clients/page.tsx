@@ -36,6 +36,7 @@ export default async function ClientsPage({ searchParams }: TProps) {
             { value: "name", label: t.clients.sortName },
             { value: "created", label: t.clients.sortCreated },
             { value: "updated", label: t.clients.sortUpdated },
+            { value: "wealth", label: t.fx.clientList.sortByWealth },
           ]}
         />
         <label className="flex items-center gap-2 py-2 text-sm text-slate-800">

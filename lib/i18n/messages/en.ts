@@ -1,9 +1,11 @@
 import { householdsEn } from "./households-en";
+import { fxEn } from "./fx-en";
 import { wealthEn } from "./wealth-en";
 
 export const en = {
   wealth: wealthEn,
   households: householdsEn,
+  fx: fxEn,
   app: { name: "Patrimonio", tagline: "Your clients' whole wealth, in one place", skipToContent: "Skip to content" },
   nav: { inbox: "Needs action", connections: "Connections", banks: "Entities", reconcile: "Reconciliation", clients: "Clients", households: "Households", admin: "Admin", users: "People", allClients: "All clients", audit: "Audit log", signOut: "Sign out", language: "Language", mainNav: "Main" },
   pageTitles: {
@@ -12,6 +14,8 @@ export const en = {
     households: "Households",
     household: "Household",
     inbox: "Needs action",
+    book: "Book",
+    settings: "Settings",
     overview: "Overview",
     clientDetails: "Client details",
     clientConnections: "Connections",
@@ -229,6 +233,7 @@ export const en = {
     close: "You can close this page.",
     errorTitle: "The bank was not connected",
     errors: {
+    unknownCurrency: "Choose a currency with an ECB rate.",
     revoked: "Invitation revoked.",
     disconnected: "Bank disconnected and its data erased.",
       INVALID_CREDENTIALS: "The bank did not accept the username or password. Check them and try again.",

@@ -1,11 +1,13 @@
 import type { TMessages } from "./en";
 
 import { householdsEs } from "./households-es";
+import { fxEs } from "./fx-es";
 import { wealthEs } from "./wealth-es";
 
 export const es: TMessages = {
   wealth: wealthEs,
   households: householdsEs,
+  fx: fxEs,
   app: { name: "Patrimonio", tagline: "Todo el patrimonio de tus clientes, en un solo lugar", skipToContent: "Saltar al contenido" },
   nav: { inbox: "Requiere acción", connections: "Conexiones", banks: "Entidades", reconcile: "Conciliación", clients: "Clientes", households: "Hogares", admin: "Administración", users: "Personas", allClients: "Todos los clientes", audit: "Registro de auditoría", signOut: "Cerrar sesión", language: "Idioma", mainNav: "Principal" },
   pageTitles: {
@@ -14,6 +16,8 @@ export const es: TMessages = {
     households: "Hogares",
     household: "Hogar",
     inbox: "Requiere acción",
+    book: "Cartera de clientes",
+    settings: "Ajustes",
     overview: "Resumen",
     clientDetails: "Datos del cliente",
     clientConnections: "Conexiones",
@@ -231,6 +235,7 @@ export const es: TMessages = {
     close: "Ya puedes cerrar esta página.",
     errorTitle: "No se ha conectado el banco",
     errors: {
+    unknownCurrency: "Elige una moneda con tipo de cambio del BCE.",
     revoked: "Invitación revocada.",
     disconnected: "Banco desconectado y sus datos borrados.",
       INVALID_CREDENTIALS: "El banco no ha aceptado el usuario o la contraseña. Revísalos y vuelve a intentarlo.",

@@ -95,7 +95,6 @@ export const wealthEn = {
     assets: "Total assets",
     liabilities: "Liabilities",
     net: "Net wealth",
-    totalsNote: "Shown per currency: amounts in different currencies are never added, as no exchange-rate source is configured.",
     currencyPicker: "Breakdown in",
     byType: "Allocation by investment type",
     byTypeNote: "Positions by the investment types of Flanks, plus cash in bank accounts.",

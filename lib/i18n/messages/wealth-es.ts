@@ -96,7 +96,6 @@ export const wealthEs: TWealthMessages = {
     assets: "Activos totales",
     liabilities: "Deudas",
     net: "Patrimonio neto",
-    totalsNote: "Se muestra por divisa: nunca se suman importes de divisas distintas, ya que no hay configurada una fuente de tipos de cambio.",
     currencyPicker: "Desglose en",
     byType: "Distribución por tipo de inversión",
     byTypeNote: "Posiciones según los tipos de inversión de Flanks, más el efectivo en cuentas bancarias.",

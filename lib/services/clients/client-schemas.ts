@@ -8,7 +8,8 @@ export const ZClientInputSchema = z.object({
 });
 export type TClientInput = z.infer<typeof ZClientInputSchema>;
 
-export const CLIENT_SORTS = ["name", "created", "updated"] as const;
+/** `wealth`: net wealth in the actor's base currency, largest first (clients without data last). */
+export const CLIENT_SORTS = ["name", "created", "updated", "wealth"] as const;
 export type TClientSort = (typeof CLIENT_SORTS)[number];
 
 /** Query-string parameters of the client list; anything unexpected falls back to the default. */

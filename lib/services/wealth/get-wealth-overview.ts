@@ -3,28 +3,21 @@ import type { TActor } from "@/lib/auth/authorization";
 import { LruCache } from "@/lib/cache/lru-cache";
 import { getDb } from "@/lib/db";
 import { money, type TMoney } from "@/lib/money/money";
-import { allocate, type TAllocationSlice } from "@/lib/wealth/allocation";
+import { allocate } from "@/lib/wealth/allocation";
+import type { TCurrencyFigures } from "@/lib/wealth/base-currency-overview";
 import { issuerCountryOf } from "@/lib/wealth/issuer-country";
-import { aggregatePerformance, parsePerformanceDetail, type TAggregatePerformance } from "@/lib/wealth/performance";
-import { ACCOUNTS_KEY, buildHistory, computeSnapshot, type THistoryPoint } from "@/lib/wealth/snapshot";
+import { aggregatePerformance, parsePerformanceDetail } from "@/lib/wealth/performance";
+import { ACCOUNTS_KEY, buildHistory, computeSnapshot } from "@/lib/wealth/snapshot";
 import { getWealthContext, type TWealthContext } from "./wealth-context";
 
 export const NO_ISIN_KEY = "NONE";
 
-export type TCurrencyOverview = {
-  currency: string;
-  assets: TMoney;
-  liabilities: TMoney;
-  net: TMoney;
-  /** Investment type codes as sent (unknown ones included) plus ACCOUNTS for cash accounts. */
-  byType: TAllocationSlice[];
-  /** By Flanks `entity` (the bank or broker holding it): accounts and positions. */
-  byBank: TAllocationSlice[];
-  /** Positions only, by ISIN prefix; NONE for products without an ISIN (pension plan codes, crypto, liquidity). */
-  byIssuerCountry: TAllocationSlice[];
-  performance: TAggregatePerformance[];
-  history: THistoryPoint[];
-};
+/**
+ * One currency's figures (lib/wealth/base-currency-overview.ts documents each field): byType by
+ * investment type codes as sent plus ACCOUNTS; byBank by Flanks `entity`; byIssuerCountry positions
+ * only, by ISIN prefix, NONE without an ISIN.
+ */
+export type TCurrencyOverview = TCurrencyFigures;
 
 export type TWealthOverview = { context: TWealthContext; currencies: TCurrencyOverview[] };
 

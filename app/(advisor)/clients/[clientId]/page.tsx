@@ -3,6 +3,7 @@ import { AllocationSection } from "@/components/wealth/allocation-section";
 import { WealthLineChart } from "@/components/wealth/charts";
 import { chartNumber, investmentTypeLabel, percentText } from "@/components/wealth/labels";
 import { RefreshButton } from "@/components/wealth/refresh-button";
+import { FxRatesNote } from "@/components/wealth/fx-rates-note";
 import { DataAsOf, WealthGate } from "@/components/wealth/wealth-status";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -10,16 +11,21 @@ import { requireUser } from "@/lib/auth/current-user";
 import { orNotFound } from "@/lib/errors/or-not-found";
 import { formatDay, formatMoney } from "@/lib/i18n/format";
 import { getMessages } from "@/lib/i18n/get-locale";
-import { INTL_LOCALE } from "@/lib/i18n/locales";
-import { interpolate } from "@/lib/i18n/messages";
+import { INTL_LOCALE, type TLocale } from "@/lib/i18n/locales";
+import { interpolate, type TMessages } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { money } from "@/lib/money/money";
-import { getWealthOverview, NO_ISIN_KEY } from "@/lib/services/wealth/get-wealth-overview";
+import { money, type TMoney } from "@/lib/money/money";
+import { getBaseOverview } from "@/lib/services/wealth/get-base-overview";
+import { NO_ISIN_KEY } from "@/lib/services/wealth/get-wealth-overview";
 import { bankNamer } from "@/lib/services/wealth/wealth-context";
 import { issuerCountryName } from "@/lib/wealth/issuer-country";
 import { ACCOUNTS_KEY } from "@/lib/wealth/snapshot";
 
 export const generateMetadata = pageTitle("overview");
+
+type TTotals = { assets: TMoney; liabilities: TMoney; net: TMoney };
+
+const PILL_IDLE = "border-slate-300 bg-white text-slate-800 hover:bg-slate-100";
 
 type TProps = { params: Promise<{ clientId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -29,11 +35,27 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
   const requestedCurrency = typeof ccy === "string" ? ccy.toUpperCase().slice(0, 3) : undefined;
   const user = await requireUser();
   const { locale, t } = await getMessages();
-  const { context, currencies } = await orNotFound(getWealthOverview(user, clientId));
+  const { context, currencies, base: inBase } = await orNotFound(getBaseOverview(user, clientId));
   const o = t.wealth.overview;
+  const f = t.fx;
   if (!context.hasData) return <WealthGate context={context} t={t} />;
-  const selected = currencies.find((c) => c.currency === requestedCurrency) ?? currencies.find((c) => c.currency === "EUR") ?? currencies[0];
+  // No ?ccy (or one the client does not hold): every currency together, in the base currency.
+  const held = currencies.find((c) => c.currency === requestedCurrency);
+  const selected = held ?? inBase;
+  const isBaseView = held === undefined;
   const base = `/clients/${context.clientId}`;
+  const pill = (isCurrent: boolean) =>
+    `rounded-full border px-3 py-1 ${isCurrent ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : PILL_IDLE}`;
+  const ratesNote = (
+    <FxRatesNote
+      base={inBase.currency}
+      ratesDay={inBase.ratesDay}
+      notConverted={inBase.notConverted.map((entry) => entry.net)}
+      hasOtherCurrencies={currencies.some((c) => c.currency !== inBase.currency)}
+      locale={locale}
+      t={t}
+    />
+  );
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -41,39 +63,39 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
         <RefreshButton clientId={context.clientId} />
       </div>
 
+      <Card title={interpolate(f.baseTotalsTitle, { currency: inBase.currency })}>
+        <TotalsList figures={inBase} testId="totals-base" size="text-2xl" locale={locale} t={t} />
+        <div className="mt-3">{ratesNote}</div>
+      </Card>
+
       <section aria-labelledby="totals-title">
-        <h2 id="totals-title" className="sr-only">{o.byCurrency}</h2>
+        <h2 id="totals-title" className="mb-2 text-sm font-semibold text-slate-800">{f.perCurrencyTitle}</h2>
         <div className="grid gap-4 md:grid-cols-2">
           {currencies.map((entry) => (
             <Card key={entry.currency} title={interpolate(o.totalsTitle, { currency: entry.currency })}>
-              <dl className="grid grid-cols-3 gap-3" data-testid={`totals-${entry.currency}`}>
-                {[
-                  [o.assets, entry.assets],
-                  [o.liabilities, entry.liabilities],
-                  [o.net, entry.net],
-                ].map(([label, amount]) => (
-                  <div key={label as string}>
-                    <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label as string}</dt>
-                    <dd className="tabular mt-1 text-lg font-semibold text-slate-900">{formatMoney(amount as typeof entry.assets, locale)}</dd>
-                  </div>
-                ))}
-              </dl>
+              <TotalsList figures={entry} testId={`totals-${entry.currency}`} size="text-lg" locale={locale} t={t} />
             </Card>
           ))}
         </div>
-        <p className="mt-2 text-sm text-slate-700">{o.totalsNote}</p>
       </section>
 
       {selected ? (
         <>
           <nav aria-label={o.currencyPicker} className="flex items-center gap-2 text-sm">
             <span className="font-medium text-slate-800">{o.currencyPicker}:</span>
+            <Link
+              href={base}
+              aria-current={isBaseView ? "true" : undefined}
+              className={pill(isBaseView)}
+            >
+              {interpolate(f.allInBase, { currency: inBase.currency })}
+            </Link>
             {currencies.map((entry) => (
               <Link
                 key={entry.currency}
                 href={`${base}?ccy=${entry.currency}`}
-                aria-current={entry.currency === selected.currency ? "true" : undefined}
-                className={`rounded-full border px-3 py-1 ${entry.currency === selected.currency ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : "border-slate-300 bg-white text-slate-800 hover:bg-slate-100"}`}
+                aria-current={!isBaseView && entry.currency === selected.currency ? "true" : undefined}
+                className={pill(!isBaseView && entry.currency === selected.currency)}
               >
                 {entry.currency}
               </Link>
@@ -124,6 +146,12 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
 
           <Card title={`${o.history} (${selected.currency})`}>
             <p className="-mt-2 mb-3 text-sm text-slate-700">{selected.history.length > 1 ? o.historyNote : o.historyEmpty}</p>
+            {isBaseView ? (
+              <p className="-mt-1 mb-3 text-sm text-slate-700" data-testid="history-fx-note">
+                {f.historyByDayRate}
+                {inBase.historyDaysWithoutRate > 0 ? ` ${interpolate(f.historyDaysWithoutRate, { count: inBase.historyDaysWithoutRate })}` : ""}
+              </p>
+            ) : null}
             <figure>
               <WealthLineChart
                 data={selected.history.map((point) => ({
@@ -167,6 +195,18 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
             </details>
           </Card>
 
+          {isBaseView ? (
+            <AllocationSection
+              id="by-currency-base"
+              title={interpolate(f.byCurrencyInBase, { currency: inBase.currency })}
+              note={interpolate(f.byCurrencyInBaseNote, { currency: inBase.currency })}
+              currency={inBase.currency}
+              slices={inBase.byCurrency}
+              labelOf={(key) => key}
+              locale={locale}
+              t={t}
+            />
+          ) : null}
           <Card title={o.byCurrency}>
             <p className="-mt-2 mb-3 text-sm text-slate-700">{o.byCurrencyNote}</p>
             <DataTable
@@ -188,5 +228,25 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
         </>
       ) : null}
     </div>
+  );
+}
+
+/** Assets, liabilities and net wealth of one currency (as held, or the base currency). */
+function TotalsList({ figures, testId, size, locale, t }: { figures: TTotals; testId: string; size: "text-lg" | "text-2xl"; locale: TLocale; t: TMessages }) {
+  const o = t.wealth.overview;
+  const rows: [string, TMoney][] = [
+    [o.assets, figures.assets],
+    [o.liabilities, figures.liabilities],
+    [o.net, figures.net],
+  ];
+  return (
+    <dl className="grid grid-cols-3 gap-3" data-testid={testId}>
+      {rows.map(([label, amount]) => (
+        <div key={label}>
+          <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
+          <dd className={`tabular mt-1 ${size} font-semibold text-slate-900`}>{formatMoney(amount, locale)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -57,7 +57,7 @@ export async function ClientTable({ query }: { query: TClientListQuery }) {
             { label: t.clients.contactEmail },
             { label: t.clients.externalRef },
             ...(isAdmin ? [{ label: t.clients.advisor }] : []),
-            { label: t.clients.wealthTotal, align: "right" },
+            { label: interpolate(t.fx.clientList.netInBase, { currency: list.baseCurrency }), align: "right" },
             { label: t.clients.dataAsOf },
           ]}
         >
@@ -77,14 +77,23 @@ export async function ClientTable({ query }: { query: TClientListQuery }) {
               <td className="px-4 py-3 text-slate-700">{client.externalRef ?? t.common.none}</td>
               {isAdmin ? <td className="px-4 py-3 text-slate-700">{client.advisor.name}</td> : null}
               <td className="px-4 py-3 text-right tabular" data-testid="client-wealth">
-                {client.wealth.length === 0 ? (
+                {client.netInBase === null ? (
                   <span className="text-slate-700">{t.clients.noWealthData}</span>
                 ) : (
-                  <ul>
-                    {client.wealth.map((total) => (
-                      <li key={total.currency}>{formatMoney(money(BigInt(total.netMinor), total.currency), locale)}</li>
-                    ))}
-                  </ul>
+                  <>
+                    <span className="font-medium" data-testid="client-net-base">
+                      {formatMoney(money(BigInt(client.netInBase.netMinor), client.netInBase.currency), locale)}
+                    </span>
+                    {client.netInBase.notConverted.length > 0 ? (
+                      <ul className="text-xs text-amber-900">
+                        {client.netInBase.notConverted.map((total) => (
+                          <li key={total.currency}>
+                            {interpolate(t.fx.notConverted, { amount: formatMoney(money(BigInt(total.netMinor), total.currency), locale) })}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </>
                 )}
               </td>
               <td className="px-4 py-3 text-slate-700 tabular">{client.dataAsOf ? formatDate(client.dataAsOf, locale, firmTimeZone()) : t.common.none}</td>

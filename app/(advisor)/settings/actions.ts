@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/form-action";
+import { setBaseCurrency } from "@/lib/services/users/set-base-currency";
+
+/** "" follows the firm's BASE_CURRENCY; anything else must be a currency with a stored rate (checked by the service). */
+export const setBaseCurrencyAction = formAction({
+  schema: z.object({ baseCurrency: z.union([z.literal(""), z.string().regex(/^[A-Z]{3}$/, "unknownCurrency")]) }),
+  async run(user, { baseCurrency }) {
+    await setBaseCurrency(user, baseCurrency === "" ? null : baseCurrency);
+    // The form is reset after the action: re-rendered, its select shows the saved choice.
+    revalidatePath("/settings");
+    return { status: "ok" };
+  },
+});

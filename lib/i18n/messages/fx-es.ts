@@ -1,0 +1,66 @@
+import type { TMessages } from "./en";
+
+/** Tipos de cambio, cifras en moneda base, la cartera y el ajuste de moneda base (issue 19). */
+export const fxEs: TMessages["fx"] = {
+  atRates: "Al cambio de referencia del BCE del {date}",
+  ratesOld: "Son los tipos más recientes guardados: desde entonces no se ha podido leer la fuente del BCE (o no ha publicado otros).",
+  noRates: "Aún no hay tipos de cambio guardados: solo se suman los importes en {currency}. Los tipos se descargan en segundo plano.",
+  onlyBase: "Todos los importes están en {currency}: no hace falta ningún tipo de cambio.",
+  notConverted: "{amount} sin convertir: no hay tipo de cambio",
+  notConvertedTitle: "Sin convertir (no hay tipo de cambio)",
+  historyDaysWithoutRate: "Se omiten {count} día(s) del histórico: una divisa que había entonces no tenía tipo de cambio para ese día.",
+  historyByDayRate: "Cada día se convierte al cambio del BCE de ese día (el último publicado antes, en fines de semana y festivos), no al de hoy.",
+  allInBase: "Todo, en {currency}",
+  baseTotalsTitle: "Patrimonio neto en {currency}",
+  perCurrencyTitle: "Por divisa, tal como se tiene",
+  byCurrencyInBase: "Distribución por divisa (en {currency})",
+  byCurrencyInBaseNote: "Activos en cada divisa, convertidos a {currency}.",
+  inBaseColumn: "En {currency}",
+  nav: { book: "Cartera", settings: "Ajustes" },
+  book: {
+    title: "Cartera de clientes",
+    firmTitle: "La cartera de la firma",
+    showBook: "Mostrar",
+    advisorFilter: "Asesor",
+    allAdvisors: "Toda la firma",
+    assetsUnderAdvice: "Patrimonio asesorado",
+    netWealth: "Patrimonio neto",
+    clientCount: "Clientes",
+    changeSinceMonth: "Variación desde el {date}",
+    changeNote:
+      "Patrimonio neto actual frente a los datos guardados el {date}, cada uno al cambio del BCE de su día. Un banco conectado desde entonces cuenta como variación.",
+    noChange: "Aún no hay datos de hace un mes.",
+    byType: "Patrimonio por tipo (en {currency})",
+    byBank: "Patrimonio por banco (en {currency})",
+    needsAction: "Conexiones que requieren acción",
+    needsActionNote: "Primero la de mayor patrimonio en juego: los datos de estos bancos no se están actualizando.",
+    needsActionEmpty: "Todas las conexiones están en orden.",
+    atStake: "Patrimonio en juego",
+    client: "Cliente",
+    bank: "Banco",
+    state: "Estado",
+    movers: "Mayores variaciones desde el {date}",
+    moversEmpty: "Aún ningún cliente tiene datos de hace un mes.",
+    change: "Variación",
+    now: "Ahora",
+    then: "Entonces",
+    empty: "Ningún cliente ha conectado aún un banco. La cartera se completa a medida que llegan sus datos.",
+  },
+  settings: {
+    title: "Ajustes",
+    baseCurrency: "Moneda base",
+    baseCurrencyHelp:
+      "Los totales en una sola cifra (la cartera, el resumen, la lista de clientes, los avisos) se muestran en esta moneda al cambio de referencia del BCE. La moneda de la firma es {currency}.",
+    firmDefault: "La de la firma ({currency})",
+    save: "Guardar",
+  },
+  clientList: {
+    netInBase: "Patrimonio neto ({currency})",
+    sortByWealth: "Patrimonio neto (mayor primero)",
+  },
+  inbox: {
+    atStake: "En juego",
+    rankNote:
+      "Primero el mayor patrimonio en juego (en {currency}), después lo más urgente y después el problema más antiguo.",
+  },
+};
