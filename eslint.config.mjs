@@ -43,7 +43,7 @@ function clientComponents(dirs) {
 const layer = (message, group, options = {}) => ({ group, message, ...options });
 
 // Folders whose code may open the database: services, auth (sessions, sign-in), jobs, and the domain
-// folders that already did (connections, sync, audit, crypto key rotation, the rate limiter, leases).
+// folders that already did (connections, sync, audit, crypto key rotation, the rate limiter, leases, stored exchange rates).
 const DB_READERS = [
   "lib/db/**",
   "lib/services/**",
@@ -54,6 +54,7 @@ const DB_READERS = [
   "lib/audit/**",
   "lib/crypto/**",
   "lib/security/**",
+  "lib/fx/**",
 ];
 
 const rules = {

@@ -6,7 +6,7 @@ import { STATE_URGENCY } from "@/lib/sync/connection-state";
 import { currenciesKey, loadFxRates } from "@/lib/fx/load-fx-rates";
 import type { TConverted } from "@/lib/fx/fx-rates";
 import { getBaseCurrency } from "@/lib/services/fx/get-base-currency";
-import { readConnectionAssets } from "@/lib/wealth/connection-assets";
+import { readConnectionAssets } from "@/lib/connections/connection-assets";
 
 export const ACTION_STATES = ["BLOCKED", "NEEDS_SCA", "ERROR", "PARTIAL"] as const;
 

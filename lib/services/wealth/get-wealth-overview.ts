@@ -2,7 +2,7 @@ import "server-only";
 import type { TActor } from "@/lib/auth/authorization";
 import { LruCache } from "@/lib/cache/lru-cache";
 import { getDb } from "@/lib/db";
-import { money, type TMoney } from "@/lib/money/money";
+import { money } from "@/lib/money/money";
 import { allocate } from "@/lib/wealth/allocation";
 import type { TCurrencyFigures } from "@/lib/wealth/base-currency-overview";
 import { issuerCountryOf } from "@/lib/wealth/issuer-country";
