@@ -5,9 +5,6 @@
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import { loadEnv } from "../lib/config/load-env";
-import { createFlanksClient } from "../lib/flanks/client";
-import { flanksClientConfigFromEnv } from "../lib/flanks/client-config-from-env";
-import { createTokenBroker } from "../lib/flanks/token-broker";
 import { BIN } from "./lib/run";
 import { startSandboxBeside } from "./lib/start-sandbox-beside";
 
@@ -41,17 +38,6 @@ const workerEnv: NodeJS.ProcessEnv = { ...process.env };
 // sandbox mode its code is not loaded at all (docs/decisions/044-sandbox-outside-the-build.md).
 const sandbox = await startSandboxBeside(env);
 Object.assign(workerEnv, sandbox?.serverEnv);
-
-// The one Flanks access token of all the workers (Flanks keeps one valid token per app): the
-// workers' clients ask for it here (lib/flanks/token-broker.ts), so N workers still make one
-// token request, and none cancels another's.
-const flanks = createFlanksClient({ ...flanksClientConfigFromEnv(env), apiUrl: workerEnv.FLANKS_API_URL ?? env.flanksApiUrl });
-const answerTokenRequest = createTokenBroker(flanks.tokenManager);
-cluster.on("message", (worker, message) => {
-  void answerTokenRequest(message).then((reply) => {
-    if (reply && worker.isConnected()) worker.send(reply);
-  });
-});
 
 cluster.setupPrimary({ exec: BIN.next, args: ["start", "-p", String(env.PORT), "--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS), ...(host ? ["-H", host] : [])], execArgv: WORKER_NODE_FLAGS });
 
