@@ -40,8 +40,12 @@ export async function withLease<T>(name: string, ttlMs: number, work: () => Prom
   heldLeases().add(held);
   const renew = async () => {
     const renewed = await db.lease.updateMany({ where: { name, holder }, data: { expiresAt: new Date(Date.now() + ttlMs) } });
-    // Released meanwhile (shutdown) or taken over after this process stalled longer than the ttl.
-    if (renewed.count === 0 && heldLeases().has(held)) logError(`lease ${name}`, new Error("lost while its work was still running"));
+    if (renewed.count === 0 && heldLeases().has(held)) {
+      // Deleted with what it names (a connection's erasure deletes its sync lease: the sync then fails on
+      // its own), or taken over after this process stalled longer than the ttl: only the second is news.
+      const row = await db.lease.findUnique({ where: { name }, select: { holder: true } });
+      if (row && row.holder !== "") logError(`lease ${name}`, new Error("taken over while its work was still running"));
+    }
   };
   const heartbeat = setInterval(() => void renew().catch((error: unknown) => logError(`lease ${name} renewal`, error)), Math.max(250, Math.floor(ttlMs / 3)));
   heartbeat.unref();

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { withLease } from "@/lib/jobs/with-lease";
+import { isShuttingDown } from "@/lib/runtime/shutdown-state";
 import { syncConnection } from "./sync-connection";
 
 export type TDailySyncResult =
@@ -26,6 +27,8 @@ export async function runDailySync(): Promise<TDailySyncResult> {
     });
     const counts = { considered: connections.length, synced: 0, partial: 0, failed: 0, skipped: 0, upToDate: 0 };
     for (const connection of connections) {
+      // Shutting down: stop between connections; the synced ones are fresh, another instance's run does the rest.
+      if (isShuttingDown()) break;
       const state = connection.wealthSyncState;
       const isFresh = state && Date.now() - state.lastSyncedAt.getTime() < FRESH_MS && state.dataAsOf === connection.lastUpdate;
       if (isFresh) {
