@@ -43,8 +43,9 @@ function instanceEnv(name: keyof typeof PORTS): NodeJS.ProcessEnv {
     AUDIT_KEY: SECRETS.AUDIT_KEY,
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
-    // A hanging Flanks call must outlast the shutdown's job grace (10 s) in the shutdown test.
+    // The shutdown test's hanging Flanks call outlasts the jobs' grace, a short one to keep the test short.
     FLANKS_TIMEOUT_MS: "30000",
+    SHUTDOWN_GRACE_MS: "2000",
     WEB_CONCURRENCY: "1",
   };
   for (const key of ["E2E_DATA_DIR", "SANDBOX_PORT", "SANDBOX_TOKEN_PREFIX", "FLANKS_CLIENT_ID", "FLANKS_CLIENT_SECRET"]) delete env[key];

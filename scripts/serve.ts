@@ -66,8 +66,8 @@ function fork(index: number): Worker {
 
 for (let index = 0; index < workers; index++) fork(index);
 
-/** How long the primary waits for a worker to drain (its jobs get 10 s: lib/runtime/graceful-shutdown.ts). */
-const DRAIN_WAIT_MS = 12_000;
+/** How long the primary waits for a worker to drain (its jobs get SHUTDOWN_GRACE_MS: lib/runtime/graceful-shutdown.ts). */
+const DRAIN_WAIT_MS = env.SHUTDOWN_GRACE_MS + 2_000;
 
 /** Asks a worker to stop its jobs and release its leases; resolves when it answered, exited, or took too long. */
 function drainWorker(worker: Worker): Promise<void> {

@@ -1,23 +1,22 @@
 import "server-only";
 import { stopScheduler } from "@/lib/jobs/scheduler";
 import { releaseHeldLeases } from "@/lib/jobs/with-lease";
+import { getEnv } from "@/lib/env";
 import { DRAIN_MESSAGE, DRAINED_MESSAGE, markShuttingDown, type TDrainedMessage } from "./shutdown-state";
-
-/** How long running jobs get to finish (one connection's sync) before their leases are released anyway. */
-const JOB_GRACE_MS = 10_000;
 
 let draining: Promise<string[]> | undefined;
 
 /**
  * Stops taking background work: /api/health answers 503 from now on, no job starts, the running
- * ones stop between connections and get JOB_GRACE_MS to finish, then every lease this process still
- * holds is released, so another instance takes the work at once (decision 049).
+ * ones stop between connections and get SHUTDOWN_GRACE_MS to finish, then every lease this process still
+ * holds is released, so another instance takes the work at once (decision 049). SHUTDOWN_GRACE_MS
+ * (10 s): enough for one connection's sync, which is all a job has left once it stops between connections.
  */
 export function drain(): Promise<string[]> {
   draining ??= (async () => {
     markShuttingDown();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    await Promise.race([stopScheduler(), new Promise((resolve) => (timer = setTimeout(resolve, JOB_GRACE_MS)))]);
+    await Promise.race([stopScheduler(), new Promise((resolve) => (timer = setTimeout(resolve, getEnv().SHUTDOWN_GRACE_MS)))]);
     clearTimeout(timer);
     return releaseHeldLeases();
   })();

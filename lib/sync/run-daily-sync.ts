@@ -10,7 +10,8 @@ export type TDailySyncResult =
 
 /** A connection synced this recently with the same Flanks last_update is not fetched again. */
 const FRESH_MS = 20 * 60 * 60_000;
-const DAILY_LEASE_MS = 6 * 60 * 60_000;
+/** The lease is renewed while the run goes on (lib/jobs/with-lease.ts): this is how long a crashed run blocks the next, not how long a run may take. */
+const DAILY_LEASE_MS = 10 * 60_000;
 
 /**
  * Syncs every connection with credentials whose data may have changed, one after the other
