@@ -99,22 +99,23 @@ test("20 concurrent exchanges and syncs spread over both instances make one toke
   for (let index = 0; index < 20; index++) {
     const client = await db.client.create({ data: { displayName: `Dos instancias ${index}`, contactEmail: "two@example.com", advisorId: ana.id } });
     const reference = randomBytes(12).toString("base64url");
-    await db.invitation.create({
-      data: { clientId: client.id, purpose: "CONNECT", tokenHash: randomBytes(32).toString("hex"), reference, expiresAt: new Date(Date.now() + 3_600_000), consentAt: new Date(), createdById: ana.id },
-    });
+    await createConsentedInvitation(client.id, reference, ana.id);
     references.push(reference);
   }
   const codes = await Promise.all(
     references.map(async (ref, index) => {
-      const created = (await sandboxControl("credentials", { bank: "testbank", username: `two-${index}`, password: "ready", extra: { ref } })) as { code: string };
-      return created.code;
+      const credentials = { bank: "testbank", username: `two-${index}`, password: "ready", extra: { ref } };
+      return ((await sandboxControl("credentials", credentials)) as { code: string }).code;
     }),
   );
   // Flanks cancels the token the instances share: every instance's next call gets a 401.
   await sandboxControl("counters/reset");
   await sandboxControl("expire-token");
   const callbacks = await Promise.all(
-    references.map((ref, index) => fetch(`${(index % 2 ? b : a).url}/connect/callback?code=${encodeURIComponent(codes[index]!)}&ref=${encodeURIComponent(ref)}`, { redirect: "manual" })),
+    references.map((ref, index) => {
+      const query = new URLSearchParams({ code: codes[index]!, ref });
+      return fetch(`${(index % 2 ? b : a).url}/connect/callback?${query}`, { redirect: "manual" });
+    }),
   );
   expect(callbacks.map((response) => response.status)).toEqual(Array(20).fill(303));
   const invitations = await db.invitation.findMany({ where: { reference: { in: references } }, select: { id: true, clientId: true } });
@@ -124,7 +125,10 @@ test("20 concurrent exchanges and syncs spread over both instances make one toke
     .toBeGreaterThanOrEqual(20);
   expect((await sandboxCounts())["POST v0/token"]).toBe(1);
   // Each code exchanged once (the sandbox also counts the calls its 401 refused before the new token).
-  const exchanges = await db.linkCodeExchange.findMany({ where: { invitationId: { in: invitations.map((row) => row.id) } }, select: { status: true, attempts: true } });
+  const exchanges = await db.linkCodeExchange.findMany({
+    where: { invitationId: { in: invitations.map((row) => row.id) } },
+    select: { status: true, attempts: true },
+  });
   expect(exchanges).toEqual(Array(20).fill({ status: "EXCHANGED", attempts: 1 }));
   expect(await db.connection.count({ where: { clientId: { in: clientIds } } })).toBe(20);
   // Each connection synced once, never two runs of one at once.
@@ -140,7 +144,8 @@ test("a sync racing a deletion on the other instance: the deletion wins, nothing
   expect(started.status()).toBe(202);
   await expect.poll(async () => db.syncRun.count({ where: { connectionId: connection.id, status: "RUNNING" } })).toBe(1);
   const disconnect = actionRef("app/(advisor)/clients/connection-actions.ts", "disconnectConnectionAction");
-  const result = await callAction(anaAt.b, disconnect, { connectionId: connection.id, clientId: connection.clientId }, { params: { clientId: connection.clientId }, headers: { Origin: b.url } });
+  const fields = { connectionId: connection.id, clientId: connection.clientId };
+  const result = await callAction(anaAt.b, disconnect, fields, { params: { clientId: connection.clientId }, headers: { Origin: b.url } });
   expect(result).toMatchObject({ kind: "state", state: { status: "ok" } });
   // The sync on A ends (failing on the missing connection) and leaves nothing behind.
   await expect.poll(async () => (await db.lease.findUnique({ where: { name: `sync:${connection.id}` } }))?.holder ?? "", { timeout: 30_000 }).toBe("");
@@ -154,8 +159,9 @@ test("graceful shutdown: SIGTERM answers 503, releases the running job's lease a
   const ana = await db.user.findUniqueOrThrow({ where: { email: ANA.email } });
   const client = await db.client.create({ data: { displayName: "Dos instancias apagado", contactEmail: "two@example.com", advisorId: ana.id } });
   const reference = randomBytes(12).toString("base64url");
-  await db.invitation.create({ data: { clientId: client.id, purpose: "CONNECT", tokenHash: randomBytes(32).toString("hex"), reference, expiresAt: new Date(Date.now() + 3_600_000), consentAt: new Date(), createdById: ana.id } });
-  const { code } = (await sandboxControl("credentials", { bank: "testbank", username: "two-slow", password: "slow", extra: { ref: reference } })) as { code: string };
+  await createConsentedInvitation(client.id, reference, ana.id);
+  const credentials = { bank: "testbank", username: "two-slow", password: "slow", extra: { ref: reference } };
+  const { code } = (await sandboxControl("credentials", credentials)) as { code: string };
   expect((await fetch(`${a.url}/connect/callback?code=${code}&ref=${reference}`, { redirect: "manual" })).status).toBe(303);
   await sandboxControl("faults", { endpoint: "POST v0/bank/credentials/status", hang: true });
   const holderOf = async () => (await db.lease.findUnique({ where: { name: "jobs:poll-pending" } }))?.holder ?? "";
@@ -195,6 +201,14 @@ test("the audit chain written by both instances is one chain", async () => {
   expect(verdict).toMatchObject({ ok: true });
   expect((verdict as { count: number }).count).toBeGreaterThan(20);
 });
+
+/** A CONNECT invitation the end user consented to, as the invitation page leaves it before the Link. */
+async function createConsentedInvitation(clientId: string, reference: string, advisorId: string): Promise<void> {
+  const expiresAt = new Date(Date.now() + 3_600_000);
+  await db.invitation.create({
+    data: { clientId, purpose: "CONNECT", tokenHash: randomBytes(32).toString("hex"), reference, expiresAt, consentAt: new Date(), createdById: advisorId },
+  });
+}
 
 /** "<model>: n" for every model with a connectionId field still holding rows of the connection (Prisma, so any database). */
 async function leftoversOf(connectionId: string): Promise<string[]> {

@@ -96,7 +96,11 @@ export function prepareDatabaseAs(name: keyof typeof PORTS): void {
 export function startInstance(name: keyof typeof PORTS): TInstance {
   const logFile = path.join(ROOT, `${name}.log`);
   const log = createWriteStream(logFile, { flags: "a" });
-  const child = spawn("node", ["--import", "tsx", "scripts/serve.ts", "--host", "127.0.0.1"], { env: instanceEnv(name), stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn("node", ["--import", "tsx", "scripts/serve.ts", "--host", "127.0.0.1"], {
+    env: instanceEnv(name),
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -130,7 +134,11 @@ export async function sandboxCounts(): Promise<Record<string, number>> {
 }
 
 export async function sandboxControl(pathName: string, body?: unknown, method = "POST"): Promise<unknown> {
-  const response = await fetch(`${SANDBOX_API}/_control/${pathName}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${SANDBOX_API}/_control/${pathName}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`sandbox ${pathName}: ${response.status} ${await response.text()}`);
   return response.json();
 }

@@ -12,7 +12,10 @@ import { decryptSecret, encryptSecret, sealedVersionOf } from "./secret-box";
  */
 export type TSealedPurpose = "credentials_token" | "sca_token" | "reset_token" | "link_code" | "flanks_access_token";
 
-/** The row a sealed value belongs to: the Connection's id (tokens), the LinkCodeExchange's id (link codes), the FlanksAccessToken's id (the app's access token). */
+/**
+ * The row a sealed value belongs to: the Connection's id (tokens), the LinkCodeExchange's id (link
+ * codes), the FlanksAccessToken's id (the app's access token).
+ */
 export type TSealedRow = { rowId: string };
 
 function additionalData(purpose: TSealedPurpose, rowId: string, version: "v1" | "v2"): string {

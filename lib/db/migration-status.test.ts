@@ -26,7 +26,8 @@ describe("pending migrations, as the health check reads them", () => {
     expect(await pendingMigrations(database.db, committed)).toEqual(committed);
 
     await database.db.$executeRawUnsafe(`CREATE TABLE "_prisma_migrations" (migration_name TEXT, finished_at DATETIME, rolled_back_at DATETIME)`);
-    await database.db.$executeRawUnsafe(`INSERT INTO "_prisma_migrations" VALUES ('0001_foundation', '2026-12-06', NULL), ('0002_onboarding', '2026-12-06', NULL), ('0013_shared_flanks_token', NULL, NULL)`);
+    const rows = ["('0001_foundation', '2026-12-06', NULL)", "('0002_onboarding', '2026-12-06', NULL)", "('0013_shared_flanks_token', NULL, NULL)"];
+    await database.db.$executeRawUnsafe(`INSERT INTO "_prisma_migrations" VALUES ${rows.join(", ")}`);
     // 0013 started but never finished: pending.
     expect(await pendingMigrations(database.db, committed)).toEqual(["0013"]);
     await database.db.$executeRawUnsafe(`UPDATE "_prisma_migrations" SET finished_at = '2026-12-06' WHERE migration_name LIKE '0013%'`);

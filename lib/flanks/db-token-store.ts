@@ -27,7 +27,8 @@ export function createDbTokenStore({ db, encryptionKey, lease }: { db: PrismaCli
       }
     },
     async write(token) {
-      const data = { tokenEnc: sealTokenWithKey(token.value, "flanks_access_token", encryptionKey, { rowId: ROW_ID }), refreshAt: new Date(token.refreshAt), fetchedAt: new Date() };
+      const tokenEnc = sealTokenWithKey(token.value, "flanks_access_token", encryptionKey, { rowId: ROW_ID });
+      const data = { tokenEnc, refreshAt: new Date(token.refreshAt), fetchedAt: new Date() };
       await db.flanksAccessToken.upsert({ where: { id: ROW_ID }, create: { id: ROW_ID, ...data }, update: data });
     },
     exclusively: (refresh) => lease(TOKEN_REFRESH_LEASE, TOKEN_REFRESH_LEASE_MS, refresh),

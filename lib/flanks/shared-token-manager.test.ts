@@ -34,7 +34,10 @@ beforeEach(async () => {
   await fetch(`${server.apiUrl}/_control/counters/reset`, { method: "POST" });
 });
 
-const tokenRequests = async () => ((await (await fetch(`${server.apiUrl}/_control/counters`)).json()) as { counts: Record<string, number> }).counts["POST v0/token"] ?? 0;
+async function tokenRequests(): Promise<number> {
+  const { counts } = (await (await fetch(`${server.apiUrl}/_control/counters`)).json()) as { counts: Record<string, number> };
+  return counts["POST v0/token"] ?? 0;
+}
 
 function instance() {
   return createFlanksClient({
