@@ -58,7 +58,9 @@ describe("one Flanks access token for every instance", () => {
     expect(answers.every((banks) => banks.length > 0)).toBe(true);
     expect(await tokenRequests()).toBe(1);
     const row = await database.db.flanksAccessToken.findUniqueOrThrow({ where: { id: "flanks" } });
-    expect(row.tokenEnc).not.toMatch(/^sbx|token/i);
+    const stored = await createDbTokenStore({ db: database.db, encryptionKey: KEY, lease: withLease }).read();
+    expect(stored?.value.length).toBeGreaterThan(8);
+    expect(row.tokenEnc).not.toContain(stored!.value);
     // A third instance started later reads it instead of asking Flanks.
     await instance().getAvailableBanks();
     expect(await tokenRequests()).toBe(1);
@@ -82,14 +84,13 @@ describe("one Flanks access token for every instance", () => {
 
   it("a stored token that no longer opens (the encryption key was rotated) is replaced, not fatal", async () => {
     await instance().getAvailableBanks();
-    const rotated = createFlanksClient({
-      apiUrl: server.apiUrl,
-      clientId: server.clientId,
-      clientSecret: server.clientSecret,
-      timeoutMs: 5_000,
-      tokenStore: createDbTokenStore({ db: database.db, encryptionKey: Buffer.alloc(32, 9).toString("base64"), lease: withLease }),
-    });
+    const newKeyStore = createDbTokenStore({ db: database.db, encryptionKey: Buffer.alloc(32, 9).toString("base64"), lease: withLease });
+    expect(await newKeyStore.read()).toBeNull();
+    const { apiUrl, clientId, clientSecret } = server;
+    const rotated = createFlanksClient({ apiUrl, clientId, clientSecret, timeoutMs: 5_000, tokenStore: newKeyStore });
     expect((await rotated.getAvailableBanks()).length).toBeGreaterThan(0);
     expect(await tokenRequests()).toBe(2);
+    // Stored again, under the new key.
+    expect((await newKeyStore.read())?.value).toMatch(/\S/);
   });
 });
