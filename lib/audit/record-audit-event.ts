@@ -19,37 +19,20 @@ type TDb = Prisma.TransactionClient;
 /**
  * Appends one event to the hash chain (HMAC with AUDIT_KEY, lib/audit/audit-hash.ts). Pass the
  * transaction of the change it records, so the change and its audit entry commit together.
- * `prevHash` is unique: two writers racing for the same predecessor cannot both succeed (the chain
- * cannot fork). And appends take turns: each first locks one row (AUDIT_TAIL_LOCK), held to the end
- * of its transaction, so one that read the tail is not failed by another's commit. SQLite's writers
- * already take turns (BEGIN IMMEDIATE); PostgreSQL's (READ COMMITTED) would each read the same tail,
- * and the second's whole transaction, the change it records included, would fail on `prevHash`.
+ * `prevHash` is unique: two writers racing for the same predecessor cannot both succeed, the loser
+ * retries on the new tail.
  */
 export async function recordAuditEvent(input: TAuditEventInput, tx?: TDb): Promise<void> {
   const requestId = await getRequestId();
-  const append = async (db: TDb) => {
-    await lockAuditTail(db);
-    await appendEvent(db, input, requestId);
-  };
-  if (tx) return append(tx);
   for (let attempt = 0; ; attempt++) {
     try {
-      await getDb().$transaction(append);
+      await appendEvent(tx ?? getDb(), input, requestId);
       return;
     } catch (error) {
-      // Only a writer that does not take the lock (an older app version during a rolling upgrade) can still race.
       const isChainRace = (error as { code?: string }).code === "P2002";
-      if (!isChainRace || attempt >= 4) throw error;
+      if (!isChainRace || attempt >= 4 || tx) throw error;
     }
   }
-}
-
-/** A Lease row used as a plain row lock (never taken as a lease: its expiry stays in 1970). */
-const AUDIT_TAIL_LOCK = "audit:tail";
-
-/** One statement that writes the row, so it stays locked until the transaction ends (an upsert on its key: Prisma sends INSERT … ON CONFLICT). */
-async function lockAuditTail(db: TDb): Promise<void> {
-  await db.lease.upsert({ where: { name: AUDIT_TAIL_LOCK }, create: { name: AUDIT_TAIL_LOCK, holder: "", expiresAt: new Date(0) }, update: { holder: "" } });
 }
 
 async function appendEvent(db: TDb, input: TAuditEventInput, requestId: string | null): Promise<void> {
