@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/sync/test/test-database";
 import { committedMigrationVersions, pendingMigrations } from "./migration-status";
@@ -18,6 +21,11 @@ describe("pending migrations, as the health check reads them", () => {
     expect(committed).toContain("0001");
     expect(committed).toContain("0013");
     expect(committedMigrationVersions("/nonexistent/migrations")).toBeNull();
+    // dbmate's layout (PostgreSQL): one SQL file per migration.
+    const dir = mkdtempSync(path.join(tmpdir(), "dbmate-"));
+    for (const file of ["0002_search.sql", "0001_schema.sql", "README.md"]) writeFileSync(path.join(dir, file), "");
+    expect(committedMigrationVersions(dir)).toEqual(["0001", "0002"]);
+    rmSync(dir, { recursive: true });
   });
 
   it("reads prisma migrate's ledger, then dbmate's, and names what is not applied", async () => {

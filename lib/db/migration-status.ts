@@ -15,7 +15,7 @@ const LEDGERS = [
 /** "0013_shared_flanks_token" and "0013" name the same migration: runners key it by its leading number. */
 const versionOf = (name: string) => /^\d+/.exec(name)?.[0] ?? name;
 
-/** The migrations this build expects: the committed folders (or files) under `dir`. */
+/** The migrations this build expects: the committed folders (prisma migrate) or files (dbmate) under `dir`. */
 export function committedMigrationVersions(dir = path.join(process.cwd(), "prisma", "migrations")): string[] | null {
   // Read at run time from the deployed tree, never traced into the build (the comments tell Turbopack so).
   if (!existsSync(/*turbopackIgnore: true*/ dir)) return null;

@@ -1,6 +1,8 @@
 import "server-only";
+import path from "node:path";
 import { getDb } from "@/lib/db";
 import { committedMigrationVersions, pendingMigrations } from "@/lib/db/migration-status";
+import { getEnv } from "@/lib/env";
 import { logError } from "@/lib/log/log-error";
 import { isShuttingDown } from "./shutdown-state";
 
@@ -15,13 +17,18 @@ const DATABASE_TIMEOUT_MS = 3_000;
 
 let committed: string[] | null | undefined;
 
+/** Where this build's migrations are: prisma migrate's folders (SQLite), or the SQL files dbmate applies on PostgreSQL (issue 18.2). */
+function migrationsDirFor(databaseUrl: string): string {
+  return path.join(process.cwd(), "prisma", /^postgres(ql)?:/.test(databaseUrl) ? "migrations-postgres" : "migrations");
+}
+
 /**
  * Ready for traffic: the database answers, every migration this build ships is applied, and the
  * process is not shutting down (it answers 503 from the SIGTERM on, so the balancer stops sending
  * work while running requests finish: decision 049).
  */
 export async function checkHealth(): Promise<THealth> {
-  committed ??= committedMigrationVersions();
+  committed ??= committedMigrationVersions(migrationsDirFor(getEnv().databaseUrl));
   const expected = committed;
   const checks: THealth["checks"] = { database: "ok", migrations: "ok", process: isShuttingDown() ? "stopping" : "serving" };
   try {
