@@ -11,7 +11,8 @@ import { nodeListener } from "../lib/sandbox/node-http";
  * Two app instances as two hosts would run them (e2e/two-instances.exclusive.spec.ts): each its own
  * DATA_DIR and `scripts/serve.ts` (what `npm start` runs), one database, one Flanks (the sandbox,
  * in this test's process), the shared secrets through the environment as a deployment sets them.
- * TWO_INSTANCES_DATABASE_URL picks the database (e.g. a PostgreSQL one); by default a fresh SQLite file.
+ * TWO_INSTANCES_DATABASE_URL picks the database (e.g. a PostgreSQL one), which must be empty (the test
+ * counts the demo's rows); by default a fresh SQLite file.
  */
 export const ROOT = "data/two-instances";
 export const PORTS = { a: Number(process.env.TWO_INSTANCES_PORT_A ?? 3230), b: Number(process.env.TWO_INSTANCES_PORT_B ?? 3231) } as const;
