@@ -55,6 +55,8 @@ const DB_READERS = [
   "lib/crypto/**",
   "lib/security/**",
   "lib/fx/**",
+  // The Flanks client's composition root: it hands the client a token store kept in the database (decision 049).
+  "lib/flanks/get-flanks-client.ts",
 ];
 
 const rules = {

@@ -8,5 +8,8 @@ export async function register() {
     releaseAbortReasonStacks();
     const { startScheduler } = await import("./lib/jobs/scheduler");
     startScheduler();
+    // SIGTERM (or scripts/serve.ts's drain message): stop the jobs and release their leases before exiting.
+    const { installGracefulShutdown } = await import("./lib/jobs/graceful-shutdown");
+    installGracefulShutdown();
   }
 }

@@ -84,6 +84,13 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
   { kind: "route", method: "POST", path: "/api/clients/[clientId]/sync", expect: clientApi, note: "starts a sync of the owner's connections (202; 429 within a minute)" },
   { kind: "route", method: "GET", path: "/api/clients/[clientId]/transactions/[kind]", expect: clientApi },
   { kind: "route", method: "GET", path: "/api/clients/[clientId]/transactions/[kind]/csv", expect: clientApi },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/health",
+    expect: publicRoute,
+    note: "public by design: the load balancer's check; database, migrations and shutdown state only, no secret (decision 049)",
+  },
   { kind: "route", method: "GET", path: "/connect/callback", expect: publicRoute, note: "public: the Link's return; a code only maps to the invitation in its extra" },
   ...["GET", "POST", "PUT", "DELETE"].map(
     (method): TMatrixRow => ({ kind: "route", method, path: "/sandbox/[...path]", expect: publicRoute, note: "public by design: the built-in Flanks sandbox (404 outside sandbox mode); Bearer-checked like Flanks" }),

@@ -79,6 +79,7 @@ function urlsFor(ids: TIds): Record<string, string[]> {
     "/admin/users/[userId]": [`/admin/users/${ids.userId}`],
     "/api/auth/[...nextauth]": ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers"],
     "/api/clients": ["/api/clients", "/api/clients?q=a"],
+    "/api/health": ["/api/health"],
     "/api/clients/[clientId]": [api, "/api/clients/not-a-client-id"],
     "/api/clients/[clientId]/connections": [`${api}/connections`],
     "/api/clients/[clientId]/sync": [`${api}/sync`],

@@ -5,9 +5,7 @@
 import cluster, { type Worker } from "node:cluster";
 import { availableParallelism } from "node:os";
 import { loadEnv } from "../lib/config/load-env";
-import { createFlanksClient } from "../lib/flanks/client";
-import { flanksClientConfigFromEnv } from "../lib/flanks/client-config-from-env";
-import { createTokenBroker } from "../lib/flanks/token-broker";
+import { DRAIN_MESSAGE, isDrainedMessage } from "../lib/runtime/shutdown-state";
 import { BIN } from "./lib/run";
 import { startSandboxBeside } from "./lib/start-sandbox-beside";
 
@@ -42,17 +40,6 @@ const workerEnv: NodeJS.ProcessEnv = { ...process.env };
 const sandbox = await startSandboxBeside(env);
 Object.assign(workerEnv, sandbox?.serverEnv);
 
-// The one Flanks access token of all the workers (Flanks keeps one valid token per app): the
-// workers' clients ask for it here (lib/flanks/token-broker.ts), so N workers still make one
-// token request, and none cancels another's.
-const flanks = createFlanksClient({ ...flanksClientConfigFromEnv(env), apiUrl: workerEnv.FLANKS_API_URL ?? env.flanksApiUrl });
-const answerTokenRequest = createTokenBroker(flanks.tokenManager);
-cluster.on("message", (worker, message) => {
-  void answerTokenRequest(message).then((reply) => {
-    if (reply && worker.isConnected()) worker.send(reply);
-  });
-});
-
 cluster.setupPrimary({ exec: BIN.next, args: ["start", "-p", String(env.PORT), "--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS), ...(host ? ["-H", host] : [])], execArgv: WORKER_NODE_FLAGS });
 
 let stopping = false;
@@ -68,7 +55,7 @@ function fork(index: number): Worker {
     // A worker that dies right after starting (bad build, port taken) would die again: give up after a few.
     if (Date.now() - (startedAt.get(worker.id) ?? 0) < 10_000 && ++quickDeaths.count >= 3) {
       console.error(`server worker exited (${code ?? signal}) three times on start; stopping`);
-      stop("SIGTERM", 1);
+      void stop("SIGTERM", 1);
       return;
     }
     console.error(`server worker ${index} exited (${code ?? signal}); starting another`);
@@ -79,24 +66,56 @@ function fork(index: number): Worker {
 
 for (let index = 0; index < workers; index++) fork(index);
 
-function stop(signal: NodeJS.Signals, exitCode = 0): void {
+/** How long the primary waits for a worker to drain (its jobs get SHUTDOWN_GRACE_MS: lib/jobs/graceful-shutdown.ts). */
+const DRAIN_WAIT_MS = env.SHUTDOWN_GRACE_MS + 2_000;
+
+/** Asks a worker to stop its jobs and release its leases; resolves when it answered, exited, or took too long. */
+function drainWorker(worker: Worker): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      worker.off("message", onMessage);
+      worker.off("exit", done);
+      resolve();
+    };
+    const onMessage = (message: unknown) => {
+      if (!isDrainedMessage(message)) return;
+      if (message.released.length) console.log(`server worker ${worker.id} released leases: ${message.released.join(", ")}`);
+      done();
+    };
+    const timer = setTimeout(done, DRAIN_WAIT_MS);
+    worker.on("message", onMessage);
+    worker.on("exit", done);
+    if (worker.isConnected()) worker.send(DRAIN_MESSAGE);
+    else done();
+  });
+}
+
+/**
+ * Graceful stop (decision 049): each worker first drains (health 503, no new job, running jobs
+ * finish or their leases are released so another instance takes them at once), then gets the
+ * signal, on which Next stops accepting connections, finishes the requests in flight and exits.
+ */
+async function stop(signal: NodeJS.Signals, exitCode = 0): Promise<void> {
   if (stopping) return;
   stopping = true;
-  const alive = Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && !worker.isDead());
-  let left = alive.length;
+  const alive = () => Object.values(cluster.workers ?? {}).filter((worker): worker is Worker => worker !== undefined && !worker.isDead());
+  await Promise.all(alive().map(drainWorker));
+  const workersLeft = alive();
+  let left = workersLeft.length;
   const done = () => {
     sandbox?.close();
     process.exit(exitCode);
   };
   if (left === 0) done();
-  for (const worker of alive) {
+  for (const worker of workersLeft) {
     worker.on("exit", () => --left === 0 && done());
     worker.process.kill(signal);
   }
   // Next closes its server on SIGTERM; do not wait forever for a stuck worker.
   setTimeout(() => {
-    for (const worker of alive) if (!worker.isDead()) worker.process.kill("SIGKILL");
+    for (const worker of workersLeft) if (!worker.isDead()) worker.process.kill("SIGKILL");
   }, 10_000).unref();
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => stop(signal));
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop(signal));

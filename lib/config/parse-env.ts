@@ -66,6 +66,12 @@ const ZRawEnvSchema = z.object({
   SANDBOX_TOKEN_PREFIX: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - or _ (at most 64)").optional()),
   /** Background work in the app process: status polling, link-code reconciliation, daily sync. */
   SCHEDULER: z.enum(["on", "off"]).default("on"),
+  /**
+   * Shutdown (SIGTERM): how long running background jobs get to finish before their leases are released
+   * for another instance (lib/jobs/graceful-shutdown.ts; decision 049). Keep the orchestrator's
+   * stop timeout above it plus the time requests take (e.g. `docker stop -t 30`).
+   */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   /** Server processes `npm start` runs (scripts/serve.ts; docs/decisions/034-server-processes.md). Default: 1, at most the CPUs. */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(32).optional(),
   /**

@@ -10,9 +10,12 @@ import { decryptSecret, encryptSecret, sealedVersionOf } from "./secret-box";
  * into another connection (or another exchange) does not open there. Values sealed before (v1)
  * bind the kind only; they still open, and `npm run keys:rotate` re-seals them as v2.
  */
-export type TSealedPurpose = "credentials_token" | "sca_token" | "reset_token" | "link_code";
+export type TSealedPurpose = "credentials_token" | "sca_token" | "reset_token" | "link_code" | "flanks_access_token";
 
-/** The row a sealed value belongs to: the Connection's id (tokens) or the LinkCodeExchange's id (link codes). */
+/**
+ * The row a sealed value belongs to: the Connection's id (tokens), the LinkCodeExchange's id (link
+ * codes), the FlanksAccessToken's id (the app's access token).
+ */
 export type TSealedRow = { rowId: string };
 
 function additionalData(purpose: TSealedPurpose, rowId: string, version: "v1" | "v2"): string {

@@ -10,11 +10,28 @@ import { writerPragmaScript } from "./writer-pragmas";
  */
 export const BUSY_TIMEOUT_MS = 15_000;
 
+type TStatementSource = { prepare(sql: string): unknown };
+
+/**
+ * Prisma's transactions (interactive ones, and the implicit one of a nested write or an upsert) start
+ * with a plain BEGIN, which reads first and takes the write lock at the first write. With several
+ * processes on the file (WEB_CONCURRENCY, or two instances on one host: decision 049), a write by
+ * another process in between makes that upgrade fail at once with SQLITE_BUSY ("database is
+ * locked"), whatever the busy timeout: measured, 7 of 20 concurrent code exchanges over two instances
+ * failed so. BEGIN IMMEDIATE takes the write lock first, so the transaction waits its turn (up to
+ * BUSY_TIMEOUT_MS) instead. The adapter has no option for it: its one BEGIN statement is swapped.
+ */
+function beginImmediately(client: TStatementSource): void {
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+}
+
 /** Prisma's adapter has no hook for pragmas: its connection gets them as soon as it is opened. */
 class PrismaBetterSQLite3WithPragmas extends PrismaBetterSQLite3 {
   override async connect() {
     const adapter = await super.connect();
     await adapter.executeScript(writerPragmaScript());
+    beginImmediately((adapter as unknown as { client: TStatementSource }).client);
     return adapter;
   }
 }

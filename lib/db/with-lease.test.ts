@@ -13,7 +13,7 @@ import { createTestDatabase, type TTestDatabase } from "@/lib/sync/test/test-dat
  */
 const current: { db?: PrismaClient } = {};
 vi.mock("@/lib/db", () => ({ getDb: () => current.db }));
-const { withLease } = await import("./with-lease");
+const { releaseHeldLeases, withLease } = await import("./with-lease");
 
 let database: TTestDatabase;
 let server: TSandboxServer;
@@ -60,6 +60,28 @@ describe("withLease (SQLite)", () => {
     // A live lease of another holder is respected.
     await database.db.lease.update({ where: { name: "job:a" }, data: { holder: "alive", expiresAt: new Date(Date.now() + 60_000) } });
     expect(await leaseIn(database.db)("job:a", 60_000, work)).toBeNull();
+  });
+
+  it("keeps a lease whose work outlasts its ttl (renewed while the work runs), and frees it at once when released", async () => {
+    let finish = () => undefined as void;
+    const longWork = leaseIn(database.db)("job:long", 300, () => new Promise<string>((resolve) => (finish = () => resolve("long"))));
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    // Three ttls later the holder is alive and still working: nobody else gets in.
+    expect(await leaseIn(database.db)("job:long", 300, async () => "second")).toBeNull();
+    finish();
+    expect(await longWork).toBe("long");
+    expect(await leaseIn(database.db)("job:long", 300, async () => "after")).toBe("after");
+  });
+
+  it("releaseHeldLeases (shutdown) frees the leases of work still running, so another instance takes it at once", async () => {
+    let finish = () => undefined as void;
+    const stuck = leaseIn(database.db)("job:stuck", 60_000, () => new Promise<string>((resolve) => (finish = () => resolve("stuck"))));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await leaseIn(database.db)("job:stuck", 60_000, async () => "other")).toBeNull();
+    expect(await releaseHeldLeases()).toEqual(["job:stuck"]);
+    expect(await leaseIn(database.db)("job:stuck", 60_000, async () => "other")).toBe("other");
+    finish();
+    await stuck;
   });
 
   it("two syncs of one connection at once: one runs, the other is skipped", { timeout: 60_000 }, async () => {

@@ -38,6 +38,7 @@ import {
   type TLinkExchangeResponse,
   type TMifidAnswer,
 } from "./schemas";
+import { createSharedTokenManager, type TSharedTokenStore } from "./shared-token-manager";
 import { createTokenManager, type TTokenManager } from "./token-manager";
 
 export type TFlanksClientConfig = {
@@ -55,8 +56,13 @@ export type TFlanksClientConfig = {
   retry?: Partial<TRetryConfig>;
   /** For tests: the jitter source. */
   random?: () => number;
-  /** Tokens from elsewhere (a server worker asks the primary process: token-broker.ts) instead of this client's own. */
+  /** Tokens from elsewhere instead of this client's own (tests). */
   tokenManager?: TTokenManager;
+  /**
+   * Where every app instance keeps the one access token (the database: db-token-store.ts). Without
+   * it the token lives in this client's memory only (scripts and tests with their own sandbox).
+   */
+  tokenStore?: TSharedTokenStore;
 };
 
 /** Every data endpoint takes the credentials token, alone or with the Query Engine / webhook fields. */
@@ -117,24 +123,24 @@ export function createFlanksClient(config: TFlanksClientConfig) {
     });
   }
 
-  const ownTokens = (): TTokenManager =>
-    createTokenManager({
-      onToken: (token) => redactor.add(token),
-      fetchToken: async () => {
-        // Retried like a read: a token request that failed gave us nothing to lose, and the single
-        // in-flight refresh guarantees only one caller asks at a time.
-        const { data } = await http.request({
-          method: "POST",
-          path: "v0/token",
-          body: { client_id: config.clientId, client_secret: config.clientSecret, grant_type: "client_credentials" },
-          isAuthenticated: false,
-          retry: "idempotent",
-          schema: ZTokenResponseSchema,
-          root: "token",
-        });
-        return data;
-      },
+  const fetchToken = async () => {
+    // Retried like a read: a token request that failed gave us nothing to lose, and the single
+    // in-flight refresh (and, across instances, the store's lease) guarantees only one caller asks at a time.
+    const { data } = await http.request({
+      method: "POST",
+      path: "v0/token",
+      body: { client_id: config.clientId, client_secret: config.clientSecret, grant_type: "client_credentials" },
+      isAuthenticated: false,
+      retry: "idempotent",
+      schema: ZTokenResponseSchema,
+      root: "token",
     });
+    return data;
+  };
+  const ownTokens = (): TTokenManager =>
+    config.tokenStore
+      ? redacting(createSharedTokenManager({ fetchToken, store: config.tokenStore }), (token) => redactor.add(token))
+      : createTokenManager({ onToken: (token) => redactor.add(token), fetchToken });
   const tokens: TTokenManager = config.tokenManager ? redacting(config.tokenManager, (token) => redactor.add(token)) : ownTokens();
 
   async function call<T>(spec: Omit<TRequestSpec<T>, "isAuthenticated" | "retry"> & Partial<Pick<TRequestSpec<T>, "retry">>) {
@@ -224,8 +230,6 @@ export function createFlanksClient(config: TFlanksClientConfig) {
   }
 
   return {
-    /** This client's token source: the primary process serves it to the workers (token-broker.ts). */
-    tokenManager: tokens,
     /** POST v0/bank/credentials/status */
     getStatus: dataEndpoint("status", ZCredentialsStatusSchema),
 

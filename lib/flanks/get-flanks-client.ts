@@ -1,23 +1,24 @@
 import "server-only";
-import cluster from "node:cluster";
+import { getDb } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { withLease } from "@/lib/db/with-lease";
 import { createFlanksClient, type TFlanksClient } from "./client";
 import { flanksClientConfigFromEnv } from "./client-config-from-env";
-import { createRemoteTokenManager } from "./token-broker";
+import { createDbTokenStore } from "./db-token-store";
 
 let client: TFlanksClient | undefined;
 
 /**
  * The per-process client. One token source matters: Flanks keeps only one valid token per app, so
- * two would keep cancelling each other's token. A server worker (scripts/serve.ts is what forks
- * them) therefore asks the primary process for its token instead of holding one (token-broker.ts).
+ * every server process, on every host, and `npm run sync` beside them, take it from the database
+ * and refresh it under a lease (db-token-store.ts, shared-token-manager.ts; decision 049).
  */
 export function getFlanksClient(): TFlanksClient {
   if (!client) {
     const env = getEnv();
     client = createFlanksClient({
       ...flanksClientConfigFromEnv(env),
-      tokenManager: cluster.isWorker ? createRemoteTokenManager({ send: (message) => process.send?.(message), onMessage: (handler) => process.on("message", handler) }) : undefined,
+      tokenStore: createDbTokenStore({ db: getDb(), encryptionKey: env.encryptionKey, lease: withLease }),
       logger: {
         warn: (message, meta) => console.warn(`[flanks] ${message}`, meta ?? ""),
         error: (message, meta) => console.error(`[flanks] ${message}`, meta ?? ""),

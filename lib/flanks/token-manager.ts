@@ -19,6 +19,12 @@ export type TTokenManagerOptions = {
   now?: () => number;
 };
 
+/** When to stop using a token fetched at `fetchedAt`: a little early, 60 s or 10 % of a short lifetime. */
+export function refreshTimeOf(response: TTokenResponse, fetchedAt: number): number {
+  const lifetimeMs = response.expires_in * 1000;
+  return fetchedAt + lifetimeMs - Math.min(60_000, lifetimeMs * 0.1);
+}
+
 /**
  * Flanks keeps one valid access token per app: requesting a new one cancels the previous, so two
  * refreshes racing would leave half the callers with a dead token. Hence a single in-flight
@@ -33,10 +39,7 @@ export function createTokenManager(options: TTokenManagerOptions): TTokenManager
     inFlight ??= (async () => {
       try {
         const response = await options.fetchToken();
-        const lifetimeMs = response.expires_in * 1000;
-        // Refresh a little early: 60 s, or 10 % of a short lifetime.
-        const marginMs = Math.min(60_000, lifetimeMs * 0.1);
-        current = { value: response.access_token, refreshAt: now() + lifetimeMs - marginMs };
+        current = { value: response.access_token, refreshAt: refreshTimeOf(response, now()) };
         options.onToken?.(response.access_token);
         return response.access_token;
       } finally {

@@ -3,6 +3,7 @@ import { systemActor } from "@/lib/auth/authorization";
 import { getDb } from "@/lib/db";
 import { logError } from "@/lib/log/log-error";
 import { retryPendingExchanges } from "@/lib/connections/exchange-link-code";
+import { isShuttingDown } from "@/lib/runtime/shutdown-state";
 import { reconcileLinkCodes } from "@/lib/services/connections/reconcile-link-codes";
 import { refreshConnectionStatus } from "@/lib/connections/refresh-connection-status";
 import { withLease } from "@/lib/db/with-lease";
@@ -15,7 +16,10 @@ export async function pollPendingConnections(onNewData: TOnNewData): Promise<voi
     const db = getDb();
     if (await db.linkCodeExchange.count({ where: { status: { in: ["DELAYED", "RETRY"] }, codeEnc: { not: null } } })) await retryPendingExchanges();
     const pending = await db.connection.findMany({ where: { state: "PENDING", credentialsTokenEnc: { not: null } }, select: { id: true }, take: 50 });
-    for (const { id } of pending) await refreshAndSync(id, onNewData);
+    for (const { id } of pending) {
+      if (isShuttingDown()) return; // the next instance's poll picks up the rest
+      await refreshAndSync(id, onNewData);
+    }
   });
 }
 
@@ -23,7 +27,10 @@ export async function pollPendingConnections(onNewData: TOnNewData): Promise<voi
 export async function sweepConnectionStatuses(onNewData: TOnNewData): Promise<void> {
   await withLease("jobs:sweep-status", 10 * 60_000, async () => {
     const connections = await getDb().connection.findMany({ where: { credentialsTokenEnc: { not: null }, state: { not: "PENDING" } }, select: { id: true } });
-    for (const { id } of connections) await refreshAndSync(id, onNewData);
+    for (const { id } of connections) {
+      if (isShuttingDown()) return; // the sweep starts over on another instance
+      await refreshAndSync(id, onNewData);
+    }
   });
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { withLease } from "@/lib/db/with-lease";
+import { isShuttingDown } from "@/lib/runtime/shutdown-state";
 import { syncConnection } from "./sync-connection";
 
 export type TDailySyncResult =
@@ -9,7 +10,8 @@ export type TDailySyncResult =
 
 /** A connection synced this recently with the same Flanks last_update is not fetched again. */
 const FRESH_MS = 20 * 60 * 60_000;
-const DAILY_LEASE_MS = 6 * 60 * 60_000;
+/** The lease is renewed while the run goes on (lib/jobs/with-lease.ts): this is how long a crashed run blocks the next, not how long a run may take. */
+const DAILY_LEASE_MS = 10 * 60_000;
 
 /**
  * Syncs every connection with credentials whose data may have changed, one after the other
@@ -26,6 +28,8 @@ export async function runDailySync(): Promise<TDailySyncResult> {
     });
     const counts = { considered: connections.length, synced: 0, partial: 0, failed: 0, skipped: 0, upToDate: 0 };
     for (const connection of connections) {
+      // Shutting down: stop between connections; the synced ones are fresh, another instance's run does the rest.
+      if (isShuttingDown()) break;
       const state = connection.wealthSyncState;
       const isFresh = state && Date.now() - state.lastSyncedAt.getTime() < FRESH_MS && state.dataAsOf === connection.lastUpdate;
       if (isFresh) {

@@ -94,7 +94,8 @@ type TFetched = {
   mifid?: TMifidAnswer[];
 };
 
-const LEASE_TTL_MS = 15 * 60_000;
+/** Renewed while the sync runs (lib/jobs/with-lease.ts): how long a crashed sync blocks the next one of its connection. */
+const LEASE_TTL_MS = 5 * 60_000;
 
 /**
  * Set-aside records stored per product and sync (all are counted): enough for an admin to see what

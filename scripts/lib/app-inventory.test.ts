@@ -36,7 +36,8 @@ describe("the access matrix covers every entry point of app/", () => {
   });
 
   it("no advisor-facing client page, client API or admin entry is open to anonymous or disabled callers", () => {
-    const isPublic = (path: string) => path === "/login" || path.startsWith("/connect") || path.startsWith("/sandbox") || path.startsWith("/api/auth");
+    const isPublic = (path: string) =>
+      path === "/login" || path === "/api/health" || path.startsWith("/connect") || path.startsWith("/sandbox") || path.startsWith("/api/auth");
     for (const row of ACCESS_MATRIX) {
       if (row.kind === "action" && ["consentAction", "setLocaleAction"].includes(row.name)) continue;
       if (row.kind !== "action" && isPublic(row.path)) continue;
