@@ -1,10 +1,10 @@
 import "server-only";
+import { createSyncWriter, type TSyncWriter } from "@/lib/sync/sync-writer";
 import { createPrismaClient, type PrismaClient } from "./db/create-prisma-client";
-import { createWriteConnection, type TWriteConnection } from "./db/create-write-connection";
 import { createReadConnection, type TReadConnection } from "./db/read-connection";
 import { getEnv } from "./env";
 
-const globalForPrisma = globalThis as unknown as { patrimonioPrisma?: PrismaClient; patrimonioSyncWriteDb?: TWriteConnection; patrimonioReadDb?: TReadConnection };
+const globalForPrisma = globalThis as unknown as { patrimonioPrisma?: PrismaClient; patrimonioSyncWriteDb?: TSyncWriter; patrimonioReadDb?: TReadConnection };
 
 /** One Prisma client per process. Only lib/services (and lib/auth) import this. */
 export function getDb(): PrismaClient {
@@ -13,8 +13,8 @@ export function getDb(): PrismaClient {
 }
 
 /** The sync's own connection to the same database, for its one write transaction (lib/sync only). */
-export function getSyncWriteDb(): TWriteConnection {
-  globalForPrisma.patrimonioSyncWriteDb ??= createWriteConnection(getEnv().databaseUrl);
+export function getSyncWriteDb(): TSyncWriter {
+  globalForPrisma.patrimonioSyncWriteDb ??= createSyncWriter(getEnv().databaseUrl);
   return globalForPrisma.patrimonioSyncWriteDb;
 }
 

@@ -14,4 +14,5 @@ export const BIN = {
   next: "node_modules/next/dist/bin/next",
   vitest: "node_modules/.bin/vitest",
   playwright: "node_modules/.bin/playwright",
+  dbmate: "node_modules/.bin/dbmate",
 } as const;

@@ -43,7 +43,7 @@ export async function listClients(actor: TActor, query: TClientListQuery): Promi
     take: CLIENT_PAGE_SIZE,
     select: CLIENT_SUMMARY_SELECT,
   });
-  const figures = readClientListFigures(getReadDb(), clientScope(actor).advisorId ?? null, rows.map((row) => row.id));
+  const figures = await readClientListFigures(getReadDb(), clientScope(actor).advisorId ?? null, rows.map((row) => row.id));
   return {
     items: rows.map((row) => ({
       ...toClientSummary(row),

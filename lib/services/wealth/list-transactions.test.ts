@@ -7,7 +7,7 @@ import { parseLedgerQuery } from "@/lib/wealth/ledger-query";
  * The ledger's SQL against a real SQLite database with every migration: paging, sorting, amount
  * bounds, and the text filter through the FTS5 index that migration 0006's triggers keep in step.
  */
-const current: { db?: PrismaClient; readDb?: TTestDatabase["writeDb"] } = {};
+const current: { db?: PrismaClient; readDb?: TTestDatabase["readDb"] } = {};
 vi.mock("@/lib/db", () => ({ getDb: () => current.db, getReadDb: () => current.readDb }));
 const { iterateTransactions, listTransactions } = await import("./list-transactions");
 
@@ -29,7 +29,7 @@ async function insert(row: TRow): Promise<void> {
 beforeAll(async () => {
   database = await createTestDatabase();
   current.db = database.db;
-  current.readDb = database.writeDb;
+  current.readDb = database.readDb;
   await database.db.user.create({ data: { id: actor.id, email: "a@example.com", name: "A", passwordHash: "x" } });
   clientId = (await database.db.client.create({ data: { displayName: "C", contactEmail: "c@example.com", advisorId: actor.id } })).id;
   connectionId = (await database.db.connection.create({ data: { clientId, bank: "testbank", linkToken: "t", state: "OK" } })).id;
