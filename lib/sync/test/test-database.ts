@@ -46,7 +46,8 @@ export async function createTestDatabase(options: { wal?: boolean } = {}): Promi
   return postgres ? createPostgresTestDatabase(postgres) : createSqliteTestDatabase(options);
 }
 
-async function createSqliteTestDatabase(options: { wal?: boolean }): Promise<TTestDatabase> {
+/** Always SQLite, whichever run: for tests that compare the two databases. */
+export async function createSqliteTestDatabase(options: { wal?: boolean } = {}): Promise<TTestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), "patrimonio-db-"));
   const file = join(dir, "test.db");
   const sqlite = new Database(file);
