@@ -19,7 +19,6 @@ export const POSTGRES_TEST_FILES = [
   "lib/services/connections/latest-sync-runs.test.ts",
   "lib/services/connections/exchange-link-code.test.ts",
   "lib/services/auth/sign-in-with-password.test.ts",
-  "lib/sync/ingest-faults.test.ts",
   "lib/jobs/with-lease.test.ts",
   "lib/demo/demo-users.test.ts",
 ];

@@ -40,6 +40,8 @@ async function main() {
   await step("Database tests on PostgreSQL", BIN.vitest, ["run", "-c", "vitest.postgres.config.ts"]);
   await step("Production build", "node", [BIN.next, "build"]);
   await step("End-to-end tests (Chromium)", BIN.playwright, ["test"]);
+  // The same build on PostgreSQL: sign-in, client list, a connection synced to its overview, the ledgers' search.
+  await step("End-to-end tests on PostgreSQL", BIN.playwright, ["test", "-c", "playwright.postgres.config.ts"]);
 }
 
 main().catch((error) => {
