@@ -40,9 +40,12 @@ function postgresOfRun(): { adminUrl: string; template: string } | null {
   }
 }
 
-/** `wal`: the WAL journal, as scripts/lib/prepare-database.ts sets it on the app's database (the file alone is then not a copy of it). SQLite only. */
-export async function createTestDatabase(options: { wal?: boolean } = {}): Promise<TTestDatabase> {
-  const postgres = postgresOfRun();
+/**
+ * `wal`: the WAL journal, as scripts/lib/prepare-database.ts sets it on the app's database (the file alone is then not a copy of it). SQLite only.
+ * `postgres`: a PostgreSQL server and migrated template to copy, outside the PostgreSQL test run (measurements).
+ */
+export async function createTestDatabase(options: { wal?: boolean; postgres?: { adminUrl: string; template: string } } = {}): Promise<TTestDatabase> {
+  const postgres = options.postgres ?? postgresOfRun();
   return postgres ? createPostgresTestDatabase(postgres) : createSqliteTestDatabase(options);
 }
 
