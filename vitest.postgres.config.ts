@@ -19,6 +19,7 @@ export const POSTGRES_TEST_FILES = [
   "lib/services/connections/latest-sync-runs.test.ts",
   "lib/services/connections/exchange-link-code.test.ts",
   "lib/services/auth/sign-in-with-password.test.ts",
+  "lib/sync/sync-writer.test.ts",
   "lib/jobs/with-lease.test.ts",
   "lib/demo/demo-users.test.ts",
 ];
