@@ -57,6 +57,8 @@ const DB_READERS = [
   "lib/fx/**",
   // The Flanks client's composition root: it hands the client a token store kept in the database (decision 049).
   "lib/flanks/get-flanks-client.ts",
+  // Raw SQL on the search tables, in each database's dialect (decision 048).
+  "lib/wealth/purge-search-index.ts",
 ];
 
 const rules = {

@@ -2,12 +2,15 @@
 // sync, runs the production build, measures what an advisor meets, prints one table and writes it
 // as JSON under bench/results/. Not part of `npm test`. Options:
 //   --skip-build   reuse .next-bench      --only=a,b   run only these phases
-//   --reuse-data   keep data/bench and bench/tmp/seed.json from the last run (no reseeding; for iterating)
+//   --reuse-data   keep data/bench and bench/tmp/seed.json from the last run (no reseeding; for iterating; SQLite only)
+//   --databases=sqlite,postgres   which databases, each measured in turn and printed side by side (default: both;
+//                  PostgreSQL from node_modules on 127.0.0.1:BENCH_PG_PORT, default 5444, a fresh database each run)
 // Phases: probe render crawl throughput memory lighthouse vitals
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { startPostgresServer, type TPostgresServer } from "../scripts/lib/postgres-server";
 
 const ROOT = process.cwd();
 const PORT = Number(process.env.BENCH_PORT ?? 3470);
@@ -19,6 +22,11 @@ const TMP = process.env.BENCH_TMP ?? "bench/tmp";
 const args = process.argv.slice(2);
 const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
 const wants = (phase: string) => !only || only.includes(phase);
+const DATABASES = (args.find((a) => a.startsWith("--databases="))?.slice("--databases=".length) ?? "sqlite,postgres").split(",");
+const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 5444);
+/** The data folder of the database being measured (DATA_DIR/<database>). */
+let dataDir = DATA_DIR;
+let hasBuilt = false;
 
 const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR, BENCH_TMP: TMP, PORT: String(PORT), SCHEDULER: "off", NEXT_DIST_DIR: DIST, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
 for (const name of ["DATABASE_URL", "FLANKS_CLIENT_ID", "FLANKS_CLIENT_SECRET", "FLANKS_API_URL", "FLANKS_LINK_URL", "NEXTAUTH_URL", "SANDBOX_TOKEN_PREFIX"]) delete childEnv[name];
@@ -77,6 +85,14 @@ function startServer(): Promise<void> {
 }
 function stopServer(): void {
   if (server?.pid && server.exitCode === null) server.kill("SIGTERM");
+}
+/** Stops the server and waits until it has exited, so the next database's server gets the port. */
+async function stopServerAndWait(): Promise<void> {
+  const running = server;
+  if (!running?.pid || running.exitCode !== null) return;
+  const exited = new Promise((resolve) => running.once("exit", resolve));
+  running.kill("SIGTERM");
+  await exited;
 }
 process.on("exit", stopServer);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
@@ -163,19 +179,20 @@ const rows: TRow[] = [];
 const raw: Record<string, unknown> = {};
 const row = (metric: string, value: number | string, budget: string, ok: boolean | null) => rows.push({ metric, value: String(value), budget, ok });
 
-async function main() {
+/** Every phase on the database the environment names (DATABASE_URL, DATA_DIR): one column of the table. */
+async function measure() {
   const started = performance.now();
-  ensureBenchTools();
-  if (!args.includes("--skip-build") || !existsSync(path.join(DIST, "BUILD_ID"))) {
+  if (!hasBuilt && (!args.includes("--skip-build") || !existsSync(path.join(DIST, "BUILD_ID")))) {
     log(`next build → ${DIST}`);
     const t = performance.now();
     sh("node", ["node_modules/next/dist/bin/next", "build"]);
     raw.buildMs = Math.round(performance.now() - t);
   }
-  const isReusing = args.includes("--reuse-data") && existsSync(`${TMP}/seed.json`) && existsSync(path.join(DATA_DIR, "app.db"));
+  hasBuilt = true;
+  const isReusing = args.includes("--reuse-data") && existsSync(`${TMP}/seed.json`) && existsSync(path.join(dataDir, "app.db"));
   if (!isReusing) {
-    rmSync(DATA_DIR, { recursive: true, force: true });
-    mkdirSync(DATA_DIR, { recursive: true });
+    rmSync(dataDir, { recursive: true, force: true });
+    mkdirSync(dataDir, { recursive: true });
   }
   log("database: migrate + demo seed");
   sh("npx", ["tsx", "bench/prepare.ts"]);
@@ -552,11 +569,23 @@ function median(values: (number | null)[]): number | null {
   return known.length ? known[Math.floor((known.length - 1) / 2)]! : null;
 }
 
+/** The rows of each database measured, by database. */
+const results: Record<string, TRow[]> = {};
+const raws: Record<string, Record<string, unknown>> = {};
+
+/** One line per metric, one column per database (in the order measured), the budget marks after each value. */
 function printTable(): void {
-  const width = Math.max(...rows.map((r) => r.metric.length), 6);
-  const valueWidth = Math.max(...rows.map((r) => r.value.length), 5);
-  const lines = [`${"metric".padEnd(width)}  ${"value".padEnd(valueWidth)}  budget`, "-".repeat(width + valueWidth + 24)];
-  for (const r of rows) lines.push(`${r.metric.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.budget}${r.ok === null ? "" : r.ok ? "  ✓" : "  ✗"}`);
+  const databases = Object.keys(results);
+  const metrics = [...new Set(databases.flatMap((database) => results[database]!.map((r) => r.metric)))];
+  const cell = (database: string, metric: string) => {
+    const found = results[database]!.find((r) => r.metric === metric);
+    return found ? `${found.value}${found.ok === null ? "" : found.ok ? " ✓" : " ✗"}` : "—";
+  };
+  const budgetOf = (metric: string) => databases.map((database) => results[database]!.find((r) => r.metric === metric)?.budget).find(Boolean) ?? "";
+  const width = Math.max(...metrics.map((m) => m.length), 6);
+  const widths = databases.map((database) => Math.max(database.length, ...metrics.map((m) => cell(database, m).length)));
+  const lines = [`${"metric".padEnd(width)}  ${databases.map((d, i) => d.padEnd(widths[i]!)).join("  ")}  budget`, "-".repeat(width + widths.reduce((a, b) => a + b + 2, 0) + 20)];
+  for (const metric of metrics) lines.push(`${metric.padEnd(width)}  ${databases.map((d, i) => cell(d, metric).padEnd(widths[i]!)).join("  ")}  ${budgetOf(metric)}`);
   console.log(`\n${lines.join("\n")}\n`);
 }
 
@@ -564,12 +593,46 @@ function printTable(): void {
 function save(): void {
   mkdirSync("bench/results", { recursive: true });
   const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
-  const report = { at: new Date().toISOString(), node: process.version, cpus: (await_cpus()), loadAverage: load, rows, raw };
+  // `rows` and `raw` stay SQLite's (or the first database's), as before; `byDatabase` has every column.
+  const first = Object.keys(results)[0] ?? "sqlite";
+  const report = { at: new Date().toISOString(), node: process.version, cpus: await_cpus(), loadAverage: load, rows: results[first], raw: raws[first], byDatabase: { rows: results, raw: raws } };
   const file = `${process.env.BENCH_TMP ? TMP : "bench/results"}/${report.at.replace(/[:.]/g, "-")}.json`;
   writeFileSync(file, JSON.stringify(report, null, 2));
   if (!process.env.BENCH_TMP) writeFileSync("bench/results/latest.json", JSON.stringify(report, null, 2));
   log(`results written to ${file}${process.env.BENCH_TMP ? "" : " (and bench/results/latest.json)"}`);
 }
+
+/** Each database in turn: its own data folder, database, server and seed; the same build and phases. */
+async function main() {
+  ensureBenchTools();
+  let postgres: TPostgresServer | undefined;
+  try {
+    for (const database of DATABASES) {
+      if (database !== "sqlite" && database !== "postgres") throw new Error(`--databases: sqlite or postgres, not ${database}`);
+      dataDir = `${DATA_DIR}/${database}`;
+      for (const env of [childEnv, syncingEnv]) {
+        env.DATA_DIR = dataDir;
+        delete env.DATABASE_URL;
+      }
+      if (database === "postgres") {
+        postgres ??= await startPostgresServer({ port: PG_PORT, dataDir: `${DATA_DIR}/postgres-cluster` });
+        const url = await postgres.createDatabase();
+        for (const env of [childEnv, syncingEnv]) env.DATABASE_URL = url;
+      }
+      log(`— ${database} —`);
+      rows.length = 0;
+      for (const key of Object.keys(raw)) delete raw[key];
+      results[database] = rows;
+      await measure();
+      results[database] = [...rows];
+      raws[database] = { ...raw };
+      await stopServerAndWait();
+    }
+  } finally {
+    await postgres?.stop();
+  }
+}
+
 function await_cpus(): number {
   return readFileSync("/proc/cpuinfo", "utf8").split("\n").filter((l) => l.startsWith("processor")).length;
 }
@@ -581,7 +644,7 @@ main()
   })
   .catch((error: unknown) => {
     console.error(error);
-    if (rows.length) printTable();
+    if (Object.values(results).some((r) => r.length)) printTable();
     log("a phase failed: no result file written (the figures above are incomplete)");
     process.exitCode = 1;
   })

@@ -54,7 +54,8 @@ if (isBenchCopy) {
   const dataDir = process.env.DATA_DIR ?? "";
   if (dataDir === "" || /(^|\/)bench\/?$/.test(dataDir)) throw new Error("--bench-copy deletes data: set DATA_DIR to a copy of data/bench");
   const { getEnv } = await import("@/lib/env");
-  const { getDb, getSyncWriteDb } = await import("@/lib/db");
+  const { getDb } = await import("@/lib/db");
+  const { getSyncWriteDb } = await import("@/lib/sync/sync-write-db");
   const { getFlanksClient } = await import("@/lib/flanks/get-flanks-client");
   const { withLease } = await import("@/lib/db/with-lease");
   const { openToken } = await import("@/lib/crypto/credentials-token-vault");

@@ -1,21 +1,14 @@
 import "server-only";
 import { createPrismaClient, type PrismaClient } from "./db/create-prisma-client";
-import { createWriteConnection, type TWriteConnection } from "./db/create-write-connection";
 import { createReadConnection, type TReadConnection } from "./db/read-connection";
 import { getEnv } from "./env";
 
-const globalForPrisma = globalThis as unknown as { patrimonioPrisma?: PrismaClient; patrimonioSyncWriteDb?: TWriteConnection; patrimonioReadDb?: TReadConnection };
+const globalForPrisma = globalThis as unknown as { patrimonioPrisma?: PrismaClient; patrimonioReadDb?: TReadConnection };
 
 /** One Prisma client per process. Only lib/services (and lib/auth) import this. */
 export function getDb(): PrismaClient {
   globalForPrisma.patrimonioPrisma ??= createPrismaClient(getEnv().databaseUrl);
   return globalForPrisma.patrimonioPrisma;
-}
-
-/** The sync's own connection to the same database, for its one write transaction (lib/sync only). */
-export function getSyncWriteDb(): TWriteConnection {
-  globalForPrisma.patrimonioSyncWriteDb ??= createWriteConnection(getEnv().databaseUrl);
-  return globalForPrisma.patrimonioSyncWriteDb;
 }
 
 /** A read-only connection for the prepared reads of every page (lib/db/read-connection.ts); lib/auth and lib/services only. */

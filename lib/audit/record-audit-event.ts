@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { dialectOfClient } from "@/lib/db/sql-dialect";
 import { getEnv } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { getRequestId } from "@/lib/request/request-id";
 import { AUDIT_CHAIN_KEYED_ACTION, AUDIT_GENESIS_HASH, computeAuditHash, computeUnkeyedAuditHash } from "./audit-hash";
 
@@ -20,13 +21,16 @@ type TDb = Prisma.TransactionClient;
  * Appends one event to the hash chain (HMAC with AUDIT_KEY, lib/audit/audit-hash.ts). Pass the
  * transaction of the change it records, so the change and its audit entry commit together.
  * `prevHash` is unique: two writers racing for the same predecessor cannot both succeed, the loser
- * retries on the new tail.
+ * retries on the new tail. Inside a transaction there is no retry (the change would have to be
+ * redone): SQLite's single writer serialises such transactions already; PostgreSQL runs them side by
+ * side (read committed, a pool of connections, several instances), so there the transaction first
+ * takes the audit chain's advisory lock, held until it commits.
  */
 export async function recordAuditEvent(input: TAuditEventInput, tx?: TDb): Promise<void> {
   const requestId = await getRequestId();
   for (let attempt = 0; ; attempt++) {
     try {
-      await appendEvent(tx ?? getDb(), input, requestId);
+      await appendEvent(tx ?? getDb(), input, requestId, tx !== undefined);
       return;
     } catch (error) {
       const isChainRace = (error as { code?: string }).code === "P2002";
@@ -35,8 +39,14 @@ export async function recordAuditEvent(input: TAuditEventInput, tx?: TDb): Promi
   }
 }
 
-async function appendEvent(db: TDb, input: TAuditEventInput, requestId: string | null): Promise<void> {
+/** Any fixed number, the same in every instance: the key of the audit chain's advisory lock (PostgreSQL). */
+const AUDIT_CHAIN_LOCK = Prisma.raw("7341902113");
+
+async function appendEvent(db: TDb, input: TAuditEventInput, requestId: string | null, isInTransaction: boolean): Promise<void> {
   const auditKey = getEnv().auditKey;
+  if (isInTransaction && dialectOfClient(db) === "postgres") {
+    await db.$queryRaw`SELECT 1 AS "locked" FROM (SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})) AS "lock"`;
+  }
   let tail = await db.auditEvent.findFirst({ orderBy: { id: "desc" } });
   if (tail && computeUnkeyedAuditHash(tail) === tail.hash) {
     // A log written before the chain was keyed: one keyed event marks where the keyed chain

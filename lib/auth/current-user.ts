@@ -39,7 +39,7 @@ async function readSessionId(): Promise<string | null> {
 export const getCurrentUser = cache(async (): Promise<TSessionUser | null> => {
   const sessionId = await readSessionId();
   if (!sessionId) return null;
-  const session = readSessionRow(getReadDb(), sessionId);
+  const session = await readSessionRow(getReadDb(), sessionId);
   if (!session) return null;
   const now = new Date();
   if (evaluateSession(session, now) !== "valid") return null;

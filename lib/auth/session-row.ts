@@ -1,4 +1,4 @@
-import { prepared, toDate, toDateOrNull, type TReadConnection } from "@/lib/db/read-connection";
+import { toDate, toDateOrNull, type TReadConnection } from "@/lib/db/read-connection";
 import type { TSessionState } from "./session-rules";
 
 const SESSION_SQL = `
@@ -20,14 +20,14 @@ type TSessionRow = {
   email: string;
   name: string;
   role: "ADVISOR" | "ADMIN";
-  disabled: number;
+  disabled: number | boolean;
   userSessionVersion: number;
   locale: string | null;
 };
 
 /** The session and its user in one prepared statement (lib/db/read-connection.ts): read on every request, never cached. */
-export function readSessionRow(db: TReadConnection, sessionId: string): TStoredSession | null {
-  const row = prepared(db, SESSION_SQL).get(sessionId) as TSessionRow | undefined;
+export async function readSessionRow(db: TReadConnection, sessionId: string): Promise<TStoredSession | null> {
+  const row = await db.get<TSessionRow>(SESSION_SQL, [sessionId]);
   if (!row) return null;
   return {
     createdAt: toDate(row.createdAt),

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { getReadDb } from "@/lib/db";
-import { prepared, toDate, toDateOrNull, type TReadConnection } from "@/lib/db/read-connection";
+import { toDate, toDateOrNull, type TReadConnection } from "@/lib/db/read-connection";
 import type { TConnectionRow } from "./connection-dto";
 
 /**
@@ -28,7 +28,7 @@ type TRawRow = {
   bankName: string | null;
   state: string;
   stateSince: string;
-  pending: number;
+  pending: number | boolean;
   lastUpdate: string | null;
   lastUpdateAt: string | null;
   erroredProducts: string;
@@ -54,8 +54,8 @@ export type TClientConnectionRow = TConnectionRow & {
   latestRun: { status: string; startedAt: Date; finishedAt: Date | null; error: string | null } | null;
 };
 
-export function readClientConnectionRows(db: TReadConnection, clientId: string): TClientConnectionRow[] {
-  return (prepared(db, CONNECTIONS_SQL).all(clientId) as TRawRow[]).map((row) => ({
+export async function readClientConnectionRows(db: TReadConnection, clientId: string): Promise<TClientConnectionRow[]> {
+  return (await db.all<TRawRow>(CONNECTIONS_SQL, [clientId])).map((row) => ({
     id: row.id,
     clientId: row.clientId,
     bank: row.bank,

@@ -1,3 +1,4 @@
+import { dialectOfClient } from "@/lib/db/sql-dialect";
 import type { PrismaClient } from "@/lib/db/create-prisma-client";
 import type { TConnectionState } from "@/lib/sync/connection-state";
 
@@ -95,7 +96,12 @@ function lastSyncFailure(run: TLatestRun | undefined): TConnectionSummary["lastS
  */
 export async function latestSyncRuns(db: PrismaClient, connectionIds: readonly string[]): Promise<Map<string, TLatestRun>> {
   if (connectionIds.length === 0) return new Map();
-  const latest = await db.$queryRaw<{ id: string | null }[]>`
+  const latest =
+    dialectOfClient(db) === "postgres"
+      ? await db.$queryRaw<{ id: string | null }[]>`
+    SELECT (SELECT r."id" FROM "SyncRun" r WHERE r."connectionId" = c.value ORDER BY r."startedAt" DESC LIMIT 1) AS id
+    FROM unnest(${[...connectionIds]}::text[]) AS c(value)`
+      : await db.$queryRaw<{ id: string | null }[]>`
     SELECT (SELECT r."id" FROM "SyncRun" r WHERE r."connectionId" = c.value ORDER BY r."startedAt" DESC LIMIT 1) AS id
     FROM json_each(${JSON.stringify(connectionIds)}) c`;
   const ids = latest.flatMap((row) => (row.id ? [row.id] : []));

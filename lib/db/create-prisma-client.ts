@@ -1,5 +1,8 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient as PrismaPostgresClient } from "@/lib/generated/prisma-pg/client";
+import { isPostgresUrl } from "./sql-dialect";
 import { writerPragmaScript } from "./writer-pragmas";
 
 /**
@@ -36,7 +39,16 @@ class PrismaBetterSQLite3WithPragmas extends PrismaBetterSQLite3 {
   }
 }
 
+/**
+ * SQLite through better-sqlite3, or PostgreSQL through node-postgres. A client generated for one
+ * provider refuses the other's adapter, so PostgreSQL has its own client, generated from a copy of
+ * the schema (prisma/postgres/schema.prisma, docs/decisions/047). Both are generated from the same
+ * models and expose the same API; the app types them as the SQLite one.
+ */
 export function createPrismaClient(databaseUrl: string): PrismaClient {
+  if (isPostgresUrl(databaseUrl)) {
+    return new PrismaPostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) }) as unknown as PrismaClient;
+  }
   return new PrismaClient({ adapter: new PrismaBetterSQLite3WithPragmas({ url: databaseUrl, timeout: BUSY_TIMEOUT_MS }) });
 }
 

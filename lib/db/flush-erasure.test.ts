@@ -1,3 +1,4 @@
+import Database from "better-sqlite3";
 import { existsSync, statSync } from "node:fs";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { createTestDatabase, type TTestDatabase } from "@/lib/sync/test/test-database";
@@ -23,7 +24,7 @@ it("empties the WAL file once no reader holds an older snapshot", async () => {
 
 it("says so (and logs) when a reader keeps the WAL busy through every attempt", async () => {
   await database.db.user.update({ where: { id: "u" }, data: { name: "B" } });
-  const reader = database.writeDb;
+  const reader = new Database(database.url.replace(/^file:/, ""));
   reader.prepare("BEGIN").run();
   reader.prepare("SELECT count(*) FROM User").get();
   const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
@@ -32,6 +33,7 @@ it("says so (and logs) when a reader keeps the WAL busy through every attempt", 
     expect(logged).toHaveBeenCalledOnce();
   } finally {
     reader.prepare("COMMIT").run();
+    reader.close();
   }
   expect((await flushErasureToDisk(database.url)).isFlushed).toBe(true);
 });

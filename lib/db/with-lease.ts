@@ -33,7 +33,11 @@ export async function withLease<T>(name: string, ttlMs: number, work: () => Prom
   const db = getDb();
   const holder = `${HOLDER}:${randomUUID()}`;
   const now = new Date();
-  await db.lease.upsert({ where: { name }, create: { name, holder: "", expiresAt: new Date(0) }, update: {} });
+  // Two first callers at once: on PostgreSQL both may try the insert (Prisma's upsert is not one
+  // statement there), and the one that loses finds the row made, which is all this line is for.
+  await db.lease.upsert({ where: { name }, create: { name, holder: "", expiresAt: new Date(0) }, update: {} }).catch((error: unknown) => {
+    if ((error as { code?: string }).code !== "P2002") throw error;
+  });
   const taken = await db.lease.updateMany({ where: { name, expiresAt: { lt: now } }, data: { holder, expiresAt: new Date(now.getTime() + ttlMs) } });
   if (taken.count !== 1) return null;
   const held: THeldLease = { name, holder };

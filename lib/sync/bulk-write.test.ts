@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { createRowIds, inWriteTransaction, replaceRows } from "./bulk-write";
 import { createTestDatabase, type TTestDatabase } from "./test/test-database";
 
 let database: TTestDatabase;
@@ -43,8 +42,9 @@ function investmentTransaction(flanksId: string, changes: Partial<Prisma.WealthI
 }
 
 async function replace(rows: Prisma.WealthInvestmentTransactionCreateManyInput[]) {
-  const { writeDb } = database;
-  return inWriteTransaction(writeDb, () => replaceRows(writeDb, "WealthInvestmentTransaction", scope.connectionId, rows, createRowIds()));
+  return database.writeDb.inTransaction(function* (tx) {
+    return yield* tx.replaceRows("WealthInvestmentTransaction", scope.connectionId, rows);
+  });
 }
 
 async function stored() {

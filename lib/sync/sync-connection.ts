@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb, getSyncWriteDb } from "@/lib/db";
+import { getDb } from "@/lib/db";
+import { getSyncWriteDb } from "./sync-write-db";
 import { getEnv } from "@/lib/env";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
 import { withLease } from "@/lib/db/with-lease";

@@ -2,11 +2,12 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { BUSY_TIMEOUT_MS } from "@/lib/db/create-prisma-client";
 import { createFlanksClient, type TFlanksClient } from "@/lib/flanks";
 import { startSandboxServer, type TSandboxServer } from "@/lib/flanks/test/start-sandbox-server";
 import { createSyncer, oldestFirst } from "./sync-core";
-import { createTestDatabase, memoryLease, type TTestDatabase } from "./test/test-database";
+import { createTestDatabase, memoryLease, testDialect, type TTestDatabase } from "./test/test-database";
 
 let server: TSandboxServer;
 let database: TTestDatabase;
@@ -65,8 +66,9 @@ describe("syncConnection", () => {
       ["ES5190003167250930459703", 926920n, "EUR"],
     ]);
     expect(await db.wealthAccountTransaction.count({ where: { clientId } })).toBe(500);
-    // Inserted oldest first (the sandbox, like Flanks, sends newest first): rowids follow the dates.
-    const insertionOrder = await db.$queryRaw<{ operationDate: string }[]>`SELECT "operationDate" FROM "WealthAccountTransaction" WHERE "connectionId" = ${connectionId} ORDER BY rowid`;
+    // Inserted oldest first (the sandbox, like Flanks, sends newest first): rowids (PostgreSQL: the rows' places in the heap) follow the dates.
+    const physicalOrder = Prisma.raw(database.dialect === "postgres" ? "ctid" : "rowid");
+    const insertionOrder = await db.$queryRaw<{ operationDate: string }[]>`SELECT "operationDate" FROM "WealthAccountTransaction" WHERE "connectionId" = ${connectionId} ORDER BY ${physicalOrder}`;
     expect(insertionOrder.map((r) => r.operationDate)).toEqual(insertionOrder.map((r) => r.operationDate).sort());
     expect(insertionOrder[0]?.operationDate).not.toBe(insertionOrder.at(-1)?.operationDate);
     expect((await db.wealthIdentity.findUnique({ where: { connectionId } }))?.fullName).toBe("Miguel Sánchez Hernández");
@@ -115,13 +117,19 @@ describe("syncConnection", () => {
     const failedRun = await db.syncRun.findFirst({ where: { connectionId, status: "FAILED" } });
     expect(failedRun?.error).toMatch(/rate_limited/);
 
-    // 2. The database fails in the middle of the write (after accounts and transactions were replaced): rolled back.
-    await db.$executeRawUnsafe(`CREATE TRIGGER fail_mifid BEFORE INSERT ON "WealthMifidAnswer" BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
+    // 2. The database fails in the middle of the write (after every product was replaced, at the day's snapshot, which every sync writes): rolled back.
+    const isPostgres = database.dialect === "postgres";
+    if (isPostgres) {
+      await db.$executeRawUnsafe(`CREATE FUNCTION fail_snapshot() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full'; END $$`);
+      await db.$executeRawUnsafe(`CREATE TRIGGER fail_snapshot BEFORE INSERT ON "WealthSnapshot" FOR EACH ROW EXECUTE FUNCTION fail_snapshot()`);
+    } else {
+      await db.$executeRawUnsafe(`CREATE TRIGGER fail_snapshot BEFORE INSERT ON "WealthSnapshot" BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
+    }
     try {
       const broken = await syncerWith().syncConnection(connectionId);
       expect(broken.status).toBe("FAILED");
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER fail_mifid`);
+      await db.$executeRawUnsafe(isPostgres ? `DROP TRIGGER fail_snapshot ON "WealthSnapshot"` : `DROP TRIGGER fail_snapshot`);
     }
     expect((await db.wealthAccount.findMany({ where: { connectionId }, orderBy: { id: "asc" } })).map((r) => r.id)).toEqual(before.accounts);
     expect((await db.wealthAccountTransaction.findMany({ where: { connectionId }, select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id)).toEqual(before.transactions);
@@ -236,6 +244,38 @@ describe("oldestFirst", () => {
 });
 
 describe("the sync's write transaction", () => {
+  // SQLite's own write lock and WAL snapshots, read through a second file handle: not PostgreSQL's (lib/sync/sync-writer.test.ts covers its transaction).
+  if (testDialect() === "sqlite") defineSqliteLockTests();
+
+  it("waits for a transaction of the app's own connection that holds the write lock, without blocking it", { timeout: 60_000 }, async () => {
+    const token = await connect("iso-own.tx1000");
+    clock += 10_000;
+    const { connectionId } = await makeConnection(token);
+    const { db } = database;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // An interactive Prisma transaction (signing in, creating a client…) that wrote and awaits something.
+    const holding = db.$transaction(
+      async (tx) => {
+        await tx.lease.create({ data: { name: "held-by-app", holder: "app", expiresAt: new Date(0) } });
+        await released;
+      },
+      { timeout: 30_000 },
+    );
+    const result = await syncerWith({
+      beforeWrite: async () => {
+        setTimeout(release, 300);
+      },
+    }).syncConnection(connectionId);
+    await holding;
+    expect(result.status).toBe("SUCCEEDED");
+    expect(await db.wealthAccountTransaction.count({ where: { connectionId } })).toBe(1000);
+    expect(await db.lease.findUnique({ where: { name: "held-by-app" } })).not.toBeNull();
+  });
+});
+
+/** Defined in the SQLite run only (see the describe above). */
+function defineSqliteLockTests() {
   it("is seen whole or not at all: never half-written, by the app's connection or another one", { timeout: 60_000 }, async () => {
     const token = await connect("iso.tx3000");
     clock += 10_000;
@@ -298,30 +338,4 @@ describe("the sync's write transaction", () => {
     expect(other.waitedMs).toBeGreaterThanOrEqual(250);
     expect(await database.db.lease.findUnique({ where: { name: "other-writer" } })).not.toBeNull();
   });
-
-  it("waits for a transaction of the app's own connection that holds the write lock, without blocking it", { timeout: 60_000 }, async () => {
-    const token = await connect("iso-own.tx1000");
-    clock += 10_000;
-    const { connectionId } = await makeConnection(token);
-    const { db } = database;
-    let release = () => {};
-    const released = new Promise<void>((resolve) => (release = resolve));
-    // An interactive Prisma transaction (signing in, creating a client…) that wrote and awaits something.
-    const holding = db.$transaction(
-      async (tx) => {
-        await tx.lease.create({ data: { name: "held-by-app", holder: "app", expiresAt: new Date(0) } });
-        await released;
-      },
-      { timeout: 30_000 },
-    );
-    const result = await syncerWith({
-      beforeWrite: async () => {
-        setTimeout(release, 300);
-      },
-    }).syncConnection(connectionId);
-    await holding;
-    expect(result.status).toBe("SUCCEEDED");
-    expect(await db.wealthAccountTransaction.count({ where: { connectionId } })).toBe(1000);
-    expect(await db.lease.findUnique({ where: { name: "held-by-app" } })).not.toBeNull();
-  });
-});
+}

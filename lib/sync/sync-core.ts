@@ -17,7 +17,6 @@ import type {
   TMifidAnswer,
   TPortfolio,
 } from "@/lib/flanks/schemas";
-import type { TWriteConnection } from "@/lib/db/create-write-connection";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { summarizeStatus } from "@/lib/sync/connection-state";
 import {
@@ -38,7 +37,8 @@ import {
 } from "@/lib/wealth/normalize";
 import { dayIn } from "@/lib/i18n/format";
 import { computeSnapshot } from "@/lib/wealth/snapshot";
-import { createRowIds, deleteWhere, insertRows, inWriteTransaction, replaceRows, selectOfConnection, upsertRow, type TSyncRowOf, type TSyncTable } from "./bulk-write";
+import type { TSyncRowOf, TSyncTable } from "./bulk-write";
+import type { TSyncWriter } from "./sync-writer";
 import { parseProductStates, SYNC_PRODUCTS, type TProductStates, type TProductSyncStatus, type TSyncProduct } from "./products";
 
 export type TSyncReason = "first-extraction" | "new-data" | "manual" | "daily";
@@ -58,8 +58,8 @@ export type TSyncResult =
 export type TSyncDeps = {
   /** Reads, and the SyncRun bookkeeping. */
   db: PrismaClient;
-  /** The same database through a connection of its own, for the data's one write transaction (lib/db/create-write-connection.ts). */
-  writeDb: TWriteConnection;
+  /** The same database through a connection of its own, for the data's one write transaction (lib/sync/sync-writer.ts). */
+  writeDb: TSyncWriter;
   flanks: TFlanksClient;
   /** Opens the sealed credentials token of a Connection row. */
   openCredentialsToken: (sealed: string, connectionId: string) => string;
@@ -249,23 +249,21 @@ export function createSyncer(deps: TSyncDeps) {
     // "Data as of" is Flanks' last update, read as the connection's status reads it.
     const { lastUpdate: dataAsOf, lastUpdateAt: dataAsOfAt } = summarizeStatus(status);
     const day = dayIn(at, deps.timeZone ?? "UTC");
-    const written = await inWriteTransaction(writeDb, () => {
-      const newId = createRowIds();
+    const written = await writeDb.inTransaction(function* (tx) {
       const stored: Partial<Record<TSyncProduct, number>> = {};
       if (identity) {
-        replaceRows(writeDb, "WealthIdentity", connectionId, [identity], newId);
+        yield* tx.replaceRows("WealthIdentity", connectionId, [identity]);
         stored.identity = 1;
       }
       for (const product of products) {
         if (!product.rows) continue;
-        replaceRows(writeDb, product.table, connectionId, product.rows, newId);
+        yield* tx.replaceRows(product.table, connectionId, product.rows);
         stored[product.key] = product.rows.length;
       }
       // The set-aside records of every product replaced now replace that product's earlier ones.
       for (const [product, read] of Object.entries(reads) as [TSyncProduct, TRead][]) {
-        deleteWhere(writeDb, "WealthSetAsideRecord", { connectionId, product });
-        insertRows(
-          writeDb,
+        yield* tx.deleteWhere("WealthSetAsideRecord", { connectionId, product });
+        yield* tx.insertRows(
           "WealthSetAsideRecord",
           read.setAside.map((item) => ({
             connectionId,
@@ -278,20 +276,18 @@ export function createSyncer(deps: TSyncDeps) {
             recordJson: JSON.stringify(item.record).slice(0, 20_000),
             createdAt: at,
           })),
-          newId,
         );
       }
       deps.duringWrite?.(connectionId);
 
       // The day's snapshot, from what is stored now (replaced products and kept ones alike).
       const snapshot = computeSnapshot({
-        accounts: selectOfConnection<{ currency: string; balanceMinor: bigint }>(writeDb, "WealthAccount", ["currency", "balanceMinor"], connectionId),
-        investments: selectOfConnection<{ currency: string; type: string; balanceMinor: bigint }>(writeDb, "WealthInvestment", ["currency", "type", "balanceMinor"], connectionId),
-        liabilities: selectOfConnection<{ currency: string; balanceMinor: bigint }>(writeDb, "WealthLiability", ["currency", "balanceMinor"], connectionId),
+        accounts: yield* tx.selectOfConnection<{ currency: string; balanceMinor: bigint }>("WealthAccount", ["currency", "balanceMinor"], connectionId),
+        investments: yield* tx.selectOfConnection<{ currency: string; type: string; balanceMinor: bigint }>("WealthInvestment", ["currency", "type", "balanceMinor"], connectionId),
+        liabilities: yield* tx.selectOfConnection<{ currency: string; balanceMinor: bigint }>("WealthLiability", ["currency", "balanceMinor"], connectionId),
       });
-      deleteWhere(writeDb, "WealthSnapshot", { connectionId, day });
-      insertRows(
-        writeDb,
+      yield* tx.deleteWhere("WealthSnapshot", { connectionId, day });
+      yield* tx.insertRows(
         "WealthSnapshot",
         snapshot.map((entry) => ({
           connectionId,
@@ -303,9 +299,8 @@ export function createSyncer(deps: TSyncDeps) {
           byTypeJson: JSON.stringify(Object.fromEntries(Object.entries(entry.byType).map(([key, minor]) => [key, minor.toString()]))),
           takenAt: at,
         })),
-        newId,
       );
-      upsertRow(writeDb, "WealthSyncState", "connectionId", {
+      yield* tx.upsertRow("WealthSyncState", "connectionId", {
         connectionId,
         clientId,
         lastSyncedAt: at,

@@ -1,5 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/db/create-prisma-client";
+import { dialectOfClient } from "@/lib/db/sql-dialect";
 
 /** The full-text indexes of migration 0006, one per transaction table. */
 const SEARCH_TABLES = ["WealthAccountTransactionSearch", "WealthCardTransactionSearch", "WealthInvestmentTransactionSearch", "WealthLiabilityTransactionSearch"] as const;
@@ -10,5 +11,8 @@ const SEARCH_TABLES = ["WealthAccountTransactionSearch", "WealthCardTransactionS
  * now, so erased data leaves no searchable trace. Run after rows are erased, not on every sync.
  */
 export async function purgeDeletedSearchEntries(db: PrismaClient): Promise<void> {
+  // PostgreSQL's search is an index over the rows themselves (docs/decisions/048): a deleted row's
+  // entries go with it, and VACUUM reclaims the space as for any deleted row.
+  if (dialectOfClient(db) === "postgres") return;
   for (const table of SEARCH_TABLES) await db.$executeRawUnsafe(`INSERT INTO "${table}" ("${table}") VALUES ('optimize')`);
 }

@@ -3,15 +3,19 @@ import { createRequire } from "node:module";
 import { loadEnv } from "../../lib/config/load-env";
 import { makeDatabaseFilePrivate } from "../../lib/db/private-database-file";
 import { seedDemoData } from "../../prisma/seed";
+import { isPostgresUrl } from "../../lib/db/sql-dialect";
+import { applyPostgresMigrations } from "./migrate-postgres";
 import { BIN, run } from "./run";
 
-/** Applies committed migrations (existing data is kept) and seeds the demo in sandbox mode. */
+/** Applies committed migrations (existing data is kept; PostgreSQL: scripts/lib/migrate-postgres.ts) and seeds the demo in sandbox mode. */
 export async function prepareDatabase(): Promise<void> {
   const env = loadEnv();
   // 700 / 600: only the app's user reads the data directory and the database (as secrets.json).
   mkdirSync(env.DATA_DIR, { recursive: true, mode: 0o700 });
   makeDatabaseFilePrivate(env.databaseUrl);
-  if (hasPendingMigrations(env.databaseUrl)) {
+  if (isPostgresUrl(env.databaseUrl)) {
+    await applyPostgresMigrations(env.databaseUrl);
+  } else if (hasPendingMigrations(env.databaseUrl)) {
     await run(BIN.prisma, ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: env.databaseUrl }, stdio: ["ignore", "ignore", "inherit"] });
   }
   enableWriteAheadLog(env.databaseUrl);

@@ -40,4 +40,5 @@ export const BIN = {
   playwright: "node_modules/.bin/playwright",
   prettier: "node_modules/.bin/prettier",
   eslint: "node_modules/.bin/eslint",
+  dbmate: "node_modules/.bin/dbmate",
 } as const;

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { assertClientAccess, type TActor } from "@/lib/auth/authorization";
 import { getReadDb } from "@/lib/db";
-import { prepared, toDate } from "@/lib/db/read-connection";
+import { toDate } from "@/lib/db/read-connection";
 import { toClientSummary, type TClientSummary } from "./client-dto";
 import { ZClientIdSchema } from "./client-schemas";
 import { AppError } from "@/lib/errors/app-error";
@@ -14,7 +14,7 @@ import { AppError } from "@/lib/errors/app-error";
  * call reads again.
  */
 export const loadClientRow = cache(async (clientId: string) => {
-  const row = prepared(getReadDb(), CLIENT_SQL).get(clientId) as TClientRow | undefined;
+  const row = await getReadDb().get<TClientRow>(CLIENT_SQL, [clientId]);
   if (!row) return null;
   const { advisorName, archived, createdAt, updatedAt, ...rest } = row;
   return { ...rest, archived: Boolean(archived), createdAt: toDate(createdAt), updatedAt: toDate(updatedAt), advisor: { id: row.advisorId, name: advisorName } };
@@ -31,7 +31,7 @@ type TClientRow = {
   displayName: string;
   contactEmail: string;
   externalRef: string | null;
-  archived: number;
+  archived: number | boolean;
   advisorId: string;
   createdAt: string;
   updatedAt: string;

@@ -52,7 +52,7 @@ export async function listClients(actor: TActor, query: TClientListQuery): Promi
     // A converted figure cannot be sorted by the database: every matching client's figures are read
     // (three statements, ~150 clients for an advisor), converted, sorted, then one page is kept.
     const all = await db.client.findMany({ where, orderBy: ORDER.name, select: { id: true } });
-    figures = readClientListFigures(getReadDb(), scopeAdvisorId, all.map((row) => row.id));
+    figures = await readClientListFigures(getReadDb(), scopeAdvisorId, all.map((row) => row.id));
     rates = await loadFxRates(currenciesKey([base, ...figureCurrencies(figures)]), null);
     const net = new Map(all.map((row) => [row.id, netInBase(figures, row.id, base, rates)]));
     const sorted = all.map((row) => row.id).sort((a, b) => compareNet(net.get(a) ?? null, net.get(b) ?? null));
@@ -62,7 +62,7 @@ export async function listClients(actor: TActor, query: TClientListQuery): Promi
   } else {
     const order = ORDER[query.sort ?? "name"];
     rows = await db.client.findMany({ where, orderBy: order, skip: (page - 1) * CLIENT_PAGE_SIZE, take: CLIENT_PAGE_SIZE, select: CLIENT_SUMMARY_SELECT });
-    figures = readClientListFigures(getReadDb(), scopeAdvisorId, rows.map((row) => row.id));
+    figures = await readClientListFigures(getReadDb(), scopeAdvisorId, rows.map((row) => row.id));
     rates = await loadFxRates(currenciesKey([base, ...figureCurrencies(figures)]), null);
   }
   return {

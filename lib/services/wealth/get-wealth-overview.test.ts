@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/db/create-prisma-client";
 import { createTestDatabase, type TTestDatabase } from "@/lib/sync/test/test-database";
 
 /* The overview is kept per version of the client's data: reused while nothing was synced, recomputed after a sync. */
-const current: { db?: PrismaClient; readDb?: TTestDatabase["writeDb"] } = {};
+const current: { db?: PrismaClient; readDb?: TTestDatabase["readDb"] } = {};
 vi.mock("@/lib/db", () => ({ getDb: () => current.db, getReadDb: () => current.readDb }));
 const { getWealthOverview, forgetWealthOverview } = await import("./get-wealth-overview");
 
@@ -28,7 +28,7 @@ const assets = async () => (await getWealthOverview(advisor, clientId)).currenci
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = (current.db = database.db);
-  current.readDb = database.writeDb;
+  current.readDb = database.readDb;
   for (const user of [advisor, other]) await db.user.create({ data: { id: user.id, email: `${user.id}@example.com`, name: user.id, passwordHash: "x" } });
   clientId = (await db.client.create({ data: { displayName: "C", contactEmail: "c@example.com", advisorId: advisor.id } })).id;
   connectionId = (await db.connection.create({ data: { clientId, bank: "testbank", linkToken: "t", state: "OK" } })).id;

@@ -3,7 +3,7 @@ import type { PrismaClient } from "@/lib/db/create-prisma-client";
 import { createTestDatabase, type TTestDatabase } from "@/lib/sync/test/test-database";
 
 /* The positions table's SQL against a real SQLite database: pages, order, filters, and totals over every match. */
-const current: { db?: PrismaClient; readDb?: TTestDatabase["writeDb"] } = {};
+const current: { db?: PrismaClient; readDb?: TTestDatabase["readDb"] } = {};
 vi.mock("@/lib/db", () => ({ getDb: () => current.db, getReadDb: () => current.readDb }));
 const { listInvestments, INVESTMENT_PAGE_SIZE, ZInvestmentListQuerySchema } = await import("./list-investments");
 
@@ -16,7 +16,7 @@ const positions: TPosition[] = [];
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = (current.db = database.db);
-  current.readDb = database.writeDb;
+  current.readDb = database.readDb;
   await db.user.create({ data: { id: actor.id, email: "a@example.com", name: "A", passwordHash: "x" } });
   clientId = (await db.client.create({ data: { displayName: "C", contactEmail: "c@example.com", advisorId: actor.id } })).id;
   const named = await db.connection.create({ data: { clientId, bank: "testbank", bankName: "TestBank (sandbox)", linkToken: "t", state: "OK" } });

@@ -1,4 +1,5 @@
 import "server-only";
+import { dialectOfClient, type TSqlDialect } from "@/lib/db/sql-dialect";
 import { z } from "zod";
 import type { TActor } from "@/lib/auth/authorization";
 import { getDb } from "@/lib/db";
@@ -74,11 +75,13 @@ export type TInvestmentList = {
 /** LIKE matches the text itself: its own wildcards are escaped. */
 const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function whereOf(clientId: string, query: TInvestmentListQuery): Prisma.Sql {
+function whereOf(clientId: string, query: TInvestmentListQuery, dialect: TSqlDialect): Prisma.Sql {
   const and = [Prisma.sql`i."clientId" = ${clientId}`];
   if (query.q) {
     const pattern = likeContains(query.q);
-    and.push(Prisma.sql`(i."name" LIKE ${pattern} ESCAPE '\\' OR i."isin" LIKE ${pattern} ESCAPE '\\')`);
+    // SQLite's LIKE ignores ASCII case; PostgreSQL's does not, ILIKE does.
+    const like = Prisma.raw(dialect === "postgres" ? "ILIKE" : "LIKE");
+    and.push(Prisma.sql`(i."name" ${like} ${pattern} ESCAPE '\\' OR i."isin" ${like} ${pattern} ESCAPE '\\')`);
   }
   if (query.type === "OTHER") and.push(Prisma.sql`i."type" NOT IN (${Prisma.join([...INVESTMENT_TYPES])})`);
   else if (query.type) and.push(Prisma.sql`i."type" = ${query.type}`);
@@ -90,17 +93,31 @@ function whereOf(clientId: string, query: TInvestmentListQuery): Prisma.Sql {
 /** The bank column shows the connection's bank name: it sorts by that too (bankNamer's rule, in SQL). */
 const BANK_NAME = Prisma.sql`coalesce((SELECT c."bankName" FROM "Connection" c WHERE c."clientId" = i."clientId" AND c."bank" = i."entity" AND c."bankName" IS NOT NULL ORDER BY c."createdAt" LIMIT 1), i."entity")`;
 
-const ORDER: Record<(typeof INVESTMENT_SORTS)[number], Prisma.Sql> = {
-  name: Prisma.sql`i."name" COLLATE NOCASE`,
-  isin: Prisma.sql`i."isin"`,
-  type: Prisma.sql`i."type"`,
-  bank: Prisma.sql`${BANK_NAME} COLLATE NOCASE`,
-  portfolio: Prisma.sql`p."name" COLLATE NOCASE`,
-  // An exact decimal string: ordered by its value, not its characters.
-  quantity: Prisma.sql`CAST(i."quantity" AS REAL)`,
-  value: Prisma.sql`i."balanceMinor"`,
-  gain: Prisma.sql`i."capitalGainMinor"`,
-  performance: Prisma.sql`i."performance"`,
+/** Text ordered without regard to ASCII case: SQLite's NOCASE collation, PostgreSQL's lower(). */
+const caseless = (expression: Prisma.Sql, dialect: TSqlDialect) => (dialect === "postgres" ? Prisma.sql`lower(${expression})` : Prisma.sql`${expression} COLLATE NOCASE`);
+
+const orderOf = (sort: (typeof INVESTMENT_SORTS)[number], dialect: TSqlDialect): Prisma.Sql => {
+  switch (sort) {
+    case "name":
+      return caseless(Prisma.sql`i."name"`, dialect);
+    case "isin":
+      return Prisma.sql`i."isin"`;
+    case "type":
+      return Prisma.sql`i."type"`;
+    case "bank":
+      return caseless(BANK_NAME, dialect);
+    case "portfolio":
+      return caseless(Prisma.sql`p."name"`, dialect);
+    case "quantity":
+      // An exact decimal string: ordered by its value, not its characters.
+      return Prisma.sql`CAST(i."quantity" AS DOUBLE PRECISION)`;
+    case "value":
+      return Prisma.sql`i."balanceMinor"`;
+    case "gain":
+      return Prisma.sql`i."capitalGainMinor"`;
+    case "performance":
+      return Prisma.sql`i."performance"`;
+  }
 };
 
 /**
@@ -110,7 +127,8 @@ const ORDER: Record<(typeof INVESTMENT_SORTS)[number], Prisma.Sql> = {
 export async function listInvestments(actor: TActor, clientId: unknown, query: TInvestmentListQuery = {}): Promise<TInvestmentList> {
   const context = await getWealthContext(actor, clientId);
   const db = getDb();
-  const where = whereOf(context.clientId, query);
+  const dialect = dialectOfClient(db);
+  const where = whereOf(context.clientId, query, dialect);
   const [facets, totals] = await Promise.all([
     db.$queryRaw<{ type: string; entity: string; n: bigint | number }[]>`
       SELECT "type", "entity", count(*) AS "n" FROM "WealthInvestment" WHERE "clientId" = ${context.clientId} GROUP BY "type", "entity"`,
@@ -127,7 +145,7 @@ export async function listInvestments(actor: TActor, clientId: unknown, query: T
       SELECT i."id" FROM "WealthInvestment" i
       LEFT JOIN "WealthPortfolio" p ON p."connectionId" = i."connectionId" AND p."flanksId" = i."portfolioId"
       WHERE ${where}
-      ORDER BY ${ORDER[query.sort ?? "name"]} ${dir} NULLS LAST, i."name" COLLATE NOCASE, i."id"
+      ORDER BY ${orderOf(query.sort ?? "name", dialect)} ${dir} NULLS LAST, ${caseless(Prisma.sql`i."name"`, dialect)}, i."id"
       LIMIT ${INVESTMENT_PAGE_SIZE} OFFSET ${(page - 1) * INVESTMENT_PAGE_SIZE}`
   ).map((row) => row.id);
   const [rows, portfolios] = await Promise.all([

@@ -7,7 +7,7 @@ import { parseLedgerQuery } from "@/lib/wealth/ledger-query";
  * The ledger's SQL against a real SQLite database with every migration: paging, sorting, amount
  * bounds, and the text filter through the FTS5 index that migration 0006's triggers keep in step.
  */
-const current: { db?: PrismaClient; readDb?: TTestDatabase["writeDb"] } = {};
+const current: { db?: PrismaClient; readDb?: TTestDatabase["readDb"] } = {};
 vi.mock("@/lib/db", () => ({ getDb: () => current.db, getReadDb: () => current.readDb }));
 const { iterateTransactions, listTransactions } = await import("./list-transactions");
 
@@ -29,7 +29,7 @@ async function insert(row: TRow): Promise<void> {
 beforeAll(async () => {
   database = await createTestDatabase();
   current.db = database.db;
-  current.readDb = database.writeDb;
+  current.readDb = database.readDb;
   await database.db.user.create({ data: { id: actor.id, email: "a@example.com", name: "A", passwordHash: "x" } });
   clientId = (await database.db.client.create({ data: { displayName: "C", contactEmail: "c@example.com", advisorId: actor.id } })).id;
   connectionId = (await database.db.connection.create({ data: { clientId, bank: "testbank", linkToken: "t", state: "OK" } })).id;
@@ -116,7 +116,11 @@ describe("listTransactions", () => {
     expect(exported).toEqual(rows.filter((r) => /^recibo/i.test(r.description)).sort(byDateDesc).map((r) => r.id));
 
     await current.db!.connection.delete({ where: { id: connectionId } });
-    const [left] = await current.db!.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM "WealthAccountTransactionSearch" WHERE "WealthAccountTransactionSearch" MATCH ${`"clientId" : "${clientId}" AND "text" : recibo*`}`;
+    // SQLite: the FTS5 table itself holds nothing of the client. PostgreSQL's index is over the rows themselves (an expression index), gone with them.
+    const [left] =
+      database.dialect === "sqlite"
+        ? await current.db!.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM "WealthAccountTransactionSearch" WHERE "WealthAccountTransactionSearch" MATCH ${`"clientId" : "${clientId}" AND "text" : recibo*`}`
+        : await current.db!.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM "WealthAccountTransaction" WHERE "clientId" = ${clientId}`;
     expect(Number(left?.n)).toBe(0);
   });
 });

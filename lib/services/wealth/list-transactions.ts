@@ -4,7 +4,9 @@ import { getDb } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { money, type TMoney } from "@/lib/money/money";
 import { toMinor } from "@/lib/wealth/decimal";
+import { dialectOfClient } from "@/lib/db/sql-dialect";
 import { textSearchMatch, type TLedgerKind, type TLedgerQuery } from "@/lib/wealth/ledger-query";
+import { postgresPrefixQuery, postgresSearchVector } from "@/lib/wealth/transaction-search-sql";
 import { investmentTxDetails, parseExtra, transferCounterparty, type TCounterparty, type TInvestmentTxDetails } from "@/lib/wealth/transaction-details";
 import { getWealthContext, type TWealthContext } from "./wealth-context";
 
@@ -55,7 +57,7 @@ function delegate(kind: TLedgerKind) {
 /** A column or table name from the constants above (never user input). */
 const name = (identifier: string) => Prisma.raw(`"${identifier}"`);
 
-/** The text filter as an FTS5 query on the kind's search table, or null when it has no words. */
+/** The text filter as an FTS5 query on the kind's search table, or null when it has no words (SQLite). */
 function textFilterOf(kind: TLedgerKind, clientId: string, q: string): TTextFilter | null {
   const words = textSearchMatch(q);
   if (words === null) return null;
@@ -95,9 +97,13 @@ async function filterOf(kind: TLedgerKind, clientId: string, query: TLedgerQuery
   if (query.product) and.push(Prisma.sql`${name(config.product)} = ${query.product}`);
   if (query.from) and.push(Prisma.sql`"operationDate" >= ${query.from}`);
   if (query.to) and.push(Prisma.sql`"operationDate" <= ${query.to}`);
-  if (query.q) {
+  if (query.q && dialectOfClient(getDb()) === "postgres") {
+    // PostgreSQL: the GIN index over the row's own text (docs/decisions/048); the count then reads the table too.
+    const tsquery = postgresPrefixQuery(query.q);
+    and.push(tsquery === null ? Prisma.sql`1 = 0` : Prisma.sql`${Prisma.raw(postgresSearchVector(kind))} @@ to_tsquery('simple'::regconfig, ${tsquery})`);
+  } else if (query.q) {
     text = textFilterOf(kind, clientId, query.q);
-    and.push(text === null ? Prisma.sql`0` : Prisma.sql`${table}.rowid IN (SELECT rowid FROM ${text.search} WHERE ${text.search} MATCH ${text.match})`);
+    and.push(text === null ? Prisma.sql`1 = 0` : Prisma.sql`${table}.rowid IN (SELECT rowid FROM ${text.search} WHERE ${text.search} MATCH ${text.match})`);
   }
   if (query.min !== undefined || query.max !== undefined) {
     // Amounts are minor units of each row's own currency: the bound is converted per currency, exactly.
@@ -109,7 +115,7 @@ async function filterOf(kind: TLedgerKind, clientId: string, query: TLedgerQuery
       if (query.max !== undefined) bounds.push(Prisma.sql`${amount} <= ${toMinor(query.max, currency)}`);
       return Prisma.sql`(${Prisma.join(bounds, " AND ")})`;
     });
-    and.push(perCurrency.length ? Prisma.sql`(${Prisma.join(perCurrency, " OR ")})` : Prisma.sql`0`);
+    and.push(perCurrency.length ? Prisma.sql`(${Prisma.join(perCurrency, " OR ")})` : Prisma.sql`1 = 0`);
   }
   return { where: Prisma.join(and, " AND "), textAlone: and.length === 2 ? text : null };
 }

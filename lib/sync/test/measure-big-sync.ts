@@ -1,18 +1,26 @@
 // Times the first sync of a 100 000-transaction connection (a `...big` username) against an in-process
 // sandbox, into a fresh database: what per-record parsing costs the benchmark's first sync.
-//   node --conditions=react-server --import tsx lib/sync/test/measure-big-sync.ts [runs]
+//   node --conditions=react-server --import tsx lib/sync/test/measure-big-sync.ts [runs] [--postgres]
+// --postgres: into a PostgreSQL started from node_modules on 127.0.0.1:MEASURE_PG_PORT (default 5442).
 import { createFlanksClient } from "@/lib/flanks";
+import { applyPostgresMigrations } from "@/scripts/lib/migrate-postgres";
+import { startPostgresServer } from "@/scripts/lib/postgres-server";
 import { startSandboxServer } from "@/lib/flanks/test/start-sandbox-server";
 import { createSyncer } from "@/lib/sync/sync-core";
 import { createTestDatabase, memoryLease } from "./test-database";
 
-const runs = Number(process.argv[2] ?? 3);
+const runs = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 3);
+const postgresServer = process.argv.includes("--postgres")
+  ? await startPostgresServer({ port: Number(process.env.MEASURE_PG_PORT ?? 5442), dataDir: "data/measure-postgres" })
+  : undefined;
+if (postgresServer) await applyPostgresMigrations(await postgresServer.createDatabase({ name: "measure_template" }), { quiet: true });
+const postgres = postgresServer && { adminUrl: postgresServer.urlOf("postgres"), template: "measure_template" };
 let clock = Date.parse("2025-06-30T10:00:00Z");
 const server = await startSandboxServer({ now: () => clock });
 const flanks = createFlanksClient({ apiUrl: server.apiUrl, clientId: server.clientId, clientSecret: server.clientSecret, timeoutMs: 60_000 });
 
 for (let run = 1; run <= runs; run += 1) {
-  const database = await createTestDatabase({ wal: true });
+  const database = await createTestDatabase({ wal: true, postgres });
   const create = () =>
     fetch(`${server.apiUrl}/_control/credentials`, {
       method: "POST",
@@ -41,4 +49,5 @@ for (let run = 1; run <= runs; run += 1) {
   await database.close();
 }
 await server.close();
+await postgresServer?.stop();
 process.exit(0);
