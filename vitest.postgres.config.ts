@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "vitest/config";
 import base from "./vitest.config";
 
@@ -16,15 +17,23 @@ export const POSTGRES_TEST_FILES = [
   "lib/services/wealth/transaction-search-parity.postgres.test.ts",
   "lib/services/wealth/list-investments.test.ts",
   "lib/services/wealth/get-wealth-overview.test.ts",
-  "lib/services/connections/latest-sync-runs.test.ts",
-  "lib/services/connections/exchange-link-code.test.ts",
-  "lib/services/auth/sign-in-with-password.test.ts",
+  "lib/connections/latest-sync-runs.test.ts",
+  "lib/connections/exchange-link-code.test.ts",
+  "lib/auth/sign-in-with-password.test.ts",
   "lib/sync/sync-core.test.ts",
   "lib/sync/sync-writer.test.ts",
   "lib/audit/record-audit-event.test.ts",
-  "lib/jobs/with-lease.test.ts",
+  "lib/db/with-lease.test.ts",
   "lib/demo/demo-users.test.ts",
+  "lib/services/households/households.test.ts",
+  "lib/services/book/get-book.test.ts",
+  "lib/jobs/fx-rates-job.test.ts",
+  "lib/flanks/shared-token-manager.test.ts",
 ];
+
+// vitest skips an include that matches nothing: a moved test file would silently leave the PostgreSQL run.
+const missing = POSTGRES_TEST_FILES.filter((file) => !existsSync(file));
+if (missing.length > 0) throw new Error(`vitest.postgres.config.ts lists test files that do not exist: ${missing.join(", ")}`);
 
 // Not mergeConfig: it would append this include list to the SQLite run's.
 export default defineConfig({

@@ -7,7 +7,7 @@ import { createTestDatabase, type TTestDatabase } from "@/lib/sync/test/test-dat
  * Households through their services, on a real database: who reaches which household, who may be a
  * member, what reassigning a client does, and the figures of a household whose two members share an account.
  */
-const current: { db?: PrismaClient; readDb?: TTestDatabase["writeDb"] } = {};
+const current: { db?: PrismaClient; readDb?: TTestDatabase["readDb"] } = {};
 vi.mock("@/lib/db", () => ({ getDb: () => current.db, getReadDb: () => current.readDb }));
 vi.mock("@/lib/env", () => ({ getEnv: () => ({ auditKey: "test-audit-key-test-audit-key-000" }) }));
 vi.mock("@/lib/request/request-id", () => ({ getRequestId: async () => null }));
@@ -61,7 +61,7 @@ async function connectWithAccounts(clientId: string, accounts: [string, bigint][
 beforeAll(async () => {
   database = await createTestDatabase();
   current.db = database.db;
-  current.readDb = database.writeDb;
+  current.readDb = database.readDb;
   for (const u of [ana, luis, admin]) await database.db.user.create({ data: { id: u.id, email: u.email, name: u.name, passwordHash: "x", role: u.role } });
   ids.carmen = await client("Carmen", ana.id);
   ids.pablo = await client("Pablo", ana.id);
