@@ -1,4 +1,5 @@
 import { AllocationSection } from "@/components/wealth/allocation-section";
+import { ByCurrencyInBase } from "@/components/wealth/by-currency-in-base";
 import { FxRatesNote } from "@/components/wealth/fx-rates-note";
 import { investmentTypeLabel } from "@/components/wealth/labels";
 import { Card } from "@/components/ui/card";
@@ -115,18 +116,7 @@ export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t
                 t={t}
               />
             </div>
-            {isBaseView ? (
-              <AllocationSection
-                id="household-by-currency-base"
-                title={interpolate(f.byCurrencyInBase, { currency: inBase.currency })}
-                note={interpolate(f.byCurrencyInBaseNote, { currency: inBase.currency })}
-                currency={inBase.currency}
-                slices={inBase.byCurrency}
-                labelOf={(key) => key}
-                locale={locale}
-                t={t}
-              />
-            ) : null}
+            {isBaseView ? <ByCurrencyInBase id="household-by-currency-base" figures={inBase} locale={locale} t={t} /> : null}
           </div>
         )}
       </section>
