@@ -32,7 +32,7 @@ export const householdsEs: THouseholdsMessages = {
   wealthTitle: "Patrimonio del hogar",
   totalsTitle: "Hogar en {currency}",
   totalsNote:
-    "Cada producto cuenta una sola vez, aunque lo alcancen las conexiones de dos miembros. Las cifras por divisa son las mantenidas; el total en la divisa base las convierte a los tipos de referencia del BCE.",
+    "Cada producto cuenta una sola vez, aunque lo alcancen las conexiones de dos miembros. Las cifras por divisa se muestran tal como se tienen; el total en la divisa base las convierte a los tipos de referencia del BCE.",
   noData: "Ningún miembro tiene datos todavía: conecta sus bancos desde la página de cada cliente.",
   noMembersWealth: "Añade miembros para ver su patrimonio en conjunto.",
   sharedTitle: "Productos alcanzados por varias conexiones",
