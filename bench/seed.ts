@@ -135,6 +135,17 @@ const bigSyncMs = Math.round(performance.now() - t);
 clearInterval(sampler);
 if (bigSync.status !== "SUCCEEDED") throw new Error(`big sync: ${JSON.stringify(bigSync)}`);
 
+// 6. A household of four of the big advisor's clients (12 connections): the household page's row (issue 19.6).
+const HOUSEHOLD_ROLES = ["HOLDER", "SPOUSE", "CHILD", "CHILD"] as const;
+const household = await db.household.create({
+  data: {
+    name: "Familia Benchmark",
+    advisorId: bigAdvisorId,
+    members: { create: HOUSEHOLD_ROLES.map((role, n) => ({ clientId: bigAdvisorClientIds[n + 1] as string, role })) },
+  },
+  select: { id: true },
+});
+
 const counts = {
   clients: await db.client.count(),
   connections: await db.connection.count(),
@@ -146,7 +157,7 @@ const counts = {
 const demoAdvisor = await db.client.findFirst({ where: { displayName: "Carmen Ruiz Ortega" }, select: { id: true } });
 const seed = {
   password: BENCH_PASSWORD,
-  bigAdvisor: { email: "bench.advisor@patrimonio.demo", clientIds: bigAdvisorClientIds, inpClientId: bigAdvisorClientIds[0] },
+  bigAdvisor: { email: "bench.advisor@patrimonio.demo", clientIds: bigAdvisorClientIds, inpClientId: bigAdvisorClientIds[0], householdId: household.id },
   bigClient: { email: "bench.client@patrimonio.demo", clientId: bigClient.id, bigConnectionId, connectionIds: bigClientConnections },
   demo: { carmenClientId: demoAdvisor?.id ?? null },
   connectToken: connectInvitation.token,

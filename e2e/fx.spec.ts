@@ -1,6 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { formatDay } from "../lib/i18n/format";
 import { ADMIN, createAdvisorViaUi, LUIS, signIn, unique } from "./fixtures";
+import { halfEven, sandboxUsdRate } from "./fx-helpers";
 import { centsByCurrency, connectTestbankClient, eur, type TConnectedClient } from "./wealth-helpers";
 
 /*
@@ -19,25 +20,6 @@ let rate: { day: string; num: bigint; scale: bigint };
 let expected: { assets: bigint; liabilities: bigint; eur: { assets: bigint; liabilities: bigint }; usd: { assets: bigint; liabilities: bigint } };
 
 const shot = (name: string) => ({ path: `test-results/fx-screens/${name}.png`, fullPage: true });
-
-/** The nearest integer to num/den, ties to even. */
-function halfEven(num: bigint, den: bigint): bigint {
-  const negative = num < 0n;
-  const n = negative ? -num : num;
-  let q = n / den;
-  const twice = (n % den) * 2n;
-  if (twice > den || (twice === den && q % 2n === 1n)) q += 1n;
-  return negative ? -q : q;
-}
-
-/** The newest USD rate of the sandbox's 90-day file, read with a regular expression (not the app's parser). */
-async function sandboxUsdRate(request: APIRequestContext) {
-  const xml = await (await request.get("/sandbox/fx/eurofxref-hist-90d.xml")).text();
-  const match = /<Cube time='(\d{4}-\d{2}-\d{2})'>\s*(?:<Cube currency='[A-Z]{3}' rate='[\d.]+'\/>\s*)*?<Cube currency='USD' rate='(\d+)\.(\d+)'\/>/.exec(xml);
-  if (!match) throw new Error("no USD rate in the sandbox's file");
-  return { day: match[1]!, num: BigInt(match[2]! + match[3]!), scale: 10n ** BigInt(match[3]!.length) };
-}
-
 
 test.beforeAll(async ({ browser, request }) => {
   test.setTimeout(240_000);

@@ -1,10 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { formatDay } from "../lib/i18n/format";
 import { generateForLogin, type TCredentialsData } from "../lib/sandbox/generate-data";
 import { E2E_BASE_URL } from "../playwright.config";
 import { createClientViaAction, createInvitationViaAction, connectViaCallback, signedInContext, waitForSyncedConnections } from "./api-helpers";
 import { queryE2eDb } from "./db";
 import { ANA, LUIS, signIn, unique } from "./fixtures";
+import { halfEven, sandboxUsdRate } from "./fx-helpers";
 import { centsByCurrency, eur } from "./wealth-helpers";
 
 /*
@@ -36,6 +38,25 @@ function figures(data: TCredentialsData, options: { withoutJoint?: boolean } = {
     result.set(currency, { assets: (accounts.get(currency) ?? 0n) + (investments.get(currency) ?? 0n), liabilities: liabilities.get(currency) ?? 0n });
   }
   return result;
+}
+
+type TRate = Awaited<ReturnType<typeof sandboxUsdRate>>;
+
+/**
+ * Figures per currency in euros at the sandbox's newest USD fixing, as decision 050 says: exact per
+ * currency, rounded once (half-even). These members hold euros and dollars only (checked).
+ */
+function inEuros(byCurrency: ReturnType<typeof figures>, rate: TRate) {
+  expect([...byCurrency.keys()].filter((currency) => currency !== "EUR" && currency !== "USD")).toEqual([]);
+  const side = (pick: (value: { assets: bigint; liabilities: bigint }) => bigint) => {
+    const eurCents = pick(byCurrency.get("EUR") ?? { assets: 0n, liabilities: 0n });
+    const usdCents = pick(byCurrency.get("USD") ?? { assets: 0n, liabilities: 0n });
+    // USD cents → EUR cents: cents × scale / num (both currencies have two decimals).
+    return eurCents + halfEven(usdCents * rate.scale, rate.num);
+  };
+  const assets = side((value) => value.assets);
+  const liabilities = side((value) => value.liabilities);
+  return { assets, liabilities, net: assets - liabilities };
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -93,8 +114,9 @@ test("an advisor creates a household of two clients from the pages, with roles",
   await expect(page).toHaveURL(new RegExp(`/households/${householdId}$`));
 });
 
-test("the household's totals are the members' figures added up, the joint account counted once with both holders", async () => {
+test("the household's totals are the members' figures added up, the joint account counted once with both holders", async ({ request }) => {
   test.setTimeout(120_000);
+  const rate = await sandboxUsdRate(request);
   const [a, b] = members as [TMember, TMember];
   const jointA = a.data.accounts.find(isJoint)!;
   const jointB = b.data.accounts.find(isJoint)!;
@@ -109,6 +131,8 @@ test("the household's totals are the members' figures added up, the joint accoun
     await page.goto(`/clients/${member.clientId}`);
     const eurFigures = own[n]!.get("EUR")!;
     await expect(page.getByTestId("totals-EUR")).toContainText(eur(eurFigures.assets - eurFigures.liabilities));
+    // And in euros, every currency converted at the sandbox's rate.
+    await expect(page.getByTestId("totals-base")).toContainText(eur(inEuros(own[n]!, rate).net));
   }
 
   // The household: A's figures, plus B's without the joint account, which A already counts.
@@ -127,6 +151,16 @@ test("the household's totals are the members' figures added up, the joint accoun
     await expect(page.getByTestId(`household-net-${currency}`)).toHaveAttribute("data-minor", String(value.assets - value.liabilities));
     await expect(page.getByTestId(`household-net-${currency}`)).toHaveText(eur(value.assets - value.liabilities, currency));
   }
+  // The household opens on one figure in euros: the members' euros and dollars, each product once,
+  // converted at the sandbox's ECB-shaped rate of its date.
+  const inBase = inEuros(expected, rate);
+  await expect(page.getByTestId("household-assets-base")).toHaveAttribute("data-minor", String(inBase.assets));
+  await expect(page.getByTestId("household-liabilities-base")).toHaveAttribute("data-minor", String(inBase.liabilities));
+  await expect(page.getByTestId("household-net-base")).toHaveAttribute("data-minor", String(inBase.net));
+  await expect(page.getByTestId("household-net-base")).toHaveText(eur(inBase.net));
+  await expect(page.getByTestId("fx-rates-note")).toContainText(`At ECB rates of ${formatDay(rate.day, "en")}`);
+  await expect(page.getByTestId("fx-not-converted")).toHaveCount(0);
+  await expect(page.getByTestId("household-by-currency-base-table")).toContainText(eur(halfEven(expected.get("USD")!.assets * rate.scale, rate.num)));
   // Counted once, with both holders named.
   const shared = page.getByTestId("household-shared").locator("tbody tr");
   await expect(shared).toHaveCount(1);
@@ -143,6 +177,17 @@ test("the household's totals are the members' figures added up, the joint accoun
 
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  // One click: the dollars as held.
+  await page.getByRole("link", { name: "USD", exact: true }).click();
+  await expect(page).toHaveURL(/\?ccy=USD$/);
+  await expect(page.getByRole("link", { name: "USD", exact: true })).toHaveAttribute("aria-current", "true");
+  await expect(page.getByRole("heading", { name: "Allocation by investment type (USD)" })).toBeVisible();
+  // The list shows the same figure in euros.
+  await page.goto("/households");
+  await expect(page.getByTestId("household-list").getByRole("row").filter({ hasText: householdName }).getByTestId("household-net-base")).toHaveText(
+    eur(inBase.net),
+  );
 });
 
 test("another advisor cannot see the household, neither listed nor by its address", async ({ browser }) => {
@@ -171,8 +216,9 @@ test("the pages speak Spanish by default", async ({ browser }) => {
   await spanish.context().close();
 });
 
-test("a member changes role, leaves, and the household is renamed and deleted; every change is audited", async () => {
+test("a member changes role, leaves, and the household is renamed and deleted; every change is audited", async ({ request }) => {
   test.setTimeout(120_000);
+  const rate = await sandboxUsdRate(request);
   const [a, b] = members as [TMember, TMember];
   await page.goto(`/households/${householdId}`);
   await page.getByLabel(`Role of ${b.displayName}`).selectOption("CHILD");
@@ -185,6 +231,7 @@ test("a member changes role, leaves, and the household is renamed and deleted; e
   // Now only A's figures, and nothing is shared any more.
   const eurOnly = figures(a.data).get("EUR")!;
   await expect(page.getByTestId("household-net-EUR")).toHaveAttribute("data-minor", String(eurOnly.assets - eurOnly.liabilities));
+  await expect(page.getByTestId("household-net-base")).toHaveAttribute("data-minor", String(inEuros(figures(a.data), rate).net));
   await expect(page.getByText("No product is reached through two connections.")).toBeVisible();
 
   const renamed = `${householdName} renamed`;

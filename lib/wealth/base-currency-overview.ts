@@ -20,59 +20,88 @@ export type TCurrencyFigures = {
   history: THistoryPoint[];
 };
 
-export type TBaseCurrencyFigures = TCurrencyFigures & {
+/** Today's totals of one currency: what a client's overview and a household (household-wealth.ts) both have. */
+export type TCurrencyTotals = Pick<TCurrencyFigures, "currency" | "assets" | "liabilities" | "net" | "byType" | "byBank">;
+
+export type TBaseCurrencyTotals = TCurrencyTotals & {
   /** The newest ECB fixing day used for today's figures (null: only the base currency itself). */
   ratesDay: string | null;
   /** Currencies without a rate: their own figures, shown apart and never inside the totals above. */
   notConverted: { currency: string; assets: TMoney; liabilities: TMoney; net: TMoney }[];
   /** Assets held in each currency (with a rate), converted: the allocation by currency. */
   byCurrency: TAllocationSlice[];
-  /** History days left out because a currency held that day had no rate on or before it. */
-  historyDaysWithoutRate: number;
 };
 
+export type TBaseCurrencyFigures = TCurrencyFigures &
+  TBaseCurrencyTotals & {
+    /** History days left out because a currency held that day had no rate on or before it. */
+    historyDaysWithoutRate: number;
+  };
+
 /**
- * One client's figures in one base currency (decision 050). Every figure is an exact sum per
- * currency first (the per-currency overview), converted at the ECB rates of the day and rounded
- * once per figure. Assets and liabilities are each rounded once; net is their difference, so the
- * three always agree. The history converts each day at that day's rate (the last fixing on or
- * before it), never at today's.
+ * Today's totals in one base currency (decision 050): each figure an exact sum per currency first,
+ * converted at the ECB rates of the day and rounded once. Assets and liabilities are each rounded
+ * once; net is their difference, so the three always agree. A currency without a rate is listed
+ * apart, never inside a total. The client overview and the household page both convert through here.
  */
-export function toBaseCurrency(currencies: readonly TCurrencyFigures[], base: string, rates: FxRates): TBaseCurrencyFigures {
+export function toBaseCurrencyTotals(currencies: readonly TCurrencyTotals[], base: string, rates: FxRates): TBaseCurrencyTotals {
   const convertible = currencies.filter((entry) => rates.factor(entry.currency, base) !== null);
   const notConverted = currencies
     .filter((entry) => !convertible.includes(entry))
     .map(({ currency, assets, liabilities, net }) => ({ currency, assets, liabilities, net }));
-  const sum = (pick: (entry: TCurrencyFigures) => TMoney) => rates.convertSum(convertible.map(pick), base);
+  const sum = (pick: (entry: TCurrencyTotals) => TMoney) => rates.convertSum(convertible.map(pick), base);
   const assets = sum((entry) => entry.assets);
   const liabilities = sum((entry) => entry.liabilities);
-  const regroup = (pick: (entry: TCurrencyFigures) => TAllocationSlice[]) => {
-    const byKey = new Map<string, TMoney[]>();
-    for (const entry of convertible) {
-      for (const slice of pick(entry)) {
-        const list = byKey.get(slice.key);
-        if (list) list.push(money(slice.minor, entry.currency));
-        else byKey.set(slice.key, [money(slice.minor, entry.currency)]);
-      }
-    }
-    return allocate([...byKey].map(([key, amounts]) => ({ key, minor: rates.convertSum(amounts, base).total.minor })));
-  };
-  const { history, daysWithoutRate } = convertHistory(convertible, base, rates);
   return {
     currency: base,
     assets: assets.total,
     liabilities: liabilities.total,
     net: money(assets.total.minor - liabilities.total.minor, base),
-    byType: regroup((entry) => entry.byType),
-    byBank: regroup((entry) => entry.byBank),
-    byIssuerCountry: regroup((entry) => entry.byIssuerCountry),
-    performance: weightPerformance(convertible, base, rates),
+    byType: regroupSlices(convertible, (entry) => entry.byType, base, rates),
+    byBank: regroupSlices(convertible, (entry) => entry.byBank, base, rates),
     byCurrency: allocate(convertible.map((entry) => ({ key: entry.currency, minor: rates.convertSum([entry.assets], base).total.minor }))),
-    history,
-    ratesDay: [assets.ratesDay, liabilities.ratesDay].filter((day): day is string => day !== null).sort().at(-1) ?? null,
+    ratesDay:
+      [assets.ratesDay, liabilities.ratesDay]
+        .filter((day): day is string => day !== null)
+        .sort()
+        .at(-1) ?? null,
     notConverted,
+  };
+}
+
+/**
+ * One client's figures in one base currency: today's totals (toBaseCurrencyTotals), the allocation by
+ * issuer country and the performance alike, and the history converted each day at that day's rate
+ * (the last fixing on or before it), never at today's.
+ */
+export function toBaseCurrency(currencies: readonly TCurrencyFigures[], base: string, rates: FxRates): TBaseCurrencyFigures {
+  const convertible = currencies.filter((entry) => rates.factor(entry.currency, base) !== null);
+  const { history, daysWithoutRate } = convertHistory(convertible, base, rates);
+  return {
+    ...toBaseCurrencyTotals(currencies, base, rates),
+    byIssuerCountry: regroupSlices(convertible, (entry) => entry.byIssuerCountry, base, rates),
+    performance: weightPerformance(convertible, base, rates),
+    history,
     historyDaysWithoutRate: daysWithoutRate,
   };
+}
+
+/** The slices of every currency with the same key, converted and added up (one rounding a slice), then shared out again. */
+function regroupSlices<T extends { currency: string }>(
+  convertible: readonly T[],
+  pick: (entry: T) => TAllocationSlice[],
+  base: string,
+  rates: FxRates,
+): TAllocationSlice[] {
+  const byKey = new Map<string, TMoney[]>();
+  for (const entry of convertible) {
+    for (const slice of pick(entry)) {
+      const list = byKey.get(slice.key);
+      if (list) list.push(money(slice.minor, entry.currency));
+      else byKey.set(slice.key, [money(slice.minor, entry.currency)]);
+    }
+  }
+  return allocate([...byKey].map(([key, amounts]) => ({ key, minor: rates.convertSum(amounts, base).total.minor })));
 }
 
 /**
@@ -107,8 +136,16 @@ function convertHistory(currencies: readonly TCurrencyFigures[], base: string, r
   days.forEach((day, index) => {
     const points = currencies.map((entry) => ({ currency: entry.currency, point: entry.history[index] }));
     const held = points.filter(({ point }) => point && (point.assetsMinor !== 0n || point.liabilitiesMinor !== 0n));
-    const assets = rates.convertSum(held.map(({ currency, point }) => money(point!.assetsMinor, currency)), base, day);
-    const liabilities = rates.convertSum(held.map(({ currency, point }) => money(point!.liabilitiesMinor, currency)), base, day);
+    const assets = rates.convertSum(
+      held.map(({ currency, point }) => money(point!.assetsMinor, currency)),
+      base,
+      day,
+    );
+    const liabilities = rates.convertSum(
+      held.map(({ currency, point }) => money(point!.liabilitiesMinor, currency)),
+      base,
+      day,
+    );
     if (assets.notConverted.length > 0 || liabilities.notConverted.length > 0) {
       daysWithoutRate++;
       return;

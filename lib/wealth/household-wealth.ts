@@ -1,19 +1,11 @@
-import { money, type TMoney } from "@/lib/money/money";
-import { allocate, type TAllocationSlice } from "./allocation";
+import { money } from "@/lib/money/money";
+import { allocate } from "./allocation";
+import type { TCurrencyTotals } from "./base-currency-overview";
 import type { TDedupedHolding } from "./household-holdings";
 import { computeSnapshot } from "./snapshot";
 
-/** A household's wealth in one currency, from its products each counted once. */
-export type THouseholdCurrencyWealth = {
-  currency: string;
-  assets: TMoney;
-  liabilities: TMoney;
-  net: TMoney;
-  /** Investment type codes as sent, plus ACCOUNTS for cash accounts (as the client overview). */
-  byType: TAllocationSlice[];
-  /** By Flanks entity: accounts and positions. */
-  byBank: TAllocationSlice[];
-};
+/** A household's wealth in one currency, from its products each counted once: the same totals as a client's, so they convert alike. */
+export type THouseholdCurrencyWealth = TCurrencyTotals;
 
 /**
  * The household's figures per currency, never summed across currencies: the one place that adds

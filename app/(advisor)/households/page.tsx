@@ -3,21 +3,24 @@ import { I18nScope } from "@/components/i18n/i18n-scope";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ConvertedAmount } from "@/components/wealth/converted-amount";
 import { Link } from "@/components/ui/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-user";
 import { getMessages } from "@/lib/i18n/get-locale";
+import { interpolate } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { listHouseholds } from "@/lib/services/households/list-households";
+import { getBaseCurrency } from "@/lib/services/fx/get-base-currency";
+import { listHouseholdsWithWealth } from "@/lib/services/households/list-households-with-wealth";
 import { createHouseholdAction } from "./actions";
 
 export const generateMetadata = pageTitle("households");
 
 export default async function HouseholdsPage() {
   const user = await requireUser();
-  const { t } = await getMessages();
+  const { locale, t } = await getMessages();
   const h = t.households;
-  const households = await listHouseholds(user);
+  const [households, baseCurrency] = await Promise.all([listHouseholdsWithWealth(user), getBaseCurrency(user)]);
   const isAdmin = user.role === "ADMIN";
   return (
     <>
@@ -36,7 +39,12 @@ export default async function HouseholdsPage() {
       ) : (
         <DataTable
           caption={h.listCaption}
-          columns={[{ label: h.name }, { label: h.members }, ...(isAdmin ? [{ label: h.advisor }] : [])]}
+          columns={[
+            { label: h.name },
+            { label: h.members },
+            ...(isAdmin ? [{ label: h.advisor }] : []),
+            { label: interpolate(t.fx.clientList.netInBase, { currency: baseCurrency }), align: "right" as const },
+          ]}
           testId="household-list"
         >
           {households.map((household) => (
@@ -54,6 +62,13 @@ export default async function HouseholdsPage() {
                 )}
               </td>
               {isAdmin ? <td className="px-4 py-3 text-slate-800">{household.advisorName}</td> : null}
+              <td className="tabular px-4 py-3 text-right font-medium" data-testid="household-net-base">
+                {household.net === null ? (
+                  <span className="font-normal text-slate-700">{t.common.none}</span>
+                ) : (
+                  <ConvertedAmount value={household.net} locale={locale} t={t} />
+                )}
+              </td>
             </tr>
           ))}
         </DataTable>

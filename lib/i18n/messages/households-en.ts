@@ -29,11 +29,13 @@ export const householdsEn = {
   deleteConfirm: "Delete the household {name}?",
   wealthTitle: "Wealth of the household",
   totalsTitle: "Household in {currency}",
-  totalsNote: "Each product is counted once, even when two members' connections reach it. One total per currency: currencies are never added together.",
+  totalsNote:
+    "Each product is counted once, even when two members' connections reach it. The figures per currency are as held; the total in the base currency converts them at the ECB's reference rates.",
   noData: "No member has data yet: connect their banks from each client's page.",
   noMembersWealth: "Add members to see their wealth together.",
   sharedTitle: "Products held through several connections",
-  sharedNote: "The same IBAN or account number, or the same ISIN in the same portfolio at the same bank, reached through more than one connection: counted once, with its holders.",
+  sharedNote:
+    "The same IBAN or account number, or the same ISIN in the same portfolio at the same bank, reached through more than one connection: counted once, with its holders.",
   sharedEmpty: "No product is reached through two connections.",
   sharedCaption: "Each shared product, its balance and its holders",
   product: "Product",

@@ -31,11 +31,13 @@ export const householdsEs: THouseholdsMessages = {
   deleteConfirm: "¿Eliminar el hogar {name}?",
   wealthTitle: "Patrimonio del hogar",
   totalsTitle: "Hogar en {currency}",
-  totalsNote: "Cada producto cuenta una sola vez, aunque lo alcancen las conexiones de dos miembros. Un total por divisa: nunca se suman divisas distintas.",
+  totalsNote:
+    "Cada producto cuenta una sola vez, aunque lo alcancen las conexiones de dos miembros. Las cifras por divisa se muestran tal como se tienen; el total en la divisa base las convierte a los tipos de referencia del BCE.",
   noData: "Ningún miembro tiene datos todavía: conecta sus bancos desde la página de cada cliente.",
   noMembersWealth: "Añade miembros para ver su patrimonio en conjunto.",
   sharedTitle: "Productos alcanzados por varias conexiones",
-  sharedNote: "El mismo IBAN o número de cuenta, o el mismo ISIN en la misma cartera de la misma entidad, alcanzado por más de una conexión: cuenta una vez, con sus titulares.",
+  sharedNote:
+    "El mismo IBAN o número de cuenta, o el mismo ISIN en la misma cartera de la misma entidad, alcanzado por más de una conexión: cuenta una vez, con sus titulares.",
   sharedEmpty: "Ningún producto se alcanza por dos conexiones.",
   sharedCaption: "Cada producto compartido, su saldo y sus titulares",
   product: "Producto",

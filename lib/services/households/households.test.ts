@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TSessionUser } from "@/lib/auth/current-user";
+import { money } from "@/lib/money/money";
 import type { PrismaClient } from "@/lib/db/create-prisma-client";
 import { createTestDatabase, type TTestDatabase } from "@/lib/sync/test/test-database";
 
@@ -9,7 +10,7 @@ import { createTestDatabase, type TTestDatabase } from "@/lib/sync/test/test-dat
  */
 const current: { db?: PrismaClient; readDb?: TTestDatabase["readDb"] } = {};
 vi.mock("@/lib/db", () => ({ getDb: () => current.db, getReadDb: () => current.readDb }));
-vi.mock("@/lib/env", () => ({ getEnv: () => ({ auditKey: "test-audit-key-test-audit-key-000" }) }));
+vi.mock("@/lib/env", () => ({ getEnv: () => ({ auditKey: "test-audit-key-test-audit-key-000", BASE_CURRENCY: "EUR" }) }));
 vi.mock("@/lib/request/request-id", () => ({ getRequestId: async () => null }));
 const { createHousehold } = await import("./create-household");
 const { renameHousehold } = await import("./rename-household");
@@ -19,6 +20,8 @@ const { deleteHousehold } = await import("./delete-household");
 const { listHouseholds } = await import("./list-households");
 const { getHousehold } = await import("./get-household");
 const { getHouseholdWealth } = await import("./get-household-wealth");
+const { getHouseholdBaseWealth } = await import("./get-household-base-wealth");
+const { listHouseholdsWithWealth } = await import("./list-households-with-wealth");
 const { getClientHousehold } = await import("./get-client-household");
 const { reassignClient } = await import("@/lib/services/clients/reassign-client");
 
@@ -33,11 +36,11 @@ async function client(displayName: string, advisorId: string): Promise<string> {
   return (await database.db.client.create({ data: { displayName, contactEmail: "c@example.com", advisorId } })).id;
 }
 
-/** A synced connection of the client at testbank with these accounts (IBAN as sent, balance in cents). */
-async function connectWithAccounts(clientId: string, accounts: [string, bigint][], dataAsOfAt: Date) {
+/** A synced connection of the client at testbank with these accounts (IBAN as sent, balance in minor units, currency: EUR unless given). */
+async function connectWithAccounts(clientId: string, accounts: [string, bigint, string?][], dataAsOfAt: Date) {
   const db = database.db;
   const connection = await db.connection.create({ data: { clientId, bank: "testbank", bankName: "TestBank", linkToken: "t", state: "READY", pending: false } });
-  for (const [n, [iban, balanceMinor]] of accounts.entries()) {
+  for (const [n, [iban, balanceMinor, currency = "EUR"]] of accounts.entries()) {
     await db.wealthAccount.create({
       data: {
         connectionId: connection.id,
@@ -47,7 +50,7 @@ async function connectWithAccounts(clientId: string, accounts: [string, bigint][
         alias: `Cuenta ${n}`,
         entity: "testbank",
         balanceMinor,
-        currency: "EUR",
+        currency,
         numOwners: 1,
       },
     });
@@ -208,5 +211,67 @@ describe("household services", () => {
     // A member leaving changes the figures at once.
     await removeHouseholdMember(ana, { householdId: id, clientId: b });
     expect(await eurAssets()).toBe(22_000_00n);
+  });
+
+  it("the household's figures in the base currency: a member in dollars and one in euros added up at the ECB rate, a currency without a rate shown apart", async () => {
+    const db = database.db;
+    // 1 EUR = 1.0823 USD on the 4th (the newest), 1.25 before; no rate at all for CHF.
+    await db.fxRate.createMany({
+      data: [
+        { day: "2026-12-01", currency: "USD", perEuro: "1.25", source: "ECB" },
+        { day: "2026-12-04", currency: "USD", perEuro: "1.0823", source: "ECB" },
+      ],
+    });
+    const dollars = await client("Dollar holder", ana.id);
+    const euros = await client("Euro holder", ana.id);
+    await connectWithAccounts(
+      dollars,
+      [
+        ["US-ACCOUNT-1", 1_082_30n, "USD"],
+        ["CH9300762011623852957", 500_00n, "CHF"],
+      ],
+      new Date("2026-12-04T08:00:00Z"),
+    );
+    await connectWithAccounts(euros, [["ES6000491500051234567892", 2_000_00n]], new Date("2026-12-04T08:00:00Z"));
+    const { id } = await createHousehold(ana, { name: "Two currencies" });
+    await setHouseholdMember(ana, { householdId: id, clientId: dollars, role: "HOLDER" });
+    await setHouseholdMember(ana, { householdId: id, clientId: euros, role: "SPOUSE" });
+
+    const { base, currencies } = await getHouseholdBaseWealth(ana, id);
+    // The per-currency figures stay as held.
+    expect(currencies.map((c) => [c.currency, c.net.minor])).toEqual([
+      ["CHF", 500_00n],
+      ["EUR", 2_000_00n],
+      ["USD", 1_082_30n],
+    ]);
+    // 1 082.30 USD / 1.0823 = 1 000.00 EUR, plus 2 000.00 EUR; the francs in no total and not at 1.
+    expect(base.currency).toBe("EUR");
+    expect(base.assets).toEqual(money(3_000_00n, "EUR"));
+    expect(base.liabilities).toEqual(money(0n, "EUR"));
+    expect(base.net).toEqual(money(3_000_00n, "EUR"));
+    expect(base.ratesDay).toBe("2026-12-04");
+    expect(base.notConverted).toEqual([{ currency: "CHF", assets: money(500_00n, "CHF"), liabilities: money(0n, "CHF"), net: money(500_00n, "CHF") }]);
+    expect(base.byCurrency.map((slice) => [slice.key, slice.minor])).toEqual([
+      ["EUR", 2_000_00n],
+      ["USD", 1_000_00n],
+    ]);
+    expect(base.byBank.map((slice) => [slice.key, slice.minor])).toEqual([["testbank", 3_000_00n]]);
+    expect(base.byType.map((slice) => [slice.key, slice.minor])).toEqual([["ACCOUNTS", 3_000_00n]]);
+
+    // An advisor who reads in dollars gets the same household in dollars: 2 000.00 EUR × 1.0823 = 2 164.60 USD.
+    await db.user.update({ where: { id: ana.id }, data: { baseCurrency: "USD" } });
+    try {
+      const inDollars = await getHouseholdBaseWealth({ ...ana }, id);
+      expect(inDollars.base.net).toEqual(money(3_246_90n, "USD"));
+    } finally {
+      await db.user.update({ where: { id: ana.id }, data: { baseCurrency: null } });
+    }
+
+    // The list shows the page's own net figure, the francs apart.
+    const listed = (await listHouseholdsWithWealth(ana)).find((household) => household.id === id);
+    expect(listed?.net).toEqual({ total: money(3_000_00n, "EUR"), notConverted: [money(500_00n, "CHF")], ratesDay: "2026-12-04" });
+    // Another advisor reaches it through neither.
+    await expect(getHouseholdBaseWealth(luis, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await listHouseholdsWithWealth(luis)).some((household) => household.id === id)).toBe(false);
   });
 });

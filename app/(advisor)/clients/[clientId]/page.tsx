@@ -1,5 +1,6 @@
 import { Link } from "@/components/ui/link";
 import { AllocationSection } from "@/components/wealth/allocation-section";
+import { ByCurrencyInBase } from "@/components/wealth/by-currency-in-base";
 import { WealthLineChart } from "@/components/wealth/charts";
 import { chartNumber, investmentTypeLabel, percentText } from "@/components/wealth/labels";
 import { RefreshButton } from "@/components/wealth/refresh-button";
@@ -196,16 +197,7 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
           </Card>
 
           {isBaseView ? (
-            <AllocationSection
-              id="by-currency-base"
-              title={interpolate(f.byCurrencyInBase, { currency: inBase.currency })}
-              note={interpolate(f.byCurrencyInBaseNote, { currency: inBase.currency })}
-              currency={inBase.currency}
-              slices={inBase.byCurrency}
-              labelOf={(key) => key}
-              locale={locale}
-              t={t}
-            />
+            <ByCurrencyInBase id="by-currency-base" figures={inBase} locale={locale} t={t} />
           ) : null}
           <Card title={o.byCurrency}>
             <p className="-mt-2 mb-3 text-sm text-slate-700">{o.byCurrencyNote}</p>

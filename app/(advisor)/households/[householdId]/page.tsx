@@ -10,7 +10,7 @@ import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getHousehold } from "@/lib/services/households/get-household";
-import { getHouseholdWealth } from "@/lib/services/households/get-household-wealth";
+import { getHouseholdBaseWealth } from "@/lib/services/households/get-household-base-wealth";
 import { deleteHouseholdAction, renameHouseholdAction } from "../actions";
 import { HouseholdMembers } from "./_components/household-members";
 import { HouseholdWealth } from "./_components/household-wealth";
@@ -23,7 +23,7 @@ export default async function HouseholdPage({ params, searchParams }: TProps) {
   const user = await requireUser();
   const { householdId } = await params;
   const query = await searchParams;
-  const [household, wealth] = await orNotFound(Promise.all([getHousehold(user, householdId), getHouseholdWealth(user, householdId)]));
+  const [household, wealth] = await orNotFound(Promise.all([getHousehold(user, householdId), getHouseholdBaseWealth(user, householdId)]));
   const { locale, t } = await getMessages();
   const h = t.households;
   const ccy = typeof query.ccy === "string" ? query.ccy.toUpperCase().slice(0, 3) : undefined;

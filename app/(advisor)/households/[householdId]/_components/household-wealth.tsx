@@ -1,4 +1,6 @@
 import { AllocationSection } from "@/components/wealth/allocation-section";
+import { ByCurrencyInBase } from "@/components/wealth/by-currency-in-base";
+import { FxRatesNote } from "@/components/wealth/fx-rates-note";
 import { investmentTypeLabel } from "@/components/wealth/labels";
 import { Card } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
@@ -8,22 +10,34 @@ import type { TLocale } from "@/lib/i18n/locales";
 import { interpolate, type TMessages } from "@/lib/i18n/messages";
 import { connectionStateLabel } from "@/lib/connections/connection-state-label";
 import type { THousehold } from "@/lib/services/households/get-household";
-import type { THouseholdProduct, THouseholdWealth } from "@/lib/services/households/get-household-wealth";
+import type { THouseholdBaseWealth } from "@/lib/services/households/get-household-base-wealth";
+import type { THouseholdProduct } from "@/lib/services/households/get-household-wealth";
+import type { TCurrencyTotals } from "@/lib/wealth/base-currency-overview";
 import { ACCOUNTS_KEY } from "@/lib/wealth/snapshot";
 
 const CHIP_SELECTED = "border-brand-700 bg-brand-50 font-semibold text-brand-800";
 const CHIP = "border-slate-300 bg-white text-slate-800 hover:bg-slate-100";
 
-type TProps = { household: THousehold; wealth: THouseholdWealth; selectedCurrency: string | undefined; locale: TLocale; t: TMessages };
+type TProps = { household: THousehold; wealth: THouseholdBaseWealth; selectedCurrency: string | undefined; locale: TLocale; t: TMessages };
 
-/** The members' wealth added up (each product once), per currency; then the joint products, the liabilities and the connections. */
+/**
+ * The members' wealth added up (each product once), first in the base currency as the client
+ * overview shows it, the per-currency figures one click away; then the joint products, the
+ * liabilities and the connections.
+ */
 export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t }: TProps) {
   const h = t.households;
   const o = t.wealth.overview;
+  const f = t.fx;
   const nameOf = new Map(household.members.map((member) => [member.clientId, member.displayName]));
   const bankName = (id: string) => wealth.bankNames[id] ?? id;
-  const selected =
-    wealth.currencies.find((c) => c.currency === selectedCurrency) ?? wealth.currencies.find((c) => c.currency === "EUR") ?? wealth.currencies[0];
+  const { base: inBase } = wealth;
+  // No ?ccy (or one the household does not hold): every currency together, in the base currency.
+  const held = wealth.currencies.find((c) => c.currency === selectedCurrency);
+  const selected = held ?? inBase;
+  const isBaseView = held === undefined;
+  const href = `/households/${household.id}`;
+  const chip = (isCurrent: boolean) => `rounded-full border px-3 py-1 ${isCurrent ? CHIP_SELECTED : CHIP}`;
   if (household.members.length === 0)
     return (
       <Card title={h.wealthTitle}>
@@ -36,45 +50,47 @@ export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t
         <h2 id="household-wealth-title" className="mb-3 text-lg font-semibold text-slate-900">
           {h.wealthTitle}
         </h2>
-        {!wealth.hasData || !selected ? (
+        {!wealth.hasData || wealth.currencies.length === 0 ? (
           <p className="text-sm text-slate-700">{h.noData}</p>
         ) : (
           <div className="flex flex-col gap-4">
-            <div className="grid gap-4 md:grid-cols-2">
-              {wealth.currencies.map((entry) => (
-                <Card key={entry.currency} title={interpolate(h.totalsTitle, { currency: entry.currency })}>
-                  <dl className="grid grid-cols-3 gap-3" data-testid={`household-totals-${entry.currency}`}>
-                    {(
-                      [
-                        [o.assets, entry.assets, "assets"],
-                        [o.liabilities, entry.liabilities, "liabilities"],
-                        [o.net, entry.net, "net"],
-                      ] as const
-                    ).map(([label, amount, key]) => (
-                      <div key={key}>
-                        <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
-                        <dd
-                          className="tabular mt-1 text-lg font-semibold text-slate-900"
-                          data-testid={`household-${key}-${entry.currency}`}
-                          data-minor={amount.minor.toString()}
-                        >
-                          {formatMoney(amount, locale)}
-                        </dd>
-                      </div>
-                    ))}
-                  </dl>
-                </Card>
-              ))}
-            </div>
+            <Card title={interpolate(f.baseTotalsTitle, { currency: inBase.currency })}>
+              <TotalsList figures={inBase} testIdSuffix="base" size="text-2xl" locale={locale} t={t} />
+              <div className="mt-3">
+                <FxRatesNote
+                  base={inBase.currency}
+                  ratesDay={inBase.ratesDay}
+                  notConverted={inBase.notConverted.map((entry) => entry.net)}
+                  hasOtherCurrencies={wealth.currencies.some((c) => c.currency !== inBase.currency)}
+                  locale={locale}
+                  t={t}
+                />
+              </div>
+            </Card>
+            <section aria-labelledby="household-per-currency-title">
+              <h3 id="household-per-currency-title" className="mb-2 text-sm font-semibold text-slate-800">
+                {f.perCurrencyTitle}
+              </h3>
+              <div className="grid gap-4 md:grid-cols-2">
+                {wealth.currencies.map((entry) => (
+                  <Card key={entry.currency} title={interpolate(h.totalsTitle, { currency: entry.currency })}>
+                    <TotalsList figures={entry} testIdSuffix={entry.currency} size="text-lg" locale={locale} t={t} />
+                  </Card>
+                ))}
+              </div>
+            </section>
             <p className="text-sm text-slate-700">{h.totalsNote}</p>
-            <nav aria-label={o.currencyPicker} className="flex items-center gap-2 text-sm">
+            <nav aria-label={o.currencyPicker} className="flex flex-wrap items-center gap-2 text-sm">
               <span className="font-medium text-slate-800">{o.currencyPicker}:</span>
+              <Link href={href} aria-current={isBaseView ? "true" : undefined} className={chip(isBaseView)}>
+                {interpolate(f.allInBase, { currency: inBase.currency })}
+              </Link>
               {wealth.currencies.map((entry) => (
                 <Link
                   key={entry.currency}
-                  href={`/households/${household.id}?ccy=${entry.currency}`}
-                  aria-current={entry.currency === selected.currency ? "true" : undefined}
-                  className={`rounded-full border px-3 py-1 ${entry.currency === selected.currency ? CHIP_SELECTED : CHIP}`}
+                  href={`${href}?ccy=${entry.currency}`}
+                  aria-current={!isBaseView && entry.currency === selected.currency ? "true" : undefined}
+                  className={chip(!isBaseView && entry.currency === selected.currency)}
                 >
                   {entry.currency}
                 </Link>
@@ -100,6 +116,7 @@ export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t
                 t={t}
               />
             </div>
+            {isBaseView ? <ByCurrencyInBase id="household-by-currency-base" figures={inBase} locale={locale} t={t} /> : null}
           </div>
         )}
       </section>
@@ -165,6 +182,44 @@ export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t
         )}
       </Card>
     </>
+  );
+}
+
+/** Assets, liabilities and net wealth in one currency (as held, or the base currency), each with its exact minor units. */
+function TotalsList({
+  figures,
+  testIdSuffix,
+  size,
+  locale,
+  t,
+}: {
+  figures: TCurrencyTotals;
+  testIdSuffix: string;
+  size: "text-lg" | "text-2xl";
+  locale: TLocale;
+  t: TMessages;
+}) {
+  const o = t.wealth.overview;
+  const rows = [
+    [o.assets, figures.assets, "assets"],
+    [o.liabilities, figures.liabilities, "liabilities"],
+    [o.net, figures.net, "net"],
+  ] as const;
+  return (
+    <dl className="grid grid-cols-3 gap-3" data-testid={`household-totals-${testIdSuffix}`}>
+      {rows.map(([label, amount, key]) => (
+        <div key={key}>
+          <dt className="text-xs font-medium tracking-wide text-slate-600 uppercase">{label}</dt>
+          <dd
+            className={`tabular mt-1 ${size} font-semibold text-slate-900`}
+            data-testid={`household-${key}-${testIdSuffix}`}
+            data-minor={amount.minor.toString()}
+          >
+            {formatMoney(amount, locale)}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
