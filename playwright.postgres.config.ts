@@ -15,5 +15,9 @@ export default defineConfig({
   grep: /an advisor signs in with the form|searching and sorting the list|overview: totals per currency|accounts and transactions/,
   workers: 1,
   outputDir: "test-results-postgres",
-  webServer: { ...(base.webServer as object), command: "node --import tsx scripts/e2e-postgres-server.ts", env: { PORT: String(PORT), E2E_DATA_DIR: process.env.E2E_DATA_DIR ?? "data/e2e-pg" } },
+  webServer: {
+    ...(base.webServer as object),
+    command: "node --import tsx scripts/e2e-postgres-server.ts",
+    env: { PORT: String(PORT), E2E_DATA_DIR: process.env.E2E_DATA_DIR ?? "data/e2e-pg" },
+  },
 });

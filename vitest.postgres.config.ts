@@ -38,5 +38,12 @@ if (missing.length > 0) throw new Error(`vitest.postgres.config.ts lists test fi
 // Not mergeConfig: it would append this include list to the SQLite run's.
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: POSTGRES_TEST_FILES, exclude: [], globalSetup: ["./scripts/lib/vitest-postgres-setup.ts"], testTimeout: 30_000, hookTimeout: 60_000 },
+  test: {
+    ...base.test,
+    include: POSTGRES_TEST_FILES,
+    exclude: [],
+    globalSetup: ["./scripts/lib/vitest-postgres-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
 });

@@ -30,7 +30,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={INTL_LOCALE[locale]}>
       <body className="min-h-screen">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
           {t.app.skipToContent}
         </a>
         <Providers locale={locale} timeZone={firmTimeZone()} messages={pickMessages(t, CORE_NAMESPACES)}>

@@ -32,9 +32,12 @@ if (file) {
         if (name === "[heap]") kind = "heapBrk";
         else if (name.startsWith("[stack")) kind = "stack";
         else if (name.startsWith("/")) kind = "file";
-        else if (size >= 4 * 1024 ** 3) kind = "anonHuge"; // WebAssembly memory reservations (and V8's cage if any)
-        else if (size === 64 * 1024 ** 2) kind = "anon64m"; // a glibc thread arena not yet split (HEAP_MAX_SIZE)
-        else if (size <= 1024 ** 2) kind = "anonSmall"; // V8 pages are 256 kB; malloc's mmap'd chunks
+        else if (size >= 4 * 1024 ** 3)
+          kind = "anonHuge"; // WebAssembly memory reservations (and V8's cage if any)
+        else if (size === 64 * 1024 ** 2)
+          kind = "anon64m"; // a glibc thread arena not yet split (HEAP_MAX_SIZE)
+        else if (size <= 1024 ** 2)
+          kind = "anonSmall"; // V8 pages are 256 kB; malloc's mmap'd chunks
         else kind = "anonOther";
         continue;
       }
@@ -48,7 +51,8 @@ if (file) {
   const sample = () => {
     const m = process.memoryUsage();
     const spaces = {};
-    for (const s of v8.getHeapSpaceStatistics()) spaces[s.space_name.replace(/_space$/, "")] = [mb(s.space_used_size), mb(s.space_size), mb(s.physical_space_size)];
+    for (const s of v8.getHeapSpaceStatistics())
+      spaces[s.space_name.replace(/_space$/, "")] = [mb(s.space_used_size), mb(s.space_size), mb(s.physical_space_size)];
     const h = v8.getHeapStatistics();
     const line = {
       t: new Date().toISOString().slice(11, 19),

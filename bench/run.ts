@@ -20,7 +20,10 @@ const DATA_DIR = process.env.BENCH_DATA_DIR ?? "data/bench";
 const DIST = process.env.BENCH_DIST ?? ".next-bench";
 const TMP = process.env.BENCH_TMP ?? "bench/tmp";
 const args = process.argv.slice(2);
-const only = args.find((a) => a.startsWith("--only="))?.slice(7).split(",");
+const only = args
+  .find((a) => a.startsWith("--only="))
+  ?.slice(7)
+  .split(",");
 const wants = (phase: string) => !only || only.includes(phase);
 const DATABASES = (args.find((a) => a.startsWith("--databases="))?.slice("--databases=".length) ?? "sqlite,postgres").split(",");
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 5444);
@@ -28,8 +31,18 @@ const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 5444);
 let dataDir = DATA_DIR;
 let hasBuilt = false;
 
-const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR, BENCH_TMP: TMP, PORT: String(PORT), SCHEDULER: "off", NEXT_DIST_DIR: DIST, AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" };
-for (const name of ["DATABASE_URL", "FLANKS_CLIENT_ID", "FLANKS_CLIENT_SECRET", "FLANKS_API_URL", "FLANKS_LINK_URL", "NEXTAUTH_URL", "SANDBOX_TOKEN_PREFIX"]) delete childEnv[name];
+const childEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATA_DIR,
+  BENCH_TMP: TMP,
+  PORT: String(PORT),
+  SCHEDULER: "off",
+  NEXT_DIST_DIR: DIST,
+  AUTH_TRUST_HOST: "true",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
+for (const name of ["DATABASE_URL", "FLANKS_CLIENT_ID", "FLANKS_CLIENT_SECRET", "FLANKS_API_URL", "FLANKS_LINK_URL", "NEXTAUTH_URL", "SANDBOX_TOKEN_PREFIX"])
+  delete childEnv[name];
 /**
  * The seed and the sync probe sync as a server worker does (scripts/serve.ts): straight to the
  * primary's sandbox. Through a worker's /sandbox forwarder, a third process re-sent (and gzipped)
@@ -138,7 +151,10 @@ async function signIn(email: string, password: string): Promise<string> {
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.join("; ") },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c?.startsWith("next-auth.session-token="));
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c?.startsWith("next-auth.session-token="));
   if (!session) throw new Error(`sign-in of ${email} failed (${response.status})`);
   return `${session}; patrimonio-locale=en`;
 }
@@ -167,7 +183,13 @@ async function sandboxCounters(): Promise<{ total: number; counts: Record<string
   return (await (await fetch(`${ORIGIN}/sandbox/_control/counters`)).json()) as { total: number; counts: Record<string, number> };
 }
 
-type TCannonResult = { requests: { average: number; total: number }; latency: { p50: number; p99: number; p97_5: number }; errors: number; timeouts: number; non2xx: number };
+type TCannonResult = {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; p97_5: number };
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+};
 function cannon(options: Record<string, unknown>): Promise<TCannonResult> {
   const autocannon = benchRequire("autocannon") as (opts: Record<string, unknown>, cb: (err: Error | null, result: TCannonResult) => void) => unknown;
   return new Promise((resolve, reject) => autocannon(options, (err, result) => (err ? reject(err) : resolve(result))));
@@ -216,14 +238,29 @@ async function measure() {
     connectToken: string;
   };
   row("seed: all three datasets", `${(seedSummary.timings.totalMs! / 1000).toFixed(0)} s`, "—", null);
-  row("big-client sync (100 000 tx, first)", `${(seedSummary.timings.bigSyncMs! / 1000).toFixed(1)} s, peak ${seedSummary.timings.bigSyncPeakRssMb} MB`, "≤ 5 s", seedSummary.timings.bigSyncMs! <= 5000);
+  row(
+    "big-client sync (100 000 tx, first)",
+    `${(seedSummary.timings.bigSyncMs! / 1000).toFixed(1)} s, peak ${seedSummary.timings.bigSyncPeakRssMb} MB`,
+    "≤ 5 s",
+    seedSummary.timings.bigSyncMs! <= 5000,
+  );
 
   if (wants("probe")) {
     log("sync probe: 20 concurrent syncs in a fresh process, then the big connection again");
-    const probe = JSON.parse(await runNode("bench/sync-probe.ts")) as { tokenRequests: number; bigResyncMs: number; bigResyncPeakRssMb: number; concurrentMs: number };
+    const probe = JSON.parse(await runNode("bench/sync-probe.ts")) as {
+      tokenRequests: number;
+      bigResyncMs: number;
+      bigResyncPeakRssMb: number;
+      concurrentMs: number;
+    };
     raw.probe = probe;
     row("20 concurrent syncs → token requests", probe.tokenRequests, "1", probe.tokenRequests === 1);
-    row("big-client sync (again, replaces 100 000)", `${(probe.bigResyncMs / 1000).toFixed(1)} s, peak ${probe.bigResyncPeakRssMb} MB`, "≤ 5 s", probe.bigResyncMs <= 5000);
+    row(
+      "big-client sync (again, replaces 100 000)",
+      `${(probe.bigResyncMs / 1000).toFixed(1)} s, peak ${probe.bigResyncPeakRssMb} MB`,
+      "≤ 5 s",
+      probe.bigResyncMs <= 5000,
+    );
   }
 
   const advisorCookie = await signIn(seed.bigAdvisor.email, seed.password);
@@ -243,7 +280,13 @@ async function measure() {
       await timeRequest(`${base}${tab}`, clientCookie);
       pages++;
     }
-    for (const url of [`${base}/accounts?page=1000`, `${base}/accounts?page=2090`, `${base}/accounts?sort=amount&dir=asc&page=500`, `${base}/cards?page=2`, `${base}/details`]) {
+    for (const url of [
+      `${base}/accounts?page=1000`,
+      `${base}/accounts?page=2090`,
+      `${base}/accounts?sort=amount&dir=asc&page=500`,
+      `${base}/cards?page=2`,
+      `${base}/details`,
+    ]) {
       await timeRequest(url, clientCookie);
       pages++;
     }
@@ -291,7 +334,14 @@ async function measure() {
     log("throughput: overview, 10 connections, 30 s");
     const result = await cannon({ url: `${ORIGIN}${base}`, connections: 10, duration: 30, headers: { cookie: clientCookie } });
     requestsSent += result.requests.total;
-    raw.throughput = { average: result.requests.average, total: result.requests.total, latency: result.latency, errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx };
+    raw.throughput = {
+      average: result.requests.average,
+      total: result.requests.total,
+      latency: result.latency,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+    };
     const errors = result.errors + result.timeouts + result.non2xx;
     row("overview throughput (10 conns, 30 s)", `${result.requests.average} req/s`, "≥ 150 req/s", result.requests.average >= 150);
     row("overview under load p99", `${result.latency.p99} ms`, "≤ 250 ms", result.latency.p99 <= 250);
@@ -320,8 +370,12 @@ async function measure() {
 
   if (wants("lighthouse")) {
     log("Lighthouse (mobile preset, Debian Chromium)");
-    const { default: lighthouse } = (await import(benchRequire.resolve("lighthouse"))) as { default: (url: string, flags: Record<string, unknown>) => Promise<{ lhr: TLhr }> };
-    const chromeLauncher = (await import(benchRequire.resolve("chrome-launcher"))) as { launch: (o: Record<string, unknown>) => Promise<{ port: number; kill: () => Promise<void> }> };
+    const { default: lighthouse } = (await import(benchRequire.resolve("lighthouse"))) as {
+      default: (url: string, flags: Record<string, unknown>) => Promise<{ lhr: TLhr }>;
+    };
+    const chromeLauncher = (await import(benchRequire.resolve("chrome-launcher"))) as {
+      launch: (o: Record<string, unknown>) => Promise<{ port: number; kill: () => Promise<void> }>;
+    };
     const pages: [string, string, string | null][] = [
       ["login", "/login", null],
       ["client list", "/clients", advisorCookie],
@@ -331,14 +385,26 @@ async function measure() {
     ];
     const lh: Record<string, unknown>[] = [];
     for (const [name, url, cookie] of pages) {
-      const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium", chromeFlags: ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"] });
+      const chrome = await chromeLauncher.launch({
+        chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
+        chromeFlags: ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage"],
+      });
       try {
-        const { lhr } = await lighthouse(`${ORIGIN}${url}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"], extraHeaders: cookie ? { Cookie: cookie } : undefined });
+        const { lhr } = await lighthouse(`${ORIGIN}${url}`, {
+          port: chrome.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: ["performance", "accessibility"],
+          extraHeaders: cookie ? { Cookie: cookie } : undefined,
+        });
         // BENCH_LHR=1 keeps each full report beside the results, to read the main-thread breakdown.
         if (process.env.BENCH_LHR) writeFileSync(`${TMP}/lhr-${name.replace(/\s+/g, "-")}.json`, JSON.stringify(lhr));
         const scripts = lhr.audits["resource-summary"]?.details?.items?.find((item) => item.resourceType === "script");
         // A null score means a metric could not be computed in that run (once on the overview): say which and why.
-        const scoreError = lhr.runtimeError?.message ?? Object.values(lhr.audits).find((audit) => audit.errorMessage && lhr.categories.performance?.auditRefs.some((ref) => ref.id === audit.id))?.errorMessage;
+        const scoreError =
+          lhr.runtimeError?.message ??
+          Object.values(lhr.audits).find((audit) => audit.errorMessage && lhr.categories.performance?.auditRefs.some((ref) => ref.id === audit.id))
+            ?.errorMessage;
         const result = {
           name,
           performance: lhr.categories.performance?.score ?? null,
@@ -347,14 +413,21 @@ async function measure() {
           lcpMs: Math.round(Number(lhr.audits["largest-contentful-paint"]?.numericValue ?? 0)),
           tbtMs: Math.round(Number(lhr.audits["total-blocking-time"]?.numericValue ?? 0)),
           cls: lhr.audits["cumulative-layout-shift"]?.numericValue ?? null,
-          failedA11y: Object.values(lhr.audits).filter((a) => a.score === 0 && lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id)).map((a) => a.id),
+          failedA11y: Object.values(lhr.audits)
+            .filter((a) => a.score === 0 && lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id))
+            .map((a) => a.id),
           finalUrl: lhr.finalDisplayedUrl,
           libraries: librariesIn(lhr),
           scoreError: lhr.categories.performance?.score === null ? (scoreError ?? "no reason given") : undefined,
         };
         lh.push(result);
         const jsBudget = name === "login" || name === "connect" ? 160 : null;
-        row(`Lighthouse ${name}: perf / a11y`, `${result.performance ?? `n/a (${result.scoreError})`} / ${result.accessibility}`, "≥ 0.95 / 1.00", (result.performance ?? 0) >= 0.95 && result.accessibility === 1);
+        row(
+          `Lighthouse ${name}: perf / a11y`,
+          `${result.performance ?? `n/a (${result.scoreError})`} / ${result.accessibility}`,
+          "≥ 0.95 / 1.00",
+          (result.performance ?? 0) >= 0.95 && result.accessibility === 1,
+        );
         row(`Lighthouse ${name}: compressed JS`, `${result.jsKb} kB`, jsBudget ? `≤ ${jsBudget} kB` : "—", jsBudget ? result.jsKb <= jsBudget : null);
       } finally {
         await chrome.kill();
@@ -365,7 +438,12 @@ async function measure() {
     const loaded = (library: string) => lh.filter((page) => (page.libraries as string[]).includes(library)).map((page) => page.name as string);
     const chartPages = loaded("recharts");
     const zodPages = loaded("zod");
-    row("chart code (recharts) loaded by", chartPages.join(", ") || "none", "overview at most", chartPages.every((name) => name === "overview"));
+    row(
+      "chart code (recharts) loaded by",
+      chartPages.join(", ") || "none",
+      "overview at most",
+      chartPages.every((name) => name === "overview"),
+    );
     row("zod runtime loaded by", zodPages.join(", ") || "none", "none", zodPages.length === 0);
   }
 
@@ -375,14 +453,23 @@ async function measure() {
     const v = raw.vitals as Record<string, number | null> & { views: Record<string, (number | null)[]> };
     const ms = (value: number | null | undefined) => (value === null || value === undefined ? "n/a" : value === 0 ? "< 16 ms" : `${value} ms`);
     for (const key of ["inpSortMs", "inpFilterMs", "inpTabMs"]) {
-      row(`INP ${key.slice(3, -2).toLowerCase()} (median of ${INP_PAGE_VIEWS} views)`, `${ms(v[key])} (${(v.views[key] ?? []).map((x) => x ?? "n/a").join(", ")})`, "≤ 100 ms", v[key] !== null && (v[key] ?? 0) <= 100);
+      row(
+        `INP ${key.slice(3, -2).toLowerCase()} (median of ${INP_PAGE_VIEWS} views)`,
+        `${ms(v[key])} (${(v.views[key] ?? []).map((x) => x ?? "n/a").join(", ")})`,
+        "≤ 100 ms",
+        v[key] !== null && (v[key] ?? 0) <= 100,
+      );
     }
-    for (const [key, label] of [["tabShownMs", "client tab switch"], ["listPageShownMs", "client list page"]] as const) {
+    for (const [key, label] of [
+      ["tabShownMs", "client tab switch"],
+      ["listPageShownMs", "client list page"],
+    ] as const) {
       // -1: the new content never showed within 15 s of the click.
       const all = (v.views[key] ?? []).map((x) => (x === null || x < 0 ? "never" : String(x)));
       row(`${label}: click → new content shown (no CPU slowdown)`, `${v[key] === null ? "never" : `${v[key]} ms`} (median of ${all.join(", ")})`, "—", null);
     }
-    for (const key of ["clsOverview", "clsTransactions"]) row(`CLS ${key.slice(3).toLowerCase()} (first view)`, String(v[key]), "≤ 0.02", v[key] !== null && (v[key] ?? 1) <= 0.02);
+    for (const key of ["clsOverview", "clsTransactions"])
+      row(`CLS ${key.slice(3).toLowerCase()} (first view)`, String(v[key]), "≤ 0.02", v[key] !== null && (v[key] ?? 1) <= 0.02);
   }
 
   if (wants("crawl")) {
@@ -403,12 +490,23 @@ function librariesIn(lhr: TLhr): string[] {
   const chunks = (lhr.audits["network-requests"]?.details?.items ?? [])
     .filter((item) => item.resourceType === "Script" && item.url?.includes("/_next/static/"))
     .map((item) => readFileSync(path.join(DIST, "static", new URL(item.url!).pathname.split("/_next/static/")[1]!), "utf8"));
-  return Object.entries(LIBRARY_MARKERS).filter(([, marker]) => chunks.some((code) => code.includes(marker))).map(([name]) => name);
+  return Object.entries(LIBRARY_MARKERS)
+    .filter(([, marker]) => chunks.some((code) => code.includes(marker)))
+    .map(([name]) => name);
 }
 
 type TLhr = {
   categories: Record<string, { score: number | null; auditRefs: { id: string }[] } | undefined>;
-  audits: Record<string, { id: string; score: number | null; numericValue?: number; errorMessage?: string; details?: { items?: { resourceType?: string; transferSize?: number; url?: string }[] } }>;
+  audits: Record<
+    string,
+    {
+      id: string;
+      score: number | null;
+      numericValue?: number;
+      errorMessage?: string;
+      details?: { items?: { resourceType?: string; transferSize?: number; url?: string }[] };
+    }
+  >;
   finalDisplayedUrl: string;
   runtimeError?: { code: string; message: string };
 };
@@ -416,7 +514,10 @@ type TLhr = {
 async function measureVitals(inpClientId: string, advisorCookie: string, bigClientId: string, clientCookie: string) {
   const { chromium } = await import("@playwright/test");
   const webVitals = readFileSync(path.join(ROOT, "bench/node_modules/web-vitals/dist/web-vitals.iife.js"), "utf8");
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-dev-shm-usage"] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-dev-shm-usage"],
+  });
   const cookiesOf = (cookie: string) =>
     cookie.split("; ").map((pair) => {
       const [name, ...rest] = pair.split("=");
@@ -435,7 +536,8 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
     return { page, context };
   };
   const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
-  const read = async (page: import("@playwright/test").Page, key: "__inp" | "__cls") => page.evaluate((k) => (window as unknown as Record<string, number | null>)[k] ?? null, key);
+  const read = async (page: import("@playwright/test").Page, key: "__inp" | "__cls") =>
+    page.evaluate((k) => (window as unknown as Record<string, number | null>)[k] ?? null, key);
   /**
    * A click as a user makes it: the mouse moves to the element's centre and presses. Playwright's
    * locator.click() checks the hit target with a listener of its own inside the page, which at CPU
@@ -465,7 +567,11 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
       if (shownMs && to) await page.evaluate(`(${WATCH_UNTIL_SHOWN})(${JSON.stringify(to)})`);
       await clickAsUser(page, target, { pointFirst: shownMs !== undefined });
       if (to && to !== before) await page.waitForURL((url) => url.href !== before);
-      await page.locator("[aria-busy=true]").first().waitFor({ state: "detached" }).catch(() => undefined);
+      await page
+        .locator("[aria-busy=true]")
+        .first()
+        .waitFor({ state: "detached" })
+        .catch(() => undefined);
       await page.waitForLoadState("networkidle");
       await settle(300);
       if (shownMs) shownMs.push(await page.evaluate(() => (window as unknown as { __shownMs: number | null }).__shownMs ?? -1));
@@ -491,7 +597,10 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
   try {
     // Sorting the 2 000-row table (100 rows a page, sorted on the server): clicks on column headers.
     views.inpSortMs = await overPageViews(advisorCookie, `/clients/${inpClientId}/accounts?size=100`, (page) =>
-      clickEachThenSettle(page, [/amount/i, /date/i, /description/i].map((name) => page.getByRole("link", { name: new RegExp(`sort by.*${name.source}`, "i") }).first())),
+      clickEachThenSettle(
+        page,
+        [/amount/i, /date/i, /description/i].map((name) => page.getByRole("link", { name: new RegExp(`sort by.*${name.source}`, "i") }).first()),
+      ),
     );
     // Filtering, on a page of its own (INP is the worst interaction of a page): typing in the text filter and choosing an account.
     const filterViews = await overPageViews(advisorCookie, `/clients/${inpClientId}/accounts?size=100`, async (page) => {
@@ -509,7 +618,8 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
     // no entry were all faster than that (the inputs have no JavaScript handlers).
     views.inpFilterMs = filterViews.map((inp) => inp ?? 0);
     // Switching client tabs (soft navigations), and CLS of the overview's first view.
-    const tabs = (page: import("@playwright/test").Page) => ["Investments", "Accounts", "Overview"].map((tab) => page.getByRole("navigation").getByRole("link", { name: tab, exact: true }).first());
+    const tabs = (page: import("@playwright/test").Page) =>
+      ["Investments", "Accounts", "Overview"].map((tab) => page.getByRole("navigation").getByRole("link", { name: tab, exact: true }).first());
     views.inpTabMs = await overPageViews(clientCookie, `/clients/${bigClientId}`, async (page) => {
       await settle(1_000);
       result.clsOverview ??= Math.round(((await read(page, "__cls")) ?? 0) * 1000) / 1000;
@@ -521,7 +631,12 @@ async function measureVitals(inpClientId: string, advisorCookie: string, bigClie
     await overPageViews(clientCookie, `/clients/${bigClientId}`, (page) => clickEachThenSettle(page, tabs(page), tabShownMs), 1);
     // Paging the big advisor's client list.
     const listShownMs: number[] = [];
-    await overPageViews(advisorCookie, "/clients", (page) => clickEachThenSettle(page, [page.locator("a[rel=next]").first(), page.locator("a[rel=next]").first()], listShownMs), 1);
+    await overPageViews(
+      advisorCookie,
+      "/clients",
+      (page) => clickEachThenSettle(page, [page.locator("a[rel=next]").first(), page.locator("a[rel=next]").first()], listShownMs),
+      1,
+    );
     for (const [key, values] of Object.entries(views)) result[key] = median(values);
     views.tabShownMs = tabShownMs;
     views.listPageShownMs = listShownMs;
@@ -590,8 +705,12 @@ function printTable(): void {
   const budgetOf = (metric: string) => databases.map((database) => results[database]!.find((r) => r.metric === metric)?.budget).find(Boolean) ?? "";
   const width = Math.max(...metrics.map((m) => m.length), 6);
   const widths = databases.map((database) => Math.max(database.length, ...metrics.map((m) => cell(database, m).length)));
-  const lines = [`${"metric".padEnd(width)}  ${databases.map((d, i) => d.padEnd(widths[i]!)).join("  ")}  budget`, "-".repeat(width + widths.reduce((a, b) => a + b + 2, 0) + 20)];
-  for (const metric of metrics) lines.push(`${metric.padEnd(width)}  ${databases.map((d, i) => cell(d, metric).padEnd(widths[i]!)).join("  ")}  ${budgetOf(metric)}`);
+  const lines = [
+    `${"metric".padEnd(width)}  ${databases.map((d, i) => d.padEnd(widths[i]!)).join("  ")}  budget`,
+    "-".repeat(width + widths.reduce((a, b) => a + b + 2, 0) + 20),
+  ];
+  for (const metric of metrics)
+    lines.push(`${metric.padEnd(width)}  ${databases.map((d, i) => cell(d, metric).padEnd(widths[i]!)).join("  ")}  ${budgetOf(metric)}`);
   console.log(`\n${lines.join("\n")}\n`);
 }
 
@@ -601,7 +720,15 @@ function save(): void {
   const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
   // `rows` and `raw` stay SQLite's (or the first database's), as before; `byDatabase` has every column.
   const first = Object.keys(results)[0] ?? "sqlite";
-  const report = { at: new Date().toISOString(), node: process.version, cpus: await_cpus(), loadAverage: load, rows: results[first], raw: raws[first], byDatabase: { rows: results, raw: raws } };
+  const report = {
+    at: new Date().toISOString(),
+    node: process.version,
+    cpus: await_cpus(),
+    loadAverage: load,
+    rows: results[first],
+    raw: raws[first],
+    byDatabase: { rows: results, raw: raws },
+  };
   const file = `${process.env.BENCH_TMP ? TMP : "bench/results"}/${report.at.replace(/[:.]/g, "-")}.json`;
   writeFileSync(file, JSON.stringify(report, null, 2));
   if (!process.env.BENCH_TMP) writeFileSync("bench/results/latest.json", JSON.stringify(report, null, 2));
@@ -640,7 +767,9 @@ async function main() {
 }
 
 function await_cpus(): number {
-  return readFileSync("/proc/cpuinfo", "utf8").split("\n").filter((l) => l.startsWith("processor")).length;
+  return readFileSync("/proc/cpuinfo", "utf8")
+    .split("\n")
+    .filter((l) => l.startsWith("processor")).length;
 }
 
 main()

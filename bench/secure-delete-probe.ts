@@ -17,7 +17,10 @@ function freshDatabase(): { url: string; dir: string } {
   const file = join(dir, "bench.db");
   const sqlite = new Database(file);
   const migrations = join(process.cwd(), "prisma", "migrations");
-  for (const name of readdirSync(migrations).filter((entry) => /^\d{4}_/.test(entry)).sort()) sqlite.exec(readFileSync(join(migrations, name, "migration.sql"), "utf8"));
+  for (const name of readdirSync(migrations)
+    .filter((entry) => /^\d{4}_/.test(entry))
+    .sort())
+    sqlite.exec(readFileSync(join(migrations, name, "migration.sql"), "utf8"));
   sqlite.exec("PRAGMA journal_mode = WAL");
   sqlite.exec(`INSERT INTO "User" (id, email, name, passwordHash, role, updatedAt) VALUES ('u', 'u@x', 'U', 'x', 'ADVISOR', '2026-01-01')`);
   sqlite.exec(`INSERT INTO "Client" (id, displayName, contactEmail, advisorId, updatedAt) VALUES ('c', 'C', 'c@x', 'u', '2026-01-01')`);
@@ -28,10 +31,20 @@ function freshDatabase(): { url: string; dir: string } {
 
 function transactions(generation: number): TSyncRowOf["WealthAccountTransaction"][] {
   return Array.from({ length: ROWS }, (_, n) => ({
-    connectionId: "k", clientId: "c", flanksId: `g${generation}-${n}`, accountId: `a${n % 4}`, entity: "testbank",
-    amountMinor: BigInt((n * 7919) % 200_000) - 100_000n, balanceMinor: BigInt(n), currency: "EUR",
-    operationDate: `2025-${String((n % 12) + 1).padStart(2, "0")}-${String((n % 28) + 1).padStart(2, "0")}`, valueDate: "2025-06-01",
-    description: `TRANSFERENCIA ${generation} RECIBO ${n} COMERCIO EJEMPLO`, category: "transfer", type: null, extraJson: "{}",
+    connectionId: "k",
+    clientId: "c",
+    flanksId: `g${generation}-${n}`,
+    accountId: `a${n % 4}`,
+    entity: "testbank",
+    amountMinor: BigInt((n * 7919) % 200_000) - 100_000n,
+    balanceMinor: BigInt(n),
+    currency: "EUR",
+    operationDate: `2025-${String((n % 12) + 1).padStart(2, "0")}-${String((n % 28) + 1).padStart(2, "0")}`,
+    valueDate: "2025-06-01",
+    description: `TRANSFERENCIA ${generation} RECIBO ${n} COMERCIO EJEMPLO`,
+    category: "transfer",
+    type: null,
+    extraJson: "{}",
   }));
 }
 

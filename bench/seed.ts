@@ -48,7 +48,11 @@ async function pool<T>(items: readonly T[], size: number, work: (item: T, index:
 }
 
 async function advisor(email: string, name: string): Promise<string> {
-  const user = await db.user.upsert({ where: { email }, update: {}, create: { email, name, role: "ADVISOR", passwordHash: await hashPassword(BENCH_PASSWORD) } });
+  const user = await db.user.upsert({
+    where: { email },
+    update: {},
+    create: { email, name, role: "ADVISOR", passwordHash: await hashPassword(BENCH_PASSWORD) },
+  });
   return user.id;
 }
 
@@ -56,10 +60,19 @@ async function advisor(email: string, name: string): Promise<string> {
 async function connect(clientId: string, advisorId: string, bank: string, username: string): Promise<string> {
   const reference = newInvitationReference();
   await db.invitation.create({
-    data: { clientId, purpose: "CONNECT", tokenHash: newInvitationToken().tokenHash, reference, expiresAt: new Date(Date.now() + INVITATION_TTL_MS), createdById: advisorId },
+    data: {
+      clientId,
+      purpose: "CONNECT",
+      tokenHash: newInvitationToken().tokenHash,
+      reference,
+      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      createdById: advisorId,
+    },
   });
   const password = bank === "testbank" ? "healthy" : "bench-pass";
-  const { code } = z.object({ code: z.string() }).parse(await control("credentials", { bank, username, password, extra: { [LINK_EXTRA_REFERENCE]: reference }, external_id: clientId }));
+  const { code } = z
+    .object({ code: z.string() })
+    .parse(await control("credentials", { bank, username, password, extra: { [LINK_EXTRA_REFERENCE]: reference }, external_id: clientId }));
   const outcome = await exchangeLinkCode({ code, reference, source: "callback" });
   if (outcome.kind !== "connected") throw new Error(`exchange of ${bank}/${username}: ${JSON.stringify(outcome)}`);
   return outcome.connectionId;
@@ -81,7 +94,12 @@ const plan: { clientId: string; bank: string; username: string }[] = [];
 const bigAdvisorClientIds: string[] = [];
 for (let i = 0; i < BIG_ADVISOR_CLIENTS; i++) {
   const client = await db.client.create({
-    data: { displayName: `Cliente ${String(i).padStart(3, "0")} Benchmark`, contactEmail: `client${i}@bench.example.com`, externalRef: i % 3 === 0 ? `BN-${i}` : null, advisorId: bigAdvisorId },
+    data: {
+      displayName: `Cliente ${String(i).padStart(3, "0")} Benchmark`,
+      contactEmail: `client${i}@bench.example.com`,
+      externalRef: i % 3 === 0 ? `BN-${i}` : null,
+      advisorId: bigAdvisorId,
+    },
   });
   bigAdvisorClientIds.push(client.id);
   const count = 2 + (i % 3);
@@ -99,7 +117,9 @@ lap("bigAdvisorConnectMs", t);
 //    (one bank with 100 000 — the connection whose sync is timed — and nine with 500).
 t = performance.now();
 const bigClientAdvisorId = await advisor("bench.client@patrimonio.demo", "Bench Big Client Advisor");
-const bigClient = await db.client.create({ data: { displayName: "Cliente Grande Benchmark", contactEmail: "big@bench.example.com", advisorId: bigClientAdvisorId } });
+const bigClient = await db.client.create({
+  data: { displayName: "Cliente Grande Benchmark", contactEmail: "big@bench.example.com", advisorId: bigClientAdvisorId },
+});
 const bigClientConnections: string[] = [];
 for (let c = 0; c < BIG_CLIENT_CONNECTIONS; c++) {
   const username = c === 0 ? "bc0.tx=100000.years=10.positions=40" : `bc${c}.tx=500.years=10.positions=40`;
@@ -109,7 +129,14 @@ const bigConnectionId = bigClientConnections[0] as string;
 // An open invitation for the connect page's Lighthouse run.
 const connectInvitation = newInvitationToken();
 await db.invitation.create({
-  data: { clientId: bigClient.id, purpose: "CONNECT", tokenHash: connectInvitation.tokenHash, reference: newInvitationReference(), expiresAt: new Date(Date.now() + INVITATION_TTL_MS), createdById: bigClientAdvisorId },
+  data: {
+    clientId: bigClient.id,
+    purpose: "CONNECT",
+    tokenHash: connectInvitation.tokenHash,
+    reference: newInvitationReference(),
+    expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+    createdById: bigClientAdvisorId,
+  },
 });
 lap("bigClientConnectMs", t);
 

@@ -7,9 +7,12 @@ import { loadavg } from "node:os";
 const { getEnv } = await import("../lib/env");
 const { syncConnection } = await import("../lib/sync/sync-connection");
 
-const seed = JSON.parse(readFileSync(`${process.env.BENCH_TMP ?? "bench/tmp"}/seed.json`, "utf8")) as { bigAdvisorConnectionIds: string[]; bigClient: { bigConnectionId: string } };
+const seed = JSON.parse(readFileSync(`${process.env.BENCH_TMP ?? "bench/tmp"}/seed.json`, "utf8")) as {
+  bigAdvisorConnectionIds: string[];
+  bigClient: { bigConnectionId: string };
+};
 const api = getEnv().flanksApiUrl;
-const counters = async () => ((await (await fetch(`${api}/_control/counters`)).json()) as { counts: Record<string, number>; total: number });
+const counters = async () => (await (await fetch(`${api}/_control/counters`)).json()) as { counts: Record<string, number>; total: number };
 
 await fetch(`${api}/_control/counters/reset`, { method: "POST" });
 const ids = seed.bigAdvisorConnectionIds.slice(0, 20);
@@ -39,7 +42,9 @@ console.log(
     bigResyncStatus: big.status,
     bigResyncPeakRssMb: Math.round(peakRss / 1e6),
     bigResyncCpuMs: Math.round((resyncCpu.user + resyncCpu.system) / 1000),
-    loadAverage: loadavg().map((load) => load.toFixed(1)).join(" "),
+    loadAverage: loadavg()
+      .map((load) => load.toFixed(1))
+      .join(" "),
   }),
 );
 process.exit(0);

@@ -42,7 +42,9 @@ async function timed(round: number, sync: () => Promise<TSyncResult>): Promise<v
       writeMs: Math.round(performance.now() - writeStartedAt),
       importCpuMs: cpuMs(total) - cpuMs(write),
       writeCpuMs: cpuMs(write),
-      load: loadavg().map((load) => load.toFixed(1)).join(" "),
+      load: loadavg()
+        .map((load) => load.toFixed(1))
+        .join(" "),
       status: result.status,
       transactions: "counts" in result ? result.counts.accountTransactions : result,
       peakRssMb: Math.round(peak / 1e6),
@@ -62,13 +64,22 @@ if (isBenchCopy) {
   const { createSyncer } = await import("@/lib/sync/sync-core");
   const seed = JSON.parse(readFileSync(`${process.env.BENCH_TMP ?? "bench/tmp"}/seed.json`, "utf8")) as { bigClient: { bigConnectionId: string } };
   const connectionId = seed.bigClient.bigConnectionId;
-  type TRaw = { prepare(sql: string): { all(...args: unknown[]): { name: string }[]; run(...args: unknown[]): unknown }; transaction(work: () => void): () => void; pragma(sql: string): unknown; close(): void };
+  type TRaw = {
+    prepare(sql: string): { all(...args: unknown[]): { name: string }[]; run(...args: unknown[]): unknown };
+    transaction(work: () => void): () => void;
+    pragma(sql: string): unknown;
+    close(): void;
+  };
   const Database = createRequire(import.meta.url)("better-sqlite3") as new (path: string) => TRaw;
   const raw = new Database(getEnv().databaseUrl.replace(/^file:/, ""));
   // As in the seed, the timed sync is not the process's first: a first sync of another of the big
   // client's connections runs before it, so V8 has optimized the import and the write (a cold
   // process took ~2 s longer).
-  const warmUpId = (raw.prepare(`SELECT id AS name FROM "Connection" WHERE "clientId" = (SELECT "clientId" FROM "Connection" WHERE id = ?) AND id <> ? ORDER BY id LIMIT 1`).all(connectionId, connectionId)[0] as { name: string }).name;
+  const warmUpId = (
+    raw
+      .prepare(`SELECT id AS name FROM "Connection" WHERE "clientId" = (SELECT "clientId" FROM "Connection" WHERE id = ?) AND id <> ? ORDER BY id LIMIT 1`)
+      .all(connectionId, connectionId)[0] as { name: string }
+  ).name;
   const tables = raw.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'Wealth%'`).all();
   raw.transaction(() => {
     for (const { name } of tables) {
@@ -78,7 +89,14 @@ if (isBenchCopy) {
   })();
   raw.pragma("wal_checkpoint(TRUNCATE)");
   raw.close();
-  const syncer = createSyncer({ db: getDb(), writeDb: getSyncWriteDb(), flanks: getFlanksClient(), openCredentialsToken: (sealed, id) => openToken(sealed, "credentials_token", { rowId: id }), lease: withLease, beforeWrite });
+  const syncer = createSyncer({
+    db: getDb(),
+    writeDb: getSyncWriteDb(),
+    flanks: getFlanksClient(),
+    openCredentialsToken: (sealed, id) => openToken(sealed, "credentials_token", { rowId: id }),
+    lease: withLease,
+    beforeWrite,
+  });
   await syncer.syncConnection(warmUpId, { reason: "first-extraction" });
   await timed(1, () => syncer.syncConnection(connectionId, { reason: "first-extraction" }));
   // The WAL was emptied above and is not truncated by the checkpoints since: its size is what the sync wrote.
@@ -112,7 +130,15 @@ const client = await db.client.create({ data: { displayName: "C", contactEmail: 
 const connection = await db.connection.create({
   data: { clientId: client.id, bank: "banco-meseta", linkToken: "l", credentialsTokenEnc: exchanged.credentials_token, state: "READY", pending: false },
 });
-const deps: TSyncDeps = { db, writeDb: database.writeDb, flanks, openCredentialsToken: (sealed) => sealed, lease: memoryLease(), now: () => new Date(clock), beforeWrite };
+const deps: TSyncDeps = {
+  db,
+  writeDb: database.writeDb,
+  flanks,
+  openCredentialsToken: (sealed) => sealed,
+  lease: memoryLease(),
+  now: () => new Date(clock),
+  beforeWrite,
+};
 const syncer = createSyncer(deps);
 for (const round of (process.env.ROUNDS ?? "1,2").split(",").map(Number)) {
   await timed(round, () => syncer.syncConnection(connection.id, { reason: "manual" }));

@@ -94,13 +94,22 @@ test.beforeAll(async () => {
   expect((await disabled.get("/api/clients")).status()).toBe(200);
   const target = await createUser(admin, "ADVISOR", "target");
 
-  const clientId = clientIdFromRedirect(await callAction(owner, act(CLIENT_ACTIONS, "createClientAction"), { displayName: `Matrix ${tag}`, contactEmail: "matrix@example.com" }));
-  const doomedClientId = clientIdFromRedirect(await callAction(owner, act(CLIENT_ACTIONS, "createClientAction"), { displayName: `Matrix doomed ${tag}`, contactEmail: "doomed@example.com" }));
-  const luisClientId = clientIdFromRedirect(await callAction(other, act(CLIENT_ACTIONS, "createClientAction"), { displayName: `Matrix Luis ${tag}`, contactEmail: "luis-client@example.com" }));
+  const clientId = clientIdFromRedirect(
+    await callAction(owner, act(CLIENT_ACTIONS, "createClientAction"), { displayName: `Matrix ${tag}`, contactEmail: "matrix@example.com" }),
+  );
+  const doomedClientId = clientIdFromRedirect(
+    await callAction(owner, act(CLIENT_ACTIONS, "createClientAction"), { displayName: `Matrix doomed ${tag}`, contactEmail: "doomed@example.com" }),
+  );
+  const luisClientId = clientIdFromRedirect(
+    await callAction(other, act(CLIENT_ACTIONS, "createClientAction"), { displayName: `Matrix Luis ${tag}`, contactEmail: "luis-client@example.com" }),
+  );
   const newHousehold = async (name: string) => householdIdFromRedirect(await callAction(owner, act(HOUSEHOLD_ACTIONS, "createHouseholdAction"), { name }));
   const householdId = await newHousehold(`Matrix ${tag} household`);
   const doomedHouseholdIds: [string, string] = [await newHousehold(`Matrix ${tag} doomed household 1`), await newHousehold(`Matrix ${tag} doomed household 2`)];
-  for (const [memberId, role] of [[clientId, "HOLDER"], [doomedClientId, "CHILD"]] as const) {
+  for (const [memberId, role] of [
+    [clientId, "HOLDER"],
+    [doomedClientId, "CHILD"],
+  ] as const) {
     const added = await callAction(owner, act(HOUSEHOLD_ACTIONS, "setHouseholdMemberAction"), { householdId, clientId: memberId, role });
     expect(added).toEqual({ kind: "state", state: { status: "ok" } });
   }
@@ -174,7 +183,13 @@ function concretePath(path: string): string {
     .replace("[kind]", "account");
 }
 
-const HOME: Record<TCaller, RegExp> = { owner: /^\/(clients)?$/, other: /^\/(clients)?$/, admin: /^\/(admin\/users)?$/, anonymous: /^\/login$/, disabled: /^\/login$/ };
+const HOME: Record<TCaller, RegExp> = {
+  owner: /^\/(clients)?$/,
+  other: /^\/(clients)?$/,
+  admin: /^\/(admin\/users)?$/,
+  anonymous: /^\/login$/,
+  disabled: /^\/login$/,
+};
 
 function pageOutcomeOf(status: number, location: string | undefined, caller: TCaller): TPageOutcome | string {
   if (status === 200) return "ok";
@@ -239,10 +254,16 @@ async function sendRoute(row: Extract<TMatrixRow, { kind: "route" }>, caller: TC
     if (row.method === "GET") response = await context.get("/api/auth/csrf");
     else {
       const { csrfToken } = (await (await context.get("/api/auth/csrf")).json()) as { csrfToken: string };
-      response = await context.post("/api/auth/callback/credentials", { form: { csrfToken, email: `${tag}-nobody@example.com`, password: "wrong-password-123", json: "true" }, maxRedirects: 0 });
+      response = await context.post("/api/auth/callback/credentials", {
+        form: { csrfToken, email: `${tag}-nobody@example.com`, password: "wrong-password-123", json: "true" },
+        maxRedirects: 0,
+      });
     }
   } else if (row.path === "/sandbox/[...path]") {
-    response = await context.fetch(SANDBOX_PROBES[row.method]!.path, { method: row.method, data: row.method === "GET" ? undefined : { credentials_token: "x" } });
+    response = await context.fetch(SANDBOX_PROBES[row.method]!.path, {
+      method: row.method,
+      data: row.method === "GET" ? undefined : { credentials_token: "x" },
+    });
   } else if (row.method === "POST") {
     response = await context.post(url, { data: {}, headers: { Origin: E2E_BASE_URL } });
   } else {
@@ -321,7 +342,10 @@ function actionInput(name: string, caller: TCaller): { fields: Record<string, st
     case "deleteHouseholdAction":
       return { fields: { householdId: caller === "admin" ? w.doomedHouseholdIds[1] : w.doomedHouseholdIds[0] }, params };
     case "createUserAction":
-      return { fields: { name: `Matrix user ${caller}`, email: `${tag}-created-${caller}@example.com`, role: "ADMIN", password: "created-password-123" }, params };
+      return {
+        fields: { name: `Matrix user ${caller}`, email: `${tag}-created-${caller}@example.com`, role: "ADMIN", password: "created-password-123" },
+        params,
+      };
     case "setUserDisabledAction":
       return { fields: { userId: w.targetUserId, disabled: "1" }, params };
     case "resetUserPasswordAction":
@@ -379,9 +403,18 @@ function dumpWorld(): string {
     clients: q(`select * from Client where id in ${inClients} order by id`, ...clients),
     newClients: q("select id, advisorId from Client where displayName like ? order by id", `Matrix new ${tag}%`),
     invitations: q(`select * from Invitation where clientId in ${inClients} order by id`, ...clients),
-    connections: q(`select id, clientId, bank, credentialsTokenEnc, state, blocked, scaTokenEnc, resetTokenEnc from Connection where clientId in ${inClients} order by id`, ...clients),
-    exchanges: q(`select id, status, connectionId, invitationId from LinkCodeExchange where connectionId in (select id from Connection where clientId in ${inClients}) order by id`, ...clients),
-    wealth: q(`select connectionId, count(*) as n from WealthAccountTransaction where clientId in ${inClients} group by connectionId order by connectionId`, ...clients),
+    connections: q(
+      `select id, clientId, bank, credentialsTokenEnc, state, blocked, scaTokenEnc, resetTokenEnc from Connection where clientId in ${inClients} order by id`,
+      ...clients,
+    ),
+    exchanges: q(
+      `select id, status, connectionId, invitationId from LinkCodeExchange where connectionId in (select id from Connection where clientId in ${inClients}) order by id`,
+      ...clients,
+    ),
+    wealth: q(
+      `select connectionId, count(*) as n from WealthAccountTransaction where clientId in ${inClients} group by connectionId order by connectionId`,
+      ...clients,
+    ),
     syncRuns: q(`select count(*) as n from SyncRun where clientId in ${inClients}`, ...clients),
     users: q(`select id, email, name, role, disabled, sessionVersion, passwordHash from User where id in ${inUsers} order by id`, ...users),
     newUsers: q("select id from User where email like ?", `${tag}-created-%`),
@@ -393,8 +426,8 @@ function dumpWorld(): string {
     ),
     // Sign-ins and sign-outs are left out: other tests sign Ana and Luis in and out in parallel, and no action does.
     audit: q(
-      `select id, action, actorId, targetId from AuditEvent where action not like 'auth.sign%' and (targetId in ${inClients} or targetId in ${inUsers} or targetId in (select id from Connection where clientId in ${inClients})`
-        + ` or targetId in (select id from Household where name like '%${tag}%') or actorId in ${inUsers}) order by id`,
+      `select id, action, actorId, targetId from AuditEvent where action not like 'auth.sign%' and (targetId in ${inClients} or targetId in ${inUsers} or targetId in (select id from Connection where clientId in ${inClients})` +
+        ` or targetId in (select id from Household where name like '%${tag}%') or actorId in ${inUsers}) order by id`,
       ...clients,
       ...users,
       ...clients,
@@ -407,7 +440,9 @@ test("every server action, called directly, answers each caller as the matrix sa
   test.setTimeout(180_000);
   const rows = ACCESS_MATRIX.filter((row): row is Extract<TMatrixRow, { kind: "action" }> => row.kind === "action");
   // The build serves exactly the actions of the matrix.
-  const built = Object.values(readActionManifest()).map((entry) => `action ${entry.filename}#${entry.exportedName}`).sort();
+  const built = Object.values(readActionManifest())
+    .map((entry) => `action ${entry.filename}#${entry.exportedName}`)
+    .sort();
   expect(built).toEqual(rows.map(rowKey).sort());
 
   const failures: string[] = [];
@@ -429,7 +464,12 @@ test("every server action, called directly, answers each caller as the matrix sa
     for (const caller of CALLERS) if (row.expect[caller] !== "ok") await run(row, caller);
   }
   // Tampering beyond the matrix: an SCA invitation for Luis's own client naming Ana's connection.
-  const sca = await callAction(world.callers.other, actionRef(CONNECTION_ACTIONS, "createInvitationAction"), { clientId: world.luisClientId, purpose: "SCA", connectionId: world.connectionIds[2]! }, { params: { clientId: world.luisClientId } });
+  const sca = await callAction(
+    world.callers.other,
+    actionRef(CONNECTION_ACTIONS, "createInvitationAction"),
+    { clientId: world.luisClientId, purpose: "SCA", connectionId: world.connectionIds[2]! },
+    { params: { clientId: world.luisClientId } },
+  );
   expect(actionOutcomeOf("createInvitationAction", sca)).toBe("denied");
   expect(failures).toEqual([]);
   expect(dumpWorld()).toBe(before);
@@ -451,15 +491,26 @@ test("every server action, called directly, answers each caller as the matrix sa
   expect(failures).toEqual([]);
 
   // The allowed cells did what they say, to the right records.
-  const created = queryE2eDb<{ advisorId: string; displayName: string }>("select advisorId, displayName from Client where displayName like ? order by displayName", `Matrix new ${tag}%`);
+  const created = queryE2eDb<{ advisorId: string; displayName: string }>(
+    "select advisorId, displayName from Client where displayName like ? order by displayName",
+    `Matrix new ${tag}%`,
+  );
   expect(created).toEqual([
     { advisorId: world.luisId, displayName: `Matrix new ${tag} other` },
     { advisorId: world.anaId, displayName: `Matrix new ${tag} owner` },
   ]);
   expect(queryE2eDb("select id from Connection where id in (?, ?, ?)", ...world.connectionIds)).toEqual([]);
   expect(queryE2eDb("select id from Client where id = ?", world.doomedClientId)).toEqual([]);
-  expect(queryE2eDb<{ n: number }>("select count(*) as n from Invitation where id in (?, ?) and revokedAt is not null", world.invitationIds[1], world.invitationIds[2])[0]!.n).toBe(2);
-  expect(queryE2eDb<{ advisorId: string; archived: number }>("select advisorId, archived from Client where id = ?", world.clientId)).toEqual([{ advisorId: world.anaId, archived: 0 }]);
+  expect(
+    queryE2eDb<{ n: number }>(
+      "select count(*) as n from Invitation where id in (?, ?) and revokedAt is not null",
+      world.invitationIds[1],
+      world.invitationIds[2],
+    )[0]!.n,
+  ).toBe(2);
+  expect(queryE2eDb<{ advisorId: string; archived: number }>("select advisorId, archived from Client where id = ?", world.clientId)).toEqual([
+    { advisorId: world.anaId, archived: 0 },
+  ]);
   expect(queryE2eDb<{ disabled: number }>("select disabled from User where id = ?", world.targetUserId)).toEqual([{ disabled: 1 }]);
   const newHouseholds = queryE2eDb<{ advisorId: string; name: string }>(
     "select advisorId, name from Household where name like ? order by name",

@@ -27,7 +27,10 @@ test("an advisor cannot open, read or change another advisor's client by any rou
   // By tampering with the edit form of one of his own clients: the action refuses.
   const luisClientId = await createClientViaUi(luis, unique("Luis propio"));
   await luis.goto(`/clients/${luisClientId}/details`);
-  await luis.locator('input[name="clientId"]').first().evaluate((input, id) => ((input as HTMLInputElement).value = id), anaClientId);
+  await luis
+    .locator('input[name="clientId"]')
+    .first()
+    .evaluate((input, id) => ((input as HTMLInputElement).value = id), anaClientId);
   await luis.getByLabel("Display name").fill("Hijacked");
   await luis.getByRole("button", { name: "Save" }).click();
   // Each form answers in its own region (the edit form's refusal may still be shown below).

@@ -13,7 +13,13 @@ const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 async function expectNoViolations(page: Page, state: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`);
+  const summary = results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 3)
+        .join(" | ")}`,
+  );
   expect(summary, `${state} (${page.url()})`).toEqual([]);
 }
 
@@ -34,10 +40,16 @@ function demoClientId(name: string): string {
 /** The demo's connected clients are synced by the server's scheduler shortly after start. */
 async function waitForDemoData(): Promise<void> {
   await expect
-    .poll(() => queryE2eDb<{ n: number }>(`SELECT count(*) AS n FROM WealthSyncState s JOIN Client c ON c.id = s.clientId WHERE c.displayName = 'Carmen Ruiz Ortega'`)[0]?.n ?? 0, {
-      timeout: 90_000,
-      intervals: [2_000],
-    })
+    .poll(
+      () =>
+        queryE2eDb<{ n: number }>(
+          `SELECT count(*) AS n FROM WealthSyncState s JOIN Client c ON c.id = s.clientId WHERE c.displayName = 'Carmen Ruiz Ortega'`,
+        )[0]?.n ?? 0,
+      {
+        timeout: 90_000,
+        intervals: [2_000],
+      },
+    )
     .toBeGreaterThan(0);
 }
 
@@ -103,7 +115,17 @@ test.describe("accessibility (axe, WCAG 2.2 AA)", () => {
   test("admin console", async ({ page }) => {
     await signIn(page, ADMIN);
     const [user] = queryE2eDb<{ id: string }>(`SELECT id FROM User WHERE email = ?`, ANA.email);
-    for (const url of ["/admin", "/admin/users", `/admin/users/${user!.id}`, "/admin/clients", "/admin/connections", "/admin/reconcile", "/admin/banks", "/admin/banks?q=zzz-none", "/admin/audit"]) {
+    for (const url of [
+      "/admin",
+      "/admin/users",
+      `/admin/users/${user!.id}`,
+      "/admin/clients",
+      "/admin/connections",
+      "/admin/reconcile",
+      "/admin/banks",
+      "/admin/banks?q=zzz-none",
+      "/admin/audit",
+    ]) {
       await visit(page, url, url);
     }
   });

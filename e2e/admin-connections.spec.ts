@@ -12,7 +12,9 @@ test("admin forces SCA, then deletes the connection: erased from the database, a
   const endUser = await (await browser.newContext()).newPage();
   await consentAndOpenLink(endUser, invitationUrl);
   const ref = linkReference(endUser);
-  const { code } = await (await request.post("/sandbox/_control/credentials", { data: { bank: "testbank", username: `force-${Date.now()}`, password: "healthy", extra: { ref } } })).json();
+  const { code } = await (
+    await request.post("/sandbox/_control/credentials", { data: { bank: "testbank", username: `force-${Date.now()}`, password: "healthy", extra: { ref } } })
+  ).json();
   await request.get(`/connect/callback?code=${code}&ref=${ref}`, { maxRedirects: 0 });
   const [connection] = queryE2eDb<{ id: string; credentialsTokenEnc: string }>("select id, credentialsTokenEnc from Connection where clientId = ?", clientId);
   expect(connection).toBeTruthy();
@@ -55,9 +57,13 @@ test("credentials Flanks has and Patrimonio does not: adopted onto the client ex
   const name = unique("Adopta");
   const clientId = await createClientViaUi(advisor, name);
   // Two Links finished at the bank whose codes never reached Patrimonio.
-  await request.post("/sandbox/_control/credentials", { data: { bank: "testbank", username: `adopt-${Date.now()}`, password: "ready", external_id: clientId } });
+  await request.post("/sandbox/_control/credentials", {
+    data: { bank: "testbank", username: `adopt-${Date.now()}`, password: "ready", external_id: clientId },
+  });
   const stranger = unique("ext");
-  await request.post("/sandbox/_control/credentials", { data: { bank: "testbank", username: `stray-${Date.now()}`, password: "healthy", external_id: stranger } });
+  await request.post("/sandbox/_control/credentials", {
+    data: { bank: "testbank", username: `stray-${Date.now()}`, password: "healthy", external_id: stranger },
+  });
 
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, ADMIN);

@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN, appAlert, createAdvisorViaUi, createClientViaUi, LUIS, signIn, unique } from "./fixtures";
 
-
 test("an admin creates an advisor, then disables them: denied on the very next request", async ({ browser }) => {
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
@@ -76,7 +75,12 @@ test("an admin reassigns a client to another advisor, and the audit log shows it
   await admin.goto(`/admin/clients?q=${encodeURIComponent(name)}`);
   await admin.getByLabel(`Assign to advisor (${name})`).selectOption({ label: "Ana Asesora" });
   await admin.getByRole("button", { name: "Reassign" }).click();
-  await expect(admin.getByRole("row", { name: new RegExp(name) }).getByRole("cell").nth(1)).toHaveText("Ana Asesora");
+  await expect(
+    admin
+      .getByRole("row", { name: new RegExp(name) })
+      .getByRole("cell")
+      .nth(1),
+  ).toHaveText("Ana Asesora");
 
   expect((await luis.goto(`/clients/${clientId}`))!.status()).toBe(404);
 

@@ -11,7 +11,10 @@ export async function signedInContext(account: { email: string; password: string
   return context;
 }
 
-export async function createUserViaAction(admin: APIRequestContext, input: { name: string; email: string; role: "ADVISOR" | "ADMIN"; password: string }): Promise<string> {
+export async function createUserViaAction(
+  admin: APIRequestContext,
+  input: { name: string; email: string; role: "ADVISOR" | "ADMIN"; password: string },
+): Promise<string> {
   const result = await callAction(admin, actionRef("app/admin/actions.ts", "createUserAction"), input);
   expect(result, `create ${input.email}`).toEqual({ kind: "state", state: { status: "ok", message: "userCreated" } });
   const [row] = queryE2eDb<{ id: string }>("select id from User where email = ?", input.email);
@@ -19,14 +22,24 @@ export async function createUserViaAction(admin: APIRequestContext, input: { nam
 }
 
 export async function createClientViaAction(advisor: APIRequestContext, displayName: string): Promise<string> {
-  return clientIdFromRedirect(await callAction(advisor, actionRef("app/(advisor)/clients/actions.ts", "createClientAction"), { displayName, contactEmail: "client@example.com" }));
+  return clientIdFromRedirect(
+    await callAction(advisor, actionRef("app/(advisor)/clients/actions.ts", "createClientAction"), { displayName, contactEmail: "client@example.com" }),
+  );
 }
 
 /** Creates a CONNECT invitation and returns its id and the opaque reference the Link carries as `extra`. */
 export async function createInvitationViaAction(advisor: APIRequestContext, clientId: string): Promise<{ id: string; reference: string }> {
-  const result = await callAction(advisor, actionRef("app/(advisor)/clients/connection-actions.ts", "createInvitationAction"), { clientId, purpose: "CONNECT" }, { params: { clientId } });
+  const result = await callAction(
+    advisor,
+    actionRef("app/(advisor)/clients/connection-actions.ts", "createInvitationAction"),
+    { clientId, purpose: "CONNECT" },
+    { params: { clientId } },
+  );
   expect(result.kind === "state" && result.state.status, JSON.stringify(result)).toBe("ok");
-  const [row] = queryE2eDb<{ id: string; reference: string }>("select id, reference from Invitation where clientId = ? order by createdAt desc, id desc limit 1", clientId);
+  const [row] = queryE2eDb<{ id: string; reference: string }>(
+    "select id, reference from Invitation where clientId = ? order by createdAt desc, id desc limit 1",
+    clientId,
+  );
   return row!;
 }
 

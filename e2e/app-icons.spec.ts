@@ -11,7 +11,9 @@ test("the app's icons are served from public/, and a page load asks for nothing 
   await page.waitForLoadState("networkidle");
   expect(missing).toEqual([]);
 
-  const hrefs = await page.locator("head link[rel~=icon], head link[rel=apple-touch-icon]").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  const hrefs = await page
+    .locator("head link[rel~=icon], head link[rel=apple-touch-icon]")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
   expect(hrefs.map((href) => href.split("?")[0]).sort()).toEqual(["/apple-touch-icon.png", "/favicon.ico", "/icon.svg"]);
   for (const [path, type] of [
     ["/favicon.ico", /image\/(x-icon|vnd\.microsoft\.icon)/],

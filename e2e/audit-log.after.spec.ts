@@ -31,7 +31,7 @@ const REQUIRED_EVENTS = {
   "force SCA": "connection.force_sca",
   "connection delete (admin)": "connection.delete",
   "connection disconnect (advisor)": "connection.disconnect",
-  "reconcile": "connection.reconcile",
+  reconcile: "connection.reconcile",
   "household create": "household.create",
   "household update": "household.update",
   "household delete": "household.delete",
@@ -39,7 +39,9 @@ const REQUIRED_EVENTS = {
 
 test("every event named in the issues is in the audit log after the end-to-end run", () => {
   const present = new Set(queryE2eDb<{ action: string }>("select distinct action from AuditEvent").map((row) => row.action));
-  const missing = Object.entries(REQUIRED_EVENTS).filter(([, action]) => !present.has(action)).map(([what, action]) => `${what} (${action})`);
+  const missing = Object.entries(REQUIRED_EVENTS)
+    .filter(([, action]) => !present.has(action))
+    .map(([what, action]) => `${what} (${action})`);
   expect(missing).toEqual([]);
   // Who did it is recorded for the events people cause.
   const anonymous = queryE2eDb<{ action: string }>(
@@ -52,7 +54,11 @@ test("the audit chain of the end-to-end database verifies (npm run audit:verify)
   const [count] = queryE2eDb<{ n: number }>("select count(*) as n from AuditEvent");
   const dataDir = process.env.E2E_DATA_DIR ?? "data/e2e";
   // DATA_DIR: the key (the test server's generated AUDIT_KEY in its secrets.json) and the anchor its scheduler wrote.
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/verify-audit-chain.ts", "--database-url", `file:${path.resolve(dataDir, "app.db")}`], { env: { ...process.env, DATA_DIR: dataDir } });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ["--import", "tsx", "scripts/verify-audit-chain.ts", "--database-url", `file:${path.resolve(dataDir, "app.db")}`],
+    { env: { ...process.env, DATA_DIR: dataDir } },
+  );
   expect(stdout).toMatch(/^Audit chain OK: \d+ events, last hash [0-9a-f]{64}\. The anchor written at \S+ \(event #\d+\) matches\.$/m);
   expect(Number(stdout.match(/OK: (\d+) events/)![1])).toBeGreaterThanOrEqual(count!.n);
 });

@@ -63,14 +63,62 @@ const text = (name: string, max: number, isOptional = false): TField => ({ name,
 const id = (name: string, isOptional = false): TField => ({ name, kind: "id", isOptional });
 
 const ACTION_CASES: TActionCase[] = [
-  { file: "app/(advisor)/clients/actions.ts", name: "createClientAction", as: "ana", base: () => ({ displayName: `Nuevo ${tag}`, contactEmail: "n@example.com", externalRef: "R-1" }), fields: [text("displayName", 120), { name: "contactEmail", kind: "email" }, text("externalRef", 64, true)] },
-  { file: "app/(advisor)/clients/actions.ts", name: "updateClientAction", as: "ana", base: () => ({ clientId: world.clientId, displayName: `Cambiado ${tag}`, contactEmail: "c@example.com", externalRef: "R-2" }), fields: [id("clientId"), text("displayName", 120), { name: "contactEmail", kind: "email" }, text("externalRef", 64, true)] },
-  { file: "app/(advisor)/clients/actions.ts", name: "setClientArchivedAction", as: "ana", base: () => ({ clientId: world.clientId, archived: "1" }), fields: [id("clientId"), { name: "archived", kind: "enum" }] },
-  { file: "app/(advisor)/clients/connection-actions.ts", name: "createInvitationAction", as: "ana", base: () => ({ clientId: world.clientId, purpose: "CONNECT" }), fields: [id("clientId"), { name: "purpose", kind: "enum" }, id("connectionId", true)] },
-  { file: "app/(advisor)/clients/connection-actions.ts", name: "revokeInvitationAction", as: "ana", base: () => ({ invitationId: UNKNOWN_ID, clientId: world.clientId }), fields: [id("invitationId"), id("clientId")] },
-  { file: "app/(advisor)/clients/connection-actions.ts", name: "disconnectConnectionAction", as: "ana", base: () => ({ connectionId: UNKNOWN_ID, clientId: world.clientId }), fields: [id("connectionId"), id("clientId")] },
-  { file: "app/(advisor)/households/actions.ts", name: "createHouseholdAction", as: "ana", base: () => ({ name: `Hogar nuevo ${tag}` }), fields: [text("name", 120)] },
-  { file: "app/(advisor)/households/actions.ts", name: "renameHouseholdAction", as: "ana", base: () => ({ householdId: world.householdId, name: `Hogar ${tag}` }), fields: [id("householdId"), text("name", 120)] },
+  {
+    file: "app/(advisor)/clients/actions.ts",
+    name: "createClientAction",
+    as: "ana",
+    base: () => ({ displayName: `Nuevo ${tag}`, contactEmail: "n@example.com", externalRef: "R-1" }),
+    fields: [text("displayName", 120), { name: "contactEmail", kind: "email" }, text("externalRef", 64, true)],
+  },
+  {
+    file: "app/(advisor)/clients/actions.ts",
+    name: "updateClientAction",
+    as: "ana",
+    base: () => ({ clientId: world.clientId, displayName: `Cambiado ${tag}`, contactEmail: "c@example.com", externalRef: "R-2" }),
+    fields: [id("clientId"), text("displayName", 120), { name: "contactEmail", kind: "email" }, text("externalRef", 64, true)],
+  },
+  {
+    file: "app/(advisor)/clients/actions.ts",
+    name: "setClientArchivedAction",
+    as: "ana",
+    base: () => ({ clientId: world.clientId, archived: "1" }),
+    fields: [id("clientId"), { name: "archived", kind: "enum" }],
+  },
+  {
+    file: "app/(advisor)/clients/connection-actions.ts",
+    name: "createInvitationAction",
+    as: "ana",
+    base: () => ({ clientId: world.clientId, purpose: "CONNECT" }),
+    fields: [id("clientId"), { name: "purpose", kind: "enum" }, id("connectionId", true)],
+  },
+  {
+    file: "app/(advisor)/clients/connection-actions.ts",
+    name: "revokeInvitationAction",
+    as: "ana",
+    base: () => ({ invitationId: UNKNOWN_ID, clientId: world.clientId }),
+    fields: [id("invitationId"), id("clientId")],
+  },
+  {
+    file: "app/(advisor)/clients/connection-actions.ts",
+    name: "disconnectConnectionAction",
+    as: "ana",
+    base: () => ({ connectionId: UNKNOWN_ID, clientId: world.clientId }),
+    fields: [id("connectionId"), id("clientId")],
+  },
+  {
+    file: "app/(advisor)/households/actions.ts",
+    name: "createHouseholdAction",
+    as: "ana",
+    base: () => ({ name: `Hogar nuevo ${tag}` }),
+    fields: [text("name", 120)],
+  },
+  {
+    file: "app/(advisor)/households/actions.ts",
+    name: "renameHouseholdAction",
+    as: "ana",
+    base: () => ({ householdId: world.householdId, name: `Hogar ${tag}` }),
+    fields: [id("householdId"), text("name", 120)],
+  },
   {
     file: "app/(advisor)/households/actions.ts",
     name: "setHouseholdMemberAction",
@@ -78,20 +126,102 @@ const ACTION_CASES: TActionCase[] = [
     base: () => ({ householdId: world.householdId, clientId: world.clientId, role: "SPOUSE" }),
     fields: [id("householdId"), id("clientId"), { name: "role", kind: "enum" }],
   },
-  { file: "app/(advisor)/households/actions.ts", name: "removeHouseholdMemberAction", as: "ana", base: () => ({ householdId: world.householdId, clientId: UNKNOWN_ID }), fields: [id("householdId"), id("clientId")] },
-  { file: "app/(advisor)/households/actions.ts", name: "deleteHouseholdAction", as: "ana", base: () => ({ householdId: UNKNOWN_ID }), fields: [id("householdId")] },
-  { file: "app/admin/actions.ts", name: "createUserAction", as: "admin", base: () => ({ name: "Nueva", email: `${tag}-new@example.com`, role: "ADVISOR", password: "a-good-password-1" }), fields: [text("name", 80), { name: "email", kind: "email" }, { name: "role", kind: "enum" }, { name: "password", kind: "password" }] },
-  { file: "app/admin/actions.ts", name: "setUserDisabledAction", as: "admin", base: () => ({ userId: world.targetUserId, disabled: "1" }), fields: [id("userId"), { name: "disabled", kind: "enum" }] },
-  { file: "app/admin/actions.ts", name: "resetUserPasswordAction", as: "admin", base: () => ({ userId: world.targetUserId, password: "another-password-1" }), fields: [id("userId"), { name: "password", kind: "password" }] },
-  { file: "app/admin/actions.ts", name: "reassignClientAction", as: "admin", base: () => ({ clientId: world.clientId, advisorId: world.targetUserId }), fields: [id("clientId"), id("advisorId")] },
+  {
+    file: "app/(advisor)/households/actions.ts",
+    name: "removeHouseholdMemberAction",
+    as: "ana",
+    base: () => ({ householdId: world.householdId, clientId: UNKNOWN_ID }),
+    fields: [id("householdId"), id("clientId")],
+  },
+  {
+    file: "app/(advisor)/households/actions.ts",
+    name: "deleteHouseholdAction",
+    as: "ana",
+    base: () => ({ householdId: UNKNOWN_ID }),
+    fields: [id("householdId")],
+  },
+  {
+    file: "app/admin/actions.ts",
+    name: "createUserAction",
+    as: "admin",
+    base: () => ({ name: "Nueva", email: `${tag}-new@example.com`, role: "ADVISOR", password: "a-good-password-1" }),
+    fields: [text("name", 80), { name: "email", kind: "email" }, { name: "role", kind: "enum" }, { name: "password", kind: "password" }],
+  },
+  {
+    file: "app/admin/actions.ts",
+    name: "setUserDisabledAction",
+    as: "admin",
+    base: () => ({ userId: world.targetUserId, disabled: "1" }),
+    fields: [id("userId"), { name: "disabled", kind: "enum" }],
+  },
+  {
+    file: "app/admin/actions.ts",
+    name: "resetUserPasswordAction",
+    as: "admin",
+    base: () => ({ userId: world.targetUserId, password: "another-password-1" }),
+    fields: [id("userId"), { name: "password", kind: "password" }],
+  },
+  {
+    file: "app/admin/actions.ts",
+    name: "reassignClientAction",
+    as: "admin",
+    base: () => ({ clientId: world.clientId, advisorId: world.targetUserId }),
+    fields: [id("clientId"), id("advisorId")],
+  },
   { file: "app/admin/actions.ts", name: "deleteClientAction", as: "admin", base: () => ({ clientId: UNKNOWN_ID }), fields: [id("clientId")] },
-  { file: "app/admin/connection-actions.ts", name: "refreshConnectionAction", as: "admin", base: () => ({ connectionId: UNKNOWN_ID }), fields: [id("connectionId")] },
-  { file: "app/admin/connection-actions.ts", name: "forceConnectionAction", as: "admin", base: () => ({ connectionId: UNKNOWN_ID, flow: "sca" }), fields: [id("connectionId"), { name: "flow", kind: "enum" }] },
-  { file: "app/admin/connection-actions.ts", name: "deleteConnectionAction", as: "admin", base: () => ({ connectionId: UNKNOWN_ID }), fields: [id("connectionId")] },
-  { file: "app/admin/connection-actions.ts", name: "adoptUnknownCredentialsAction", as: "admin", base: () => ({ handle: "0".repeat(64), clientId: world.clientId }), fields: [{ name: "handle", kind: "token" }, id("clientId")] },
-  { file: "app/admin/connection-actions.ts", name: "deleteUnknownCredentialsAction", as: "admin", base: () => ({ handle: "0".repeat(64) }), fields: [{ name: "handle", kind: "token" }] },
-  { file: "app/connect/[token]/actions.ts", name: "consentAction", as: "anonymous", base: () => ({ token: "A".repeat(43), consent: "yes" }), fields: [{ name: "token", kind: "token" }, { name: "consent", kind: "literal" }] },
-  { file: "app/locale-actions.ts", name: "setLocaleAction", as: "ana", base: () => ({ locale: "en" }), fields: [{ name: "locale", kind: "enum" }], shape: "formData" },
+  {
+    file: "app/admin/connection-actions.ts",
+    name: "refreshConnectionAction",
+    as: "admin",
+    base: () => ({ connectionId: UNKNOWN_ID }),
+    fields: [id("connectionId")],
+  },
+  {
+    file: "app/admin/connection-actions.ts",
+    name: "forceConnectionAction",
+    as: "admin",
+    base: () => ({ connectionId: UNKNOWN_ID, flow: "sca" }),
+    fields: [id("connectionId"), { name: "flow", kind: "enum" }],
+  },
+  {
+    file: "app/admin/connection-actions.ts",
+    name: "deleteConnectionAction",
+    as: "admin",
+    base: () => ({ connectionId: UNKNOWN_ID }),
+    fields: [id("connectionId")],
+  },
+  {
+    file: "app/admin/connection-actions.ts",
+    name: "adoptUnknownCredentialsAction",
+    as: "admin",
+    base: () => ({ handle: "0".repeat(64), clientId: world.clientId }),
+    fields: [{ name: "handle", kind: "token" }, id("clientId")],
+  },
+  {
+    file: "app/admin/connection-actions.ts",
+    name: "deleteUnknownCredentialsAction",
+    as: "admin",
+    base: () => ({ handle: "0".repeat(64) }),
+    fields: [{ name: "handle", kind: "token" }],
+  },
+  {
+    file: "app/connect/[token]/actions.ts",
+    name: "consentAction",
+    as: "anonymous",
+    base: () => ({ token: "A".repeat(43), consent: "yes" }),
+    fields: [
+      { name: "token", kind: "token" },
+      { name: "consent", kind: "literal" },
+    ],
+  },
+  {
+    file: "app/locale-actions.ts",
+    name: "setLocaleAction",
+    as: "ana",
+    base: () => ({ locale: "en" }),
+    fields: [{ name: "locale", kind: "enum" }],
+    shape: "formData",
+  },
 ];
 /** reconcileAction takes no input at all: there is nothing to make bad (extra fields are ignored by its empty schema, checked in the matrix). */
 const WITHOUT_INPUT = ["reconcileAction"];
@@ -124,7 +254,8 @@ function checkActionResult(testCase: TActionCase, label: string, result: TAction
   if (testCase.name === "setLocaleAction") return;
   const hasFieldErrors = Object.keys((state.fieldErrors as object | undefined) ?? {}).length > 0;
   // fixErrors (the schema), notAllowed (no such record, or not yours), or a service's refusal naming the field.
-  if (state.status !== "error" || !(["fixErrors", "notAllowed"].includes(String(state.message)) || hasFieldErrors)) failures.push(`${where}: ${JSON.stringify(state).slice(0, 200)}`);
+  if (state.status !== "error" || !(["fixErrors", "notAllowed"].includes(String(state.message)) || hasFieldErrors))
+    failures.push(`${where}: ${JSON.stringify(state).slice(0, 200)}`);
   if (state.message === "fixErrors" && !hasFieldErrors) failures.push(`${where}: fixErrors without field errors`);
   if (JSON.stringify(state).length > 20_000) failures.push(`${where}: the answer echoes the huge input back`);
   if (STACK.test(JSON.stringify(state))) failures.push(`${where}: stack trace in the state`);
@@ -144,7 +275,9 @@ function dumpDatabase(): string {
     householdMembers: q("select * from HouseholdMember order by clientId"),
     // Left out by design: failed sign-ins (auth.*) and refused link codes (connection.exchange_refused…) are the
     // admin's record of bad input (issue 5: "an entry for the admin"); status changes and reconciliation are background jobs.
-    audit: q("select id, action, targetId from AuditEvent where action not like 'auth.%' and action not like 'connection.exchange_%' and action not in ('connection.status_change', 'connection.reconcile') order by id"),
+    audit: q(
+      "select id, action, targetId from AuditEvent where action not like 'auth.%' and action not like 'connection.exchange_%' and action not in ('connection.status_change', 'connection.reconcile') order by id",
+    ),
     refusedCodes: q("select count(*) as n from AuditEvent where action like 'connection.exchange_%' and targetId is not null"),
   });
 }
@@ -156,16 +289,27 @@ test.beforeAll(async () => {
   anonymous = await playwrightRequest.newContext({ baseURL: E2E_BASE_URL });
   const clientId = await createClientViaAction(ana, `Entrada ${tag}`);
   const invitation = await createInvitationViaAction(ana, clientId);
-  const targetUserId = await createUserViaAction(admin, { name: "Destino", email: `${tag}-target@example.com`, role: "ADVISOR", password: "target-password-1" });
+  const targetUserId = await createUserViaAction(admin, {
+    name: "Destino",
+    email: `${tag}-target@example.com`,
+    role: "ADVISOR",
+    password: "target-password-1",
+  });
   // The target is disabled, so a reassignment to it is refused by the service even with well-formed ids.
-  expect(await callAction(admin, actionRef("app/admin/actions.ts", "setUserDisabledAction"), { userId: targetUserId, disabled: "1" })).toEqual({ kind: "state", state: { status: "ok" } });
+  expect(await callAction(admin, actionRef("app/admin/actions.ts", "setUserDisabledAction"), { userId: targetUserId, disabled: "1" })).toEqual({
+    kind: "state",
+    state: { status: "ok" },
+  });
   const [anaRow] = queryE2eDb<{ id: string }>("select id from User where email = ?", ANA.email);
   // A household of Ana's with the client in it, for the household actions' bad input.
   const created = await callAction(ana, actionRef("app/(advisor)/households/actions.ts", "createHouseholdAction"), { name: `Hogar ${tag}` });
   const householdId = (created as { location?: string }).location?.match(/\/households\/([a-z0-9]+)/)?.[1] ?? "";
   expect(householdId).not.toBe("");
   const member = { householdId, clientId, role: "HOLDER" };
-  expect(await callAction(ana, actionRef("app/(advisor)/households/actions.ts", "setHouseholdMemberAction"), member)).toEqual({ kind: "state", state: { status: "ok" } });
+  expect(await callAction(ana, actionRef("app/(advisor)/households/actions.ts", "setHouseholdMemberAction"), member)).toEqual({
+    kind: "state",
+    state: { status: "ok" },
+  });
   world = { clientId, invitationId: invitation.id, anaId: anaRow!.id, targetUserId, householdId };
 });
 
@@ -176,7 +320,9 @@ test.afterAll(async () => {
 test("every server action refuses generated bad input with field errors, and writes nothing", async () => {
   test.setTimeout(300_000);
   // Every action of the app is here (or has no input at all).
-  const matrixActions = ACCESS_MATRIX.filter((row) => row.kind === "action").map((row) => (row as { name: string }).name).sort();
+  const matrixActions = ACCESS_MATRIX.filter((row) => row.kind === "action")
+    .map((row) => (row as { name: string }).name)
+    .sort();
   expect([...ACTION_CASES.map((testCase) => testCase.name), ...WITHOUT_INPUT].sort()).toEqual(matrixActions);
 
   const before = dumpDatabase();
@@ -189,7 +335,11 @@ test("every server action refuses generated bad input with field errors, and wri
     const calls: Array<Promise<void>> = [];
     for (const field of testCase.fields) {
       for (const value of badValuesOf(field)) {
-        calls.push(call({ ...testCase.base(), [field.name]: value }).then((result) => checkActionResult(testCase, `${field.name}=${describeValue(value)}`, result, failures)));
+        calls.push(
+          call({ ...testCase.base(), [field.name]: value }).then((result) =>
+            checkActionResult(testCase, `${field.name}=${describeValue(value)}`, result, failures),
+          ),
+        );
       }
       if (isHarmlessWithout(field)) {
         const { [field.name]: _missing, ...rest } = testCase.base();
@@ -216,7 +366,12 @@ test("every server action refuses generated bad input with field errors, and wri
   ];
   const transportFailures: string[] = [];
   for (const item of malformed) {
-    const response = await ana.post(`/clients/${world.clientId}/details`, { headers: { Origin: E2E_BASE_URL, Accept: "text/x-component", ...item.headers }, data: item.data, multipart: item.multipart, maxRedirects: 0 });
+    const response = await ana.post(`/clients/${world.clientId}/details`, {
+      headers: { Origin: E2E_BASE_URL, Accept: "text/x-component", ...item.headers },
+      data: item.data,
+      multipart: item.multipart,
+      maxRedirects: 0,
+    });
     const body = await response.text();
     if (response.status() < 400 || response.status() >= 500) transportFailures.push(`${item.label}: HTTP ${response.status()}`);
     if (STACK.test(body)) transportFailures.push(`${item.label}: stack trace`);
@@ -231,51 +386,189 @@ function formWith(fields: Record<string, string>): FormData {
   return form;
 }
 
-type TRouteCase = { label: string; method?: "GET" | "POST"; path: () => string; headers?: Record<string, string>; data?: string; as: "ana" | "anonymous"; expect: (status: number, location: string | undefined) => boolean };
+type TRouteCase = {
+  label: string;
+  method?: "GET" | "POST";
+  path: () => string;
+  headers?: Record<string, string>;
+  data?: string;
+  as: "ana" | "anonymous";
+  expect: (status: number, location: string | undefined) => boolean;
+};
 
 const is4xx = (status: number) => status >= 400 && status < 500;
-const is = (...statuses: number[]) => (status: number) => statuses.includes(status);
+const is =
+  (...statuses: number[]) =>
+  (status: number) =>
+    statuses.includes(status);
 const toResultPage = (status: number, location: string | undefined) => status === 303 && /^\/connect\/result\?error=[A-Z_]+$/.test(location ?? "");
 
 const BAD_IDS = ["x", "-1", "..%2F..%2Fetc%2Fpasswd", "%00", encodeURIComponent("ñandú😀"), encodeURIComponent("' OR '1'='1"), "a".repeat(300), UNKNOWN_ID];
 
 const ROUTE_CASES: TRouteCase[] = [
-  ...["page=-1", "page=0", "page=abc", "page=1e309", "page=99999999", "sort=bogus", "sort=name%3Bdrop%20table%20Client", "archived=yes", `q=${"q".repeat(150)}`].map(
-    (query): TRouteCase => ({ label: `GET /api/clients?${query.slice(0, 40)}`, path: () => `/api/clients?${query}`, as: "ana", expect: is(400) }),
-  ),
+  ...[
+    "page=-1",
+    "page=0",
+    "page=abc",
+    "page=1e309",
+    "page=99999999",
+    "sort=bogus",
+    "sort=name%3Bdrop%20table%20Client",
+    "archived=yes",
+    `q=${"q".repeat(150)}`,
+  ].map((query): TRouteCase => ({ label: `GET /api/clients?${query.slice(0, 40)}`, path: () => `/api/clients?${query}`, as: "ana", expect: is(400) })),
   ...BAD_IDS.flatMap((bad): TRouteCase[] => [
     { label: `GET /api/clients/${bad.slice(0, 30)}`, path: () => `/api/clients/${bad}`, as: "ana", expect: is(404) },
     { label: `GET /api/clients/${bad.slice(0, 30)}/connections`, path: () => `/api/clients/${bad}/connections`, as: "ana", expect: is(404) },
     { label: `GET /api/clients/${bad.slice(0, 30)}/sync`, path: () => `/api/clients/${bad}/sync`, as: "ana", expect: is(404) },
-    { label: `POST /api/clients/${bad.slice(0, 30)}/sync`, method: "POST", path: () => `/api/clients/${bad}/sync`, headers: { "Content-Type": "application/json" }, data: "{}", as: "ana", expect: is(404) },
+    {
+      label: `POST /api/clients/${bad.slice(0, 30)}/sync`,
+      method: "POST",
+      path: () => `/api/clients/${bad}/sync`,
+      headers: { "Content-Type": "application/json" },
+      data: "{}",
+      as: "ana",
+      expect: is(404),
+    },
     { label: `GET /api/clients/${bad.slice(0, 30)}/transactions/account`, path: () => `/api/clients/${bad}/transactions/account`, as: "ana", expect: is(404) },
-    { label: `GET /api/clients/${bad.slice(0, 30)}/transactions/account/csv`, path: () => `/api/clients/${bad}/transactions/account/csv`, as: "ana", expect: is(404) },
+    {
+      label: `GET /api/clients/${bad.slice(0, 30)}/transactions/account/csv`,
+      path: () => `/api/clients/${bad}/transactions/account/csv`,
+      as: "ana",
+      expect: is(404),
+    },
   ]),
-  { label: "POST sync as text/plain", method: "POST", path: () => `/api/clients/${world.clientId}/sync`, headers: { "Content-Type": "text/plain" }, data: "{}", as: "ana", expect: is(415) },
+  {
+    label: "POST sync as text/plain",
+    method: "POST",
+    path: () => `/api/clients/${world.clientId}/sync`,
+    headers: { "Content-Type": "text/plain" },
+    data: "{}",
+    as: "ana",
+    expect: is(415),
+  },
   { label: "POST sync, no content type", method: "POST", path: () => `/api/clients/${world.clientId}/sync`, as: "ana", expect: is(415) },
-  { label: "POST sync, malformed JSON (no connection to refresh)", method: "POST", path: () => `/api/clients/${world.clientId}/sync`, headers: { "Content-Type": "application/json" }, data: "[{", as: "ana", expect: is(409) },
-  ...["null", "http://[", "not a url", "https://evil.example"].map(
-    (origin): TRouteCase => ({ label: `POST sync with Origin ${origin}`, method: "POST", path: () => `/api/clients/${world.clientId}/sync`, headers: { "Content-Type": "application/json", Origin: origin }, data: "{}", as: "ana", expect: is(403) }),
-  ),
+  {
+    label: "POST sync, malformed JSON (no connection to refresh)",
+    method: "POST",
+    path: () => `/api/clients/${world.clientId}/sync`,
+    headers: { "Content-Type": "application/json" },
+    data: "[{",
+    as: "ana",
+    expect: is(409),
+  },
+  ...["null", "http://[", "not a url", "https://evil.example"].map((origin): TRouteCase => ({
+    label: `POST sync with Origin ${origin}`,
+    method: "POST",
+    path: () => `/api/clients/${world.clientId}/sync`,
+    headers: { "Content-Type": "application/json", Origin: origin },
+    data: "{}",
+    as: "ana",
+    expect: is(403),
+  })),
   ...["bogus", "ACCOUNT", "a..b", "😀"].flatMap((kind): TRouteCase[] => [
     { label: `GET transactions/${kind}`, path: () => `/api/clients/${world.clientId}/transactions/${encodeURIComponent(kind)}`, as: "ana", expect: is(404) },
-    { label: `GET transactions/${kind}/csv`, path: () => `/api/clients/${world.clientId}/transactions/${encodeURIComponent(kind)}/csv`, as: "ana", expect: is(404) },
+    {
+      label: `GET transactions/${kind}/csv`,
+      path: () => `/api/clients/${world.clientId}/transactions/${encodeURIComponent(kind)}/csv`,
+      as: "ana",
+      expect: is(404),
+    },
   ]),
-  ...["page=-1", "page=abc", "page=1e309", "size=7", "size=-50", "sort=bogus", "sort=amount%3Bdrop", "dir=sideways", "from=2025-02-30", "to=yesterday", "min=abc", "max=1e999999", "min=%F0%9F%98%80", `product=${"p".repeat(300)}`].flatMap(
-    (query): TRouteCase[] => [
-      { label: `GET transactions/card?${query.slice(0, 30)}`, path: () => `/api/clients/${world.clientId}/transactions/card?${query}`, as: "ana", expect: is(400) },
-      { label: `GET transactions/card/csv?${query.slice(0, 30)}`, path: () => `/api/clients/${world.clientId}/transactions/card/csv?${query}`, as: "ana", expect: is(400) },
-    ],
-  ),
-  ...["", "code=", `code=${"c".repeat(600)}`, "code=%00", "code=a%20b", `code=${encodeURIComponent("😀")}`, "code=abc&ref=..%2F..", `code=abc&ref=${"r".repeat(100)}`, "error=%3Cscript%3E", `error=${"E".repeat(100)}`, "code=abc&code=def", "code=never-issued&ref=unknownref"].map(
-    (query): TRouteCase => ({ label: `GET /connect/callback?${query.slice(0, 30)}`, path: () => `/connect/callback?${query}`, as: "anonymous", expect: toResultPage }),
-  ),
-  { label: "next-auth callback without csrf", method: "POST", path: () => "/api/auth/callback/credentials", headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: "email=a%40b.c&password=x", as: "anonymous", expect: (status) => status < 500 },
-  { label: "next-auth callback with JSON", method: "POST", path: () => "/api/auth/callback/credentials", headers: { "Content-Type": "application/json" }, data: "[{", as: "anonymous", expect: (status) => status < 500 },
+  ...[
+    "page=-1",
+    "page=abc",
+    "page=1e309",
+    "size=7",
+    "size=-50",
+    "sort=bogus",
+    "sort=amount%3Bdrop",
+    "dir=sideways",
+    "from=2025-02-30",
+    "to=yesterday",
+    "min=abc",
+    "max=1e999999",
+    "min=%F0%9F%98%80",
+    `product=${"p".repeat(300)}`,
+  ].flatMap((query): TRouteCase[] => [
+    {
+      label: `GET transactions/card?${query.slice(0, 30)}`,
+      path: () => `/api/clients/${world.clientId}/transactions/card?${query}`,
+      as: "ana",
+      expect: is(400),
+    },
+    {
+      label: `GET transactions/card/csv?${query.slice(0, 30)}`,
+      path: () => `/api/clients/${world.clientId}/transactions/card/csv?${query}`,
+      as: "ana",
+      expect: is(400),
+    },
+  ]),
+  ...[
+    "",
+    "code=",
+    `code=${"c".repeat(600)}`,
+    "code=%00",
+    "code=a%20b",
+    `code=${encodeURIComponent("😀")}`,
+    "code=abc&ref=..%2F..",
+    `code=abc&ref=${"r".repeat(100)}`,
+    "error=%3Cscript%3E",
+    `error=${"E".repeat(100)}`,
+    "code=abc&code=def",
+    "code=never-issued&ref=unknownref",
+  ].map((query): TRouteCase => ({
+    label: `GET /connect/callback?${query.slice(0, 30)}`,
+    path: () => `/connect/callback?${query}`,
+    as: "anonymous",
+    expect: toResultPage,
+  })),
+  {
+    label: "next-auth callback without csrf",
+    method: "POST",
+    path: () => "/api/auth/callback/credentials",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    data: "email=a%40b.c&password=x",
+    as: "anonymous",
+    expect: (status) => status < 500,
+  },
+  {
+    label: "next-auth callback with JSON",
+    method: "POST",
+    path: () => "/api/auth/callback/credentials",
+    headers: { "Content-Type": "application/json" },
+    data: "[{",
+    as: "anonymous",
+    expect: (status) => status < 500,
+  },
   { label: "next-auth unknown endpoint", path: () => "/api/auth/bogus", as: "anonymous", expect: is4xx },
-  { label: "sandbox token, malformed JSON", method: "POST", path: () => "/sandbox/v0/token", headers: { "Content-Type": "application/json" }, data: "[{", as: "anonymous", expect: is4xx },
-  { label: "sandbox control, malformed JSON", method: "POST", path: () => "/sandbox/_control/credentials", headers: { "Content-Type": "application/json" }, data: "[{", as: "anonymous", expect: is4xx },
-  { label: "sandbox control, wrong types", method: "POST", path: () => "/sandbox/_control/credentials", headers: { "Content-Type": "application/json" }, data: '{"bank":1,"username":[],"password":null}', as: "anonymous", expect: is4xx },
+  {
+    label: "sandbox token, malformed JSON",
+    method: "POST",
+    path: () => "/sandbox/v0/token",
+    headers: { "Content-Type": "application/json" },
+    data: "[{",
+    as: "anonymous",
+    expect: is4xx,
+  },
+  {
+    label: "sandbox control, malformed JSON",
+    method: "POST",
+    path: () => "/sandbox/_control/credentials",
+    headers: { "Content-Type": "application/json" },
+    data: "[{",
+    as: "anonymous",
+    expect: is4xx,
+  },
+  {
+    label: "sandbox control, wrong types",
+    method: "POST",
+    path: () => "/sandbox/_control/credentials",
+    headers: { "Content-Type": "application/json" },
+    data: '{"bank":1,"username":[],"password":null}',
+    as: "anonymous",
+    expect: is4xx,
+  },
   { label: "sandbox unknown path", path: () => "/sandbox/v0/nothing-here", as: "anonymous", expect: is4xx },
 ];
 
@@ -287,11 +580,13 @@ test("every route handler answers generated bad input with a 4xx (or the callbac
     const context = item.as === "ana" ? ana : anonymous;
     const response = await context.fetch(item.path(), { method: item.method ?? "GET", headers: item.headers, data: item.data, maxRedirects: 0 });
     const body = await response.text();
-    if (!item.expect(response.status(), response.headers().location)) failures.push(`${item.label}: HTTP ${response.status()} ${response.headers().location ?? ""} ${body.slice(0, 100)}`);
+    if (!item.expect(response.status(), response.headers().location))
+      failures.push(`${item.label}: HTTP ${response.status()} ${response.headers().location ?? ""} ${body.slice(0, 100)}`);
     if (response.status() >= 500) failures.push(`${item.label}: 5xx`);
     if (STACK.test(body)) failures.push(`${item.label}: stack trace`);
     const type = response.headers()["content-type"] ?? "";
-    if (item.path().startsWith("/api/clients") && response.status() >= 400 && !type.includes("application/json")) failures.push(`${item.label}: not a JSON error (${type})`);
+    if (item.path().startsWith("/api/clients") && response.status() >= 400 && !type.includes("application/json"))
+      failures.push(`${item.label}: not a JSON error (${type})`);
     if (item.path().startsWith("/api/clients") && response.status() >= 400 && type.includes("application/json")) {
       const json = JSON.parse(body) as { error?: { code?: string; message?: string } };
       if (!json.error?.code || !json.error.message) failures.push(`${item.label}: error without code and message`);

@@ -1,6 +1,18 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { queryE2eDb } from "./db";
-import { ADMIN, ANA, appAlert, completeSandboxLink, consentAndOpenLink, createClientViaUi, createInvitationLink, linkReference, LUIS, signIn, unique } from "./fixtures";
+import {
+  ADMIN,
+  ANA,
+  appAlert,
+  completeSandboxLink,
+  consentAndOpenLink,
+  createClientViaUi,
+  createInvitationLink,
+  linkReference,
+  LUIS,
+  signIn,
+  unique,
+} from "./fixtures";
 
 async function advisorWithClient(browser: Browser, name = unique("Conecta")) {
   const context = await browser.newContext();
@@ -105,9 +117,13 @@ test("a code whose tab was closed is recovered by reconciliation", async ({ brow
   await consentAndOpenLink(endUser, invitationUrl);
   const ref = linkReference(endUser);
   // The end user finished at the bank but never came back: the code waits at Flanks.
-  await request.post("/sandbox/_control/credentials", { data: { bank: "banco-meseta", username: `closed-${Date.now()}`, password: "demo-pass", extra: { ref } } });
+  await request.post("/sandbox/_control/credentials", {
+    data: { bank: "banco-meseta", username: `closed-${Date.now()}`, password: "demo-pass", extra: { ref } },
+  });
   // And one nobody can place.
-  await request.post("/sandbox/_control/credentials", { data: { bank: "testbank", username: `orphan-${Date.now()}`, password: "healthy", extra: { ref: "not-one-of-ours" } } });
+  await request.post("/sandbox/_control/credentials", {
+    data: { bank: "testbank", username: `orphan-${Date.now()}`, password: "healthy", extra: { ref: "not-one-of-ours" } },
+  });
 
   const admin = await (await browser.newContext()).newPage();
   await signIn(admin, ADMIN);
@@ -159,7 +175,13 @@ for (const scenario of [
     await expect(endUser.getByText("is authenticated again")).toBeVisible();
     // The re-authentication brought new data: it is loaded right away, not at the next sweep.
     await expect
-      .poll(() => queryE2eDb<{ reason: string }>(`SELECT r."reason" FROM "SyncRun" r JOIN "Connection" c ON c."id" = r."connectionId" WHERE c."clientId" = ? AND r."reason" = 'new-data'`, advisor.clientId).length)
+      .poll(
+        () =>
+          queryE2eDb<{ reason: string }>(
+            `SELECT r."reason" FROM "SyncRun" r JOIN "Connection" c ON c."id" = r."connectionId" WHERE c."clientId" = ? AND r."reason" = 'new-data'`,
+            advisor.clientId,
+          ).length,
+      )
       .toBeGreaterThan(0);
 
     await advisor.page.goto(`/clients/${advisor.clientId}/details`);
@@ -175,7 +197,9 @@ test("another advisor cannot see, invite for, or disconnect this client's connec
   const endUser = await (await browser.newContext()).newPage();
   await consentAndOpenLink(endUser, invitationUrl);
   const ref = linkReference(endUser);
-  const { code } = await (await request.post("/sandbox/_control/credentials", { data: { bank: "testbank", username: `own-${Date.now()}`, password: "healthy", extra: { ref } } })).json();
+  const { code } = await (
+    await request.post("/sandbox/_control/credentials", { data: { bank: "testbank", username: `own-${Date.now()}`, password: "healthy", extra: { ref } } })
+  ).json();
   await request.get(`/connect/callback?code=${code}&ref=${ref}`, { maxRedirects: 0 });
   const { connections } = await (await advisor.page.request.get(`/api/clients/${advisor.clientId}/connections`)).json();
   const connectionId = connections[0].id as string;
@@ -189,7 +213,9 @@ test("another advisor cannot see, invite for, or disconnect this client's connec
   const ownId = await createClientViaUi(luis, unique("Luis cliente"));
   await luis.goto(`/clients/${ownId}/connections`);
   // Tampered invitation form: Ana's client id.
-  await luis.locator('form:has(input[name="purpose"]) input[name="clientId"]').evaluate((input, id) => ((input as HTMLInputElement).value = id), advisor.clientId);
+  await luis
+    .locator('form:has(input[name="purpose"]) input[name="clientId"]')
+    .evaluate((input, id) => ((input as HTMLInputElement).value = id), advisor.clientId);
   await luis.getByRole("button", { name: "Invite to connect a bank" }).click();
   await expect(appAlert(luis)).toHaveText("You are not allowed to do that.");
   await expect(luis.getByLabel("Invitation link")).toHaveCount(0);
@@ -221,7 +247,11 @@ test("the advisor disconnects a bank: confirmed, erased, audited", async ({ brow
   const endUser = await (await browser.newContext()).newPage();
   await consentAndOpenLink(endUser, invitationUrl);
   const ref = linkReference(endUser);
-  const { code } = await (await request.post("/sandbox/_control/credentials", { data: { bank: "banco-meseta", username: `bye-${Date.now()}`, password: "demo-pass", extra: { ref } } })).json();
+  const { code } = await (
+    await request.post("/sandbox/_control/credentials", {
+      data: { bank: "banco-meseta", username: `bye-${Date.now()}`, password: "demo-pass", extra: { ref } },
+    })
+  ).json();
   await request.get(`/connect/callback?code=${code}&ref=${ref}`, { maxRedirects: 0 });
   await advisor.page.reload();
   const row = advisor.page.getByTestId("connection-banco-meseta");
@@ -240,7 +270,9 @@ test("the advisor disconnects a bank: confirmed, erased, audited", async ({ brow
   const { connections } = await (await advisor.page.request.get(`/api/clients/${advisor.clientId}/connections`)).json();
   expect(connections).toHaveLength(0);
   expect(queryE2eDb("select id from Connection where id = ?", connection!.id)).toHaveLength(0);
-  expect(queryE2eDb<{ actorEmail: string }>("select actorEmail from AuditEvent where action = 'connection.disconnect' and targetId = ?", connection!.id)).toEqual([{ actorEmail: ANA.email }]);
+  expect(
+    queryE2eDb<{ actorEmail: string }>("select actorEmail from AuditEvent where action = 'connection.disconnect' and targetId = ?", connection!.id),
+  ).toEqual([{ actorEmail: ANA.email }]);
   await advisor.context.close();
 });
 

@@ -18,7 +18,9 @@ test("the same callback ten times at once: one exchange, one connection", async 
   const endUser = await (await browser.newContext()).newPage();
   await consentAndOpenLink(endUser, invitationUrl);
   const ref = linkReference(endUser);
-  const created = await request.post("/sandbox/_control/credentials", { data: { bank: "testbank", username: `twice-${Date.now()}`, password: "healthy", extra: { ref } } });
+  const created = await request.post("/sandbox/_control/credentials", {
+    data: { bank: "testbank", username: `twice-${Date.now()}`, password: "healthy", extra: { ref } },
+  });
   const { code } = (await created.json()) as { code: string };
 
   const before = await sandboxCount(request, "POST v0/platform/link");
@@ -41,4 +43,3 @@ test("the same callback ten times at once: one exchange, one connection", async 
   const { connections } = await (await advisor.page.request.get(`/api/clients/${advisor.clientId}/connections`)).json();
   expect(connections).toHaveLength(1);
 });
-

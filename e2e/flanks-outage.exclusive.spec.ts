@@ -78,14 +78,22 @@ async function expectOverviewWithStoredData(): Promise<void> {
 
 /** What the server printed since `offset` (a length of readServerLog()), without colours. */
 function serverLogSince(offset: number): string {
-  return readServerLog().slice(offset).replace(/\x1b\[[0-9;]*m/g, "");
+  return readServerLog()
+    .slice(offset)
+    .replace(/\x1b\[[0-9;]*m/g, "");
 }
 
 /** The Flanks client's log lines for one endpoint: `retrying` ones and the final `call failed` with its attempts. */
 function flanksLogFor(log: string, endpoint: string): { retries: number; failedAttempts: number | null } {
-  const entries = log.split("[flanks] ").slice(1).filter((entry) => entry.includes(`'${endpoint}'`));
+  const entries = log
+    .split("[flanks] ")
+    .slice(1)
+    .filter((entry) => entry.includes(`'${endpoint}'`));
   const failed = entries.find((entry) => entry.startsWith("flanks call failed"));
-  return { retries: entries.filter((entry) => /retrying/.test(entry.split("{")[0]!)).length, failedAttempts: failed ? Number(/attempts: (\d+)/.exec(failed)?.[1]) : null };
+  return {
+    retries: entries.filter((entry) => /retrying/.test(entry.split("{")[0]!)).length,
+    failedAttempts: failed ? Number(/attempts: (\d+)/.exec(failed)?.[1]) : null,
+  };
 }
 
 const failureBanner = () => page.getByTestId("connection-banners").getByText(/the last update failed/);
@@ -104,11 +112,22 @@ async function holdJobLeases(): Promise<void> {
     const until = sqliteDate(new Date(Date.now() + 30 * 60_000));
     writeE2eDb(`INSERT OR IGNORE INTO Lease (name, holder, expiresAt) VALUES (?, '', ?)`, name, sqliteDate(new Date(0)));
     await expect
-      .poll(() => writeE2eDb(`UPDATE Lease SET holder = ?, expiresAt = ? WHERE name = ? AND (expiresAt < ? OR holder = ?)`, DRILL_HOLDER, until, name, sqliteDate(new Date()), DRILL_HOLDER), {
-        message: `the ${name} job's run in progress ends`,
-        timeout: 120_000,
-        intervals: [1_000],
-      })
+      .poll(
+        () =>
+          writeE2eDb(
+            `UPDATE Lease SET holder = ?, expiresAt = ? WHERE name = ? AND (expiresAt < ? OR holder = ?)`,
+            DRILL_HOLDER,
+            until,
+            name,
+            sqliteDate(new Date()),
+            DRILL_HOLDER,
+          ),
+        {
+          message: `the ${name} job's run in progress ends`,
+          timeout: 120_000,
+          intervals: [1_000],
+        },
+      )
       .toBe(1);
   }
 }
@@ -120,7 +139,10 @@ test.beforeAll(async ({ browser, request }) => {
   // Another test's extraction still running would sync (and consume faults) in the background.
   // (Waits a minute at most; the drill's faults are on single endpoints with `times`, so a straggler rarely matters.)
   for (let waited = 0; waited < 60_000; waited += 2_000) {
-    if (queryE2eDb<{ n: number }>(`SELECT count(*) AS n FROM Connection WHERE state IN ('PENDING', 'VERIFYING') AND credentialsTokenEnc IS NOT NULL`)[0]!.n === 0) break;
+    if (
+      queryE2eDb<{ n: number }>(`SELECT count(*) AS n FROM Connection WHERE state IN ('PENDING', 'VERIFYING') AND credentialsTokenEnc IS NOT NULL`)[0]!.n === 0
+    )
+      break;
     await new Promise((resolve) => setTimeout(resolve, 2_000));
   }
   const connected = await connectTestbankClient(browser, request, `outage${Date.now().toString(36)}`);

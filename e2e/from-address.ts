@@ -8,11 +8,23 @@ export type TRawResponse = { status: number; headers: Record<string, string | st
  * another TCP peer, so a test of per-address limits has addresses of its own and never uses up the
  * budget of 127.0.0.1, which every other test shares. Playwright's request context cannot bind one.
  */
-export function requestFrom(localAddress: string, path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<TRawResponse> {
+export function requestFrom(
+  localAddress: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<TRawResponse> {
   const url = new URL(path, E2E_BASE_URL);
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
-      { host: url.hostname, port: url.port, path: `${url.pathname}${url.search}`, method: init.method ?? "GET", localAddress, headers: init.headers, agent: false },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        method: init.method ?? "GET",
+        localAddress,
+        headers: init.headers,
+        agent: false,
+      },
       (response) => {
         let body = "";
         response.setEncoding("utf8");
@@ -34,7 +46,12 @@ export async function csrfFrom(localAddress: string): Promise<{ cookie: string; 
 }
 
 /** A sign-in through next-auth's credentials callback from that address; next-auth's error code, or null when signed in. */
-export async function signInFrom(localAddress: string, csrf: { cookie: string; csrfToken: string }, form: { email: string; password: string }, headers: Record<string, string> = {}): Promise<string | null> {
+export async function signInFrom(
+  localAddress: string,
+  csrf: { cookie: string; csrfToken: string },
+  form: { email: string; password: string },
+  headers: Record<string, string> = {},
+): Promise<string | null> {
   const body = new URLSearchParams({ ...form, csrfToken: csrf.csrfToken, json: "true" }).toString();
   const response = await requestFrom(localAddress, "/api/auth/callback/credentials", {
     method: "POST",

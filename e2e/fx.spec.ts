@@ -28,7 +28,10 @@ test.beforeAll(async ({ browser, request }) => {
   const accounts = centsByCurrency(client.data.accounts, "balance");
   const investments = centsByCurrency(client.data.investments, "balance");
   const liabilities = centsByCurrency(client.data.liabilities, "balance");
-  const side = (currency: string) => ({ assets: (accounts.get(currency) ?? 0n) + (investments.get(currency) ?? 0n), liabilities: liabilities.get(currency) ?? 0n });
+  const side = (currency: string) => ({
+    assets: (accounts.get(currency) ?? 0n) + (investments.get(currency) ?? 0n),
+    liabilities: liabilities.get(currency) ?? 0n,
+  });
   const [inEur, inUsd] = [side("EUR"), side("USD")];
   expect(inUsd.assets).toBeGreaterThan(0n);
   // USD cents → EUR cents: cents / (num / scale) = cents × scale / num; EUR and USD both have two decimals.
@@ -44,15 +47,26 @@ test.beforeAll(async ({ browser, request }) => {
   await admin.goto(`/admin/clients?q=${encodeURIComponent(client.displayName)}`);
   await admin.getByLabel(`Assign to advisor (${client.displayName})`).selectOption({ label: name });
   await admin.getByRole("button", { name: "Reassign" }).click();
-  await expect(admin.getByRole("row", { name: new RegExp(client.displayName) }).getByRole("cell").nth(1)).toHaveText(name);
+  await expect(
+    admin
+      .getByRole("row", { name: new RegExp(client.displayName) })
+      .getByRole("cell")
+      .nth(1),
+  ).toHaveText(name);
   await admin.context().close();
   advisor = await (await browser.newContext()).newPage();
   await signIn(advisor, { email, password: "a-long-password-1" });
 });
 
 test.afterAll(async () => {
-  await client?.page.context().close().catch(() => undefined);
-  await advisor?.context().close().catch(() => undefined);
+  await client?.page
+    .context()
+    .close()
+    .catch(() => undefined);
+  await advisor
+    ?.context()
+    .close()
+    .catch(() => undefined);
 });
 
 test("overview: every currency in EUR at the sandbox's ECB rate of its date, the per-currency figures one click away", async () => {

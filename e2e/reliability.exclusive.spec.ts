@@ -2,7 +2,15 @@ import { existsSync, readFileSync } from "node:fs";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { openTokenWithKey } from "../lib/crypto/token-sealing";
 import { E2E_BASE_URL } from "../playwright.config";
-import { connectViaCallback, createClientViaAction, createInvitationViaAction, createUserViaAction, pendingLinkCode, signedInContext, waitForSyncedConnections } from "./api-helpers";
+import {
+  connectViaCallback,
+  createClientViaAction,
+  createInvitationViaAction,
+  createUserViaAction,
+  pendingLinkCode,
+  signedInContext,
+  waitForSyncedConnections,
+} from "./api-helpers";
 import { queryE2eDb } from "./db";
 import { sqliteDate, writeE2eDb } from "./db-write";
 import { ADMIN, ANA, sandboxCount, signIn, signInOverHttp } from "./fixtures";
@@ -18,11 +26,16 @@ const tag = `r${Date.now().toString(36)}`;
 
 /** Asks the sandbox, as Flanks' API client would, for the status of each credentials token: 200 known, 404 deleted. */
 async function credentialsStatusAtSandbox(request: APIRequestContext, clientSecret: string, tokens: string[]): Promise<number[]> {
-  const token = await request.post("/sandbox/v0/token", { data: { client_id: "patrimonio-sandbox", client_secret: clientSecret, grant_type: "client_credentials" } });
+  const token = await request.post("/sandbox/v0/token", {
+    data: { client_id: "patrimonio-sandbox", client_secret: clientSecret, grant_type: "client_credentials" },
+  });
   const { access_token } = (await token.json()) as { access_token: string };
   const statuses: number[] = [];
   for (const credentialsToken of tokens) {
-    const response = await request.post("/sandbox/v0/bank/credentials/status", { headers: { Authorization: `Bearer ${access_token}` }, data: { credentials_token: credentialsToken } });
+    const response = await request.post("/sandbox/v0/bank/credentials/status", {
+      headers: { Authorization: `Bearer ${access_token}` },
+      data: { credentials_token: credentialsToken },
+    });
     statuses.push(response.status());
   }
   return statuses;
@@ -63,7 +76,10 @@ test("deleting a client erases every row of it, keeps the audit, and deletes its
   const connectionIds = connections.map((row) => row.id);
   expect(connectionIds).toHaveLength(2);
   // The test server's key (its generated secrets file) opens the tokens, to ask the sandbox about them afterwards.
-  const secrets = JSON.parse(readFileSync(`${process.env.E2E_DATA_DIR ?? "data/e2e"}/secrets.json`, "utf8")) as { ENCRYPTION_KEY: string; SANDBOX_CLIENT_SECRET: string };
+  const secrets = JSON.parse(readFileSync(`${process.env.E2E_DATA_DIR ?? "data/e2e"}/secrets.json`, "utf8")) as {
+    ENCRYPTION_KEY: string;
+    SANDBOX_CLIENT_SECRET: string;
+  };
   const credentialsTokens = connections.map((row) => openTokenWithKey(row.credentialsTokenEnc, "credentials_token", secrets.ENCRYPTION_KEY, { rowId: row.id }));
   expect(await credentialsStatusAtSandbox(request, secrets.SANDBOX_CLIENT_SECRET, credentialsTokens)).toEqual([200, 200]);
   for (const table of ["WealthAccount", "WealthAccountTransaction", "WealthInvestment", "WealthSnapshot", "SyncRun", "WealthIdentity"]) {
@@ -72,7 +88,11 @@ test("deleting a client erases every row of it, keeps the audit, and deletes its
   const ids = [clientId, ...connectionIds, invitation.id, spare.id, invitation.reference, spare.reference];
   // What must leave the file's bytes too (database, WAL, index): the client's IBANs and identity documents that no other client shares.
   const personalValues = [
-    ...queryE2eDb<{ value: string }>("select distinct iban as value from WealthAccount where clientId = ? and iban not in (select iban from WealthAccount where clientId <> ?)", clientId, clientId),
+    ...queryE2eDb<{ value: string }>(
+      "select distinct iban as value from WealthAccount where clientId = ? and iban not in (select iban from WealthAccount where clientId <> ?)",
+      clientId,
+      clientId,
+    ),
     ...queryE2eDb<{ value: string }>(
       "select distinct identityDocument as value from WealthIdentity where clientId = ? and identityDocument is not null and identityDocument not in (select identityDocument from WealthIdentity where clientId <> ? and identityDocument is not null)",
       clientId,
@@ -106,11 +126,17 @@ test("deleting a client erases every row of it, keeps the audit, and deletes its
   expect(await credentialsStatusAtSandbox(request, secrets.SANDBOX_CLIENT_SECRET, credentialsTokens)).toEqual([404, 404]);
 
   // Table by table, column by column: no row anywhere (but the audit log) names the client, its connections, invitations or references.
-  const tables = queryE2eDb<{ name: string }>("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('_prisma_migrations', 'AuditEvent')").map((row) => row.name);
-  expect(tables).toEqual(expect.arrayContaining(["Client", "Connection", "Invitation", "LinkCodeExchange", "SyncRun", "WealthAccountTransaction", "WealthSnapshot", "Lease"]));
+  const tables = queryE2eDb<{ name: string }>(
+    "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('_prisma_migrations', 'AuditEvent')",
+  ).map((row) => row.name);
+  expect(tables).toEqual(
+    expect.arrayContaining(["Client", "Connection", "Invitation", "LinkCodeExchange", "SyncRun", "WealthAccountTransaction", "WealthSnapshot", "Lease"]),
+  );
   const remaining: string[] = [];
   for (const table of tables) {
-    const columns = queryE2eDb<{ name: string; type: string }>(`select name, type from pragma_table_info('${table}')`).filter((column) => /TEXT|^$/i.test(column.type));
+    const columns = queryE2eDb<{ name: string; type: string }>(`select name, type from pragma_table_info('${table}')`).filter((column) =>
+      /TEXT|^$/i.test(column.type),
+    );
     for (const id of ids) {
       const where = columns.map((column) => `instr("${column.name}", ?) > 0`).join(" or ");
       if (!where) continue;
@@ -121,7 +147,9 @@ test("deleting a client erases every row of it, keeps the audit, and deletes its
   expect(remaining).toEqual([]);
   // Not in free pages, nor in old frames of the WAL (secure_delete, then the WAL checkpointed and truncated).
   const databaseFile = `${process.env.E2E_DATA_DIR ?? "data/e2e"}/app.db`;
-  const bytes = Buffer.concat([databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`].filter((file) => existsSync(file)).map((file) => readFileSync(file)));
+  const bytes = Buffer.concat(
+    [databaseFile, `${databaseFile}-wal`, `${databaseFile}-shm`].filter((file) => existsSync(file)).map((file) => readFileSync(file)),
+  );
   expect(personalValues.filter((value) => bytes.includes(Buffer.from(value)))).toEqual([]);
 
   // The audit entries stay, and the erasure itself is one of them.

@@ -83,7 +83,9 @@ function urlsFor(ids: TIds): Record<string, string[]> {
     "/api/clients/[clientId]": [api, "/api/clients/not-a-client-id"],
     "/api/clients/[clientId]/connections": [`${api}/connections`],
     "/api/clients/[clientId]/sync": [`${api}/sync`],
-    "/api/clients/[clientId]/transactions/[kind]": ["account", "card", "investment", "liability", "nonsense"].map((kind) => `${api}/transactions/${kind}?page=1`).concat(`${api}/transactions/account?page=-3&sort=nope`),
+    "/api/clients/[clientId]/transactions/[kind]": ["account", "card", "investment", "liability", "nonsense"]
+      .map((kind) => `${api}/transactions/${kind}?page=1`)
+      .concat(`${api}/transactions/account?page=-3&sort=nope`),
     "/api/clients/[clientId]/transactions/[kind]/csv": ["account", "card", "investment", "liability"].map((kind) => `${api}/transactions/${kind}/csv`),
     "/connect/[token]": [`/connect/${ids.invitationToken}`, "/connect/this-token-does-not-exist-0000000000000000000"],
     "/connect/callback": ["/connect/callback", "/connect/callback?code=not-a-code&ref=not-a-ref", "/connect/callback?error=INVALID_CREDENTIALS&ref=x"],
@@ -114,7 +116,13 @@ function check(where: string, body: string) {
 test.beforeAll(async () => {
   // The demo's connected clients are made and synced by the server's scheduler shortly after start.
   await expect
-    .poll(() => queryE2eDb<{ n: number }>(`SELECT count(*) AS n FROM WealthInvestment i JOIN Client c ON c.id = i.clientId WHERE c.displayName = 'Carmen Ruiz Ortega'`)[0]?.n ?? 0, { timeout: 90_000, intervals: [2_000] })
+    .poll(
+      () =>
+        queryE2eDb<{ n: number }>(
+          `SELECT count(*) AS n FROM WealthInvestment i JOIN Client c ON c.id = i.clientId WHERE c.displayName = 'Carmen Ruiz Ortega'`,
+        )[0]?.n ?? 0,
+      { timeout: 90_000, intervals: [2_000] },
+    )
     .toBeGreaterThan(0);
   const [carmen] = queryE2eDb<{ id: string }>(
     `SELECT c.id FROM Client c JOIN User u ON u.id = c.advisorId WHERE u.email = ? AND c.displayName = 'Carmen Ruiz Ortega'`,
@@ -215,7 +223,10 @@ test("every route in every role, as HTML, React payload, JSON and CSV: no canary
       // Pages also as the React flight payload (what client-side navigation fetches).
       const variants: { name: string; headers: Record<string, string> }[] = url.startsWith("/api/")
         ? [{ name: "json", headers: {} }]
-        : [{ name: "html", headers: {} }, { name: "rsc", headers: { RSC: "1" } }];
+        : [
+            { name: "html", headers: {} },
+            { name: "rsc", headers: { RSC: "1" } },
+          ];
       for (const variant of variants) {
         const response = await context.get(url, { headers: variant.headers, failOnStatusCode: false, maxRedirects: 5 });
         const body = await response.text();
@@ -259,7 +270,9 @@ test("the build's static files, the database file and the server log hold no can
   for (const file of staticFiles) for (const name of findNeedles(readFileSync(file).toString("latin1"), buildNeedles)) leaks.push(`${file}: ${name}`);
 
   // The SQLite file (and its journal): tokens only sealed, secrets never.
-  const dbFiles = ["app.db", "app.db-wal", "app.db-journal"].map((name) => path.join(E2E_DATA_DIR, name)).filter((file) => listFiles(E2E_DATA_DIR).includes(file));
+  const dbFiles = ["app.db", "app.db-wal", "app.db-journal"]
+    .map((name) => path.join(E2E_DATA_DIR, name))
+    .filter((file) => listFiles(E2E_DATA_DIR).includes(file));
   expect(dbFiles).toContain(path.join(E2E_DATA_DIR, "app.db"));
   for (const file of dbFiles) {
     const bytes = readFileSync(file);

@@ -46,9 +46,7 @@ export function pathOfWorker(worker: string, params: Record<string, string>): st
 }
 
 export type TActionResult =
-  | { kind: "state"; state: Record<string, unknown> }
-  | { kind: "redirect"; location: string }
-  | { kind: "http"; status: number; body: string };
+  { kind: "state"; state: Record<string, unknown> } | { kind: "redirect"; location: string } | { kind: "http"; status: number; body: string };
 
 export type TActionCall = { shape?: "state" | "formData"; params?: Record<string, string>; headers?: Record<string, string> };
 
@@ -56,7 +54,12 @@ export type TActionCall = { shape?: "state" | "formData"; params?: Record<string
  * `shape: "state"` (default): the action is `(previousState, formData)` as `useActionState` calls it;
  * "formData": `(formData)` as a plain `<form action>` calls it.
  */
-export async function callAction(request: APIRequestContext, ref: TActionRef, fields: Record<string, string>, options: TActionCall = {}): Promise<TActionResult> {
+export async function callAction(
+  request: APIRequestContext,
+  ref: TActionRef,
+  fields: Record<string, string>,
+  options: TActionCall = {},
+): Promise<TActionResult> {
   // A FormData keeps the order: the fields first, then the root row "0" that refers to them (an object would put "0" first).
   const multipart = new FormData();
   for (const [key, value] of Object.entries(fields)) multipart.append(`_1_${key}`, value);

@@ -13,7 +13,9 @@ test("50 parallel wrong passwords for one account, each with another X-Forwarded
   const from = "127.0.0.2";
   const email = `${unique("flood").replace(" ", "")}@example.com`;
   const csrf = await csrfFrom(from);
-  const outcomes = await Promise.all(Array.from({ length: 50 }, (_, index) => signInFrom(from, csrf, { email, password: `wrong-password-${index}` }, rotatingForwardedFor(index))));
+  const outcomes = await Promise.all(
+    Array.from({ length: 50 }, (_, index) => signInFrom(from, csrf, { email, password: `wrong-password-${index}` }, rotatingForwardedFor(index))),
+  );
   expect(outcomes.filter((outcome) => outcome === "CredentialsSignin")).toHaveLength(5);
   expect(outcomes.filter((outcome) => outcome === "throttled")).toHaveLength(45);
 });
@@ -22,7 +24,11 @@ test("50 parallel wrong passwords for 50 accounts from one address, each with an
   const from = "127.0.0.3";
   const tag = unique("spray").replace(" ", "");
   const csrf = await csrfFrom(from);
-  const outcomes = await Promise.all(Array.from({ length: 50 }, (_, index) => signInFrom(from, csrf, { email: `${tag}-${index}@example.com`, password: "wrong-password" }, rotatingForwardedFor(index))));
+  const outcomes = await Promise.all(
+    Array.from({ length: 50 }, (_, index) =>
+      signInFrom(from, csrf, { email: `${tag}-${index}@example.com`, password: "wrong-password" }, rotatingForwardedFor(index)),
+    ),
+  );
   expect(outcomes.filter((outcome) => outcome === "CredentialsSignin")).toHaveLength(30);
   expect(outcomes.filter((outcome) => outcome === "throttled")).toHaveLength(20);
   // Even the right password waits: that address has had its share of hashes for 15 minutes.
@@ -31,7 +37,11 @@ test("50 parallel wrong passwords for 50 accounts from one address, each with an
 
 test("the end users' pages are limited per address: the Link callback answers 429 after 120 requests a minute", async () => {
   const from = "127.0.0.4";
-  const statuses = await Promise.all(Array.from({ length: 130 }, (_, index) => requestFrom(from, `/connect/callback?error=ABORTED_BY_USER&ref=x${index}`, { headers: rotatingForwardedFor(index) }).then((response) => response.status)));
+  const statuses = await Promise.all(
+    Array.from({ length: 130 }, (_, index) =>
+      requestFrom(from, `/connect/callback?error=ABORTED_BY_USER&ref=x${index}`, { headers: rotatingForwardedFor(index) }).then((response) => response.status),
+    ),
+  );
   expect(statuses.filter((status) => status === 303)).toHaveLength(120);
   expect(statuses.filter((status) => status === 429)).toHaveLength(10);
   const refused = await requestFrom(from, "/connect/this-token-does-not-exist-0000000000000000000");
@@ -45,7 +55,15 @@ test("a caller's own X-Forwarded-Proto: https does not turn on HSTS on a plain-h
   expect(response.headers()["strict-transport-security"]).toBeUndefined();
 });
 
-for (const callbackUrl of ["/\\evil.example", "/%5Cevil.example", "/\t/evil.example", "//evil.example", "https://evil.example/clients", "/.//evil.example", "javascript:alert(document.domain)"]) {
+for (const callbackUrl of [
+  "/\\evil.example",
+  "/%5Cevil.example",
+  "/\t/evil.example",
+  "//evil.example",
+  "https://evil.example/clients",
+  "/.//evil.example",
+  "javascript:alert(document.domain)",
+]) {
   test(`signing in with callbackUrl ${JSON.stringify(callbackUrl)} stays on the site`, async ({ page }) => {
     const requests: string[] = [];
     page.on("request", (request) => requests.push(new URL(request.url()).host));

@@ -64,7 +64,12 @@ export async function startSharedSandbox(): Promise<{ close: () => Promise<void>
     basePath: "/sandbox",
   });
   const origin = `http://127.0.0.1:${SANDBOX_PORT}`;
-  const server: Server = createServer(nodeListener((request) => sandbox.handle(request), () => origin));
+  const server: Server = createServer(
+    nodeListener(
+      (request) => sandbox.handle(request),
+      () => origin,
+    ),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(SANDBOX_PORT, "127.0.0.1", resolve);
@@ -109,7 +114,7 @@ export function startInstance(name: keyof typeof PORTS): TInstance {
 }
 
 export async function waitUntilHealthy(instance: TInstance, timeoutMs = 90_000): Promise<void> {
-  for (const giveUpAt = Date.now() + timeoutMs; Date.now() < giveUpAt; ) {
+  for (const giveUpAt = Date.now() + timeoutMs; Date.now() < giveUpAt;) {
     try {
       if ((await fetch(`${instance.url}/api/health`)).status === 200) return;
     } catch {

@@ -25,12 +25,16 @@ test.beforeAll(async ({ browser, request }) => {
 });
 
 test.afterAll(async () => {
-  await client?.page.context().close().catch(() => undefined);
+  await client?.page
+    .context()
+    .close()
+    .catch(() => undefined);
 });
 
 const shot = (name: string) => ({ path: `test-results/wealth-details-screens/${name}.png`, fullPage: true });
 const cents = (value: unknown) => BigInt(Math.round(Number(value) * 100));
-const investmentTxs = () => client.data.investmentTransactions as (TRecord & { investment_id: string; type: string; operationDate: string; currency: string })[];
+const investmentTxs = () =>
+  client.data.investmentTransactions as (TRecord & { investment_id: string; type: string; operationDate: string; currency: string })[];
 
 /**
  * The stored Flanks id of a client's investment (by ISIN) or card (by PAN): the sandbox's ids depend on the
@@ -77,7 +81,14 @@ test("investment transactions: the type by name, fees with their breakdown, tax 
   await expect(saleRow).toContainText(`acquired ${formatDay(gain.date, "en")}`);
 
   const detail = withBroker.commission_detail as { broker: number; entity: number };
-  const feeRow = await ledgerRow(page, path, "investment-table", storedInvestmentId(isinOf(withBroker.investment_id)), withBroker.operationDate, String(withBroker.description));
+  const feeRow = await ledgerRow(
+    page,
+    path,
+    "investment-table",
+    storedInvestmentId(isinOf(withBroker.investment_id)),
+    withBroker.operationDate,
+    String(withBroker.description),
+  );
   await expect(feeRow).toContainText(eur(cents(withBroker.commission), withBroker.currency));
   await expect(feeRow).toContainText(`broker ${eur(cents(detail.broker), withBroker.currency)}`);
 
@@ -85,8 +96,14 @@ test("investment transactions: the type by name, fees with their breakdown, tax 
   await expect(transferRow).toContainText("Funds transfer");
 
   // The CSV has the same figures, the type as sent and by name.
-  const csv = await (await page.request.get(`/api/clients/${clientId}/transactions/investment/csv?product=${encodeURIComponent(storedInvestmentId(isinOf(dividend.investment_id)))}`)).text();
-  expect(csv.split("\r\n")[0]).toContain("type,type_name,counterparty,counterparty_iban,commission,retention,expenses,exchange_rate,origin_gain,origin_gain_date");
+  const csv = await (
+    await page.request.get(
+      `/api/clients/${clientId}/transactions/investment/csv?product=${encodeURIComponent(storedInvestmentId(isinOf(dividend.investment_id)))}`,
+    )
+  ).text();
+  expect(csv.split("\r\n")[0]).toContain(
+    "type,type_name,counterparty,counterparty_iban,commission,retention,expenses,exchange_rate,origin_gain,origin_gain_date",
+  );
   expect(csv).toContain(",5,Dividend,");
 
   // In Spanish, the same rows speak Spanish.
@@ -104,7 +121,12 @@ test("investment transactions: the type by name, fees with their breakdown, tax 
 
 test("account transactions: the type and the counterparty of transfers", async () => {
   const { page, clientId, data } = client;
-  const records = data.accountTransactions.page(1, 10_000) as unknown as (TRecord & { account_id: string; amount: number; operationDate: string; transfer: TRecord })[];
+  const records = data.accountTransactions.page(1, 10_000) as unknown as (TRecord & {
+    account_id: string;
+    amount: number;
+    operationDate: string;
+    transfer: TRecord;
+  })[];
   const outgoing = records.find((tx) => tx.amount < 0 && tx.transfer?.beneficiary && tx.transfer?.ibanBeneficiary)!;
   const incoming = records.find((tx) => tx.amount > 0 && tx.transfer?.ordenant)!;
   const path = `/clients/${clientId}/accounts`;
@@ -145,7 +167,10 @@ test("analytics: PES is price to earnings", async () => {
   const { page, clientId, data } = client;
   const investment = data.investments.find((i) => (i.analytics as TRecord | null)?.PES !== null && (i.analytics as TRecord | null)?.PES !== undefined)!;
   await page.goto(`/clients/${clientId}/investments?q=${encodeURIComponent(String(investment.isin))}`);
-  await page.getByTestId("investments-table").getByRole("link", { name: String(investment.name) }).click();
+  await page
+    .getByTestId("investments-table")
+    .getByRole("link", { name: String(investment.name) })
+    .click();
   await expect(page.getByText("Price to earnings (PES)")).toBeVisible();
   await expect(page.getByText("P/S ratio")).toHaveCount(0);
   await page.screenshot(shot("investment-detail"));
@@ -162,7 +187,12 @@ test("cards: commission of each transaction and the card's currency; liabilities
   await page.screenshot(shot("cards"));
   await page.goto(`/clients/${clientId}/liabilities`);
   for (const liability of data.liabilities.filter((l) => l.subtype)) {
-    await expect(page.getByTestId("liabilities-table").locator("tbody tr").filter({ hasText: String(liability.name) })).toContainText(`Subtype: ${liability.subtype}`);
+    await expect(
+      page
+        .getByTestId("liabilities-table")
+        .locator("tbody tr")
+        .filter({ hasText: String(liability.name) }),
+    ).toContainText(`Subtype: ${liability.subtype}`);
   }
   await page.screenshot(shot("liabilities"));
 });

@@ -58,4 +58,15 @@ export function eur(cents: bigint, currency = "EUR"): string {
   return format.format(text as unknown as number);
 }
 
-export const WEALTH_TABS = ["", "/investments", "/portfolios", "/performance", "/accounts", "/cards", "/liabilities", "/mifid", "/identity", "/investments/transactions"] as const;
+export const WEALTH_TABS = [
+  "",
+  "/investments",
+  "/portfolios",
+  "/performance",
+  "/accounts",
+  "/cards",
+  "/liabilities",
+  "/mifid",
+  "/identity",
+  "/investments/transactions",
+] as const;

@@ -20,7 +20,10 @@ test.beforeAll(async ({ browser, request }) => {
 });
 
 test.afterAll(async () => {
-  await client?.page.context().close().catch(() => undefined);
+  await client?.page
+    .context()
+    .close()
+    .catch(() => undefined);
 });
 
 const shot = (name: string) => ({ path: `test-results/wealth-screens/${name}.png`, fullPage: true });
@@ -70,7 +73,8 @@ test("investments: every position, sort, filter, detail with CNMV / DGSFP", asyn
   await expect(table.locator("tbody tr")).toHaveCount(data.investments.length);
   for (const investment of data.investments) await expect(table).toContainText(String(investment.isin));
   // Totals over every matching position (computed in SQL; the table is paged at 50).
-  for (const [currency, cents] of centsByCurrency(data.investments, "balance")) await expect(page.getByTestId("investment-totals")).toContainText(eur(cents, currency));
+  for (const [currency, cents] of centsByCurrency(data.investments, "balance"))
+    await expect(page.getByTestId("investment-totals")).toContainText(eur(cents, currency));
   await expect(table.locator("tbody tr").first()).toContainText("TestBank (sandbox scenarios)");
   await page.screenshot(shot("investments"));
 
@@ -115,7 +119,12 @@ test("performance: every period, per portfolio and position, weighting explained
   // A position's Yearly figure, as a percentage of Flanks' ratio.
   const first = [...data.investments].sort((a, b) => String(a.name).localeCompare(String(b.name)))[0]!;
   const yearly = (first.performance_detail as { Yearly: number }).Yearly;
-  await expect(positions.locator("tbody tr").filter({ hasText: String(first.isin) }).first()).toContainText(`${(yearly * 100).toFixed(2)}%`);
+  await expect(
+    positions
+      .locator("tbody tr")
+      .filter({ hasText: String(first.isin) })
+      .first(),
+  ).toContainText(`${(yearly * 100).toFixed(2)}%`);
   await page.screenshot(shot("performance"));
 });
 

@@ -9,9 +9,7 @@ import { prepareDatabase } from "./lib/prepare-database";
 /** Creates an admin (the first one, when there are no demo accounts). The password comes from ADMIN_PASSWORD or is generated and printed once. */
 async function main() {
   const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
-  const input = z
-    .object({ email: z.string().trim().toLowerCase().email(), name: z.string().trim().min(1).max(80) })
-    .safeParse(values);
+  const input = z.object({ email: z.string().trim().toLowerCase().email(), name: z.string().trim().min(1).max(80) }).safeParse(values);
   if (!input.success) {
     console.error('Usage: npm run admin:create -- --email you@firm.com --name "Your Name"   (optional ADMIN_PASSWORD env, at least 12 characters)');
     process.exit(2);

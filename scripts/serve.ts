@@ -40,7 +40,11 @@ const workerEnv: NodeJS.ProcessEnv = { ...process.env };
 const sandbox = await startSandboxBeside(env);
 Object.assign(workerEnv, sandbox?.serverEnv);
 
-cluster.setupPrimary({ exec: BIN.next, args: ["start", "-p", String(env.PORT), "--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS), ...(host ? ["-H", host] : [])], execArgv: WORKER_NODE_FLAGS });
+cluster.setupPrimary({
+  exec: BIN.next,
+  args: ["start", "-p", String(env.PORT), "--keepAliveTimeout", String(KEEP_ALIVE_TIMEOUT_MS), ...(host ? ["-H", host] : [])],
+  execArgv: WORKER_NODE_FLAGS,
+});
 
 let stopping = false;
 const startedAt = new Map<number, number>();

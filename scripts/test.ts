@@ -55,7 +55,12 @@ async function main() {
   const twoInstancesPostgres = await startPostgresServer({ port: 5444, dataDir: "data/two-instances-postgres" });
   try {
     const twoInstancesDatabaseUrl = await twoInstancesPostgres.createDatabase({ name: "patrimonio_two_instances" });
-    const exclusiveEnv = { E2E_PORT: "3102", E2E_DATA_DIR: "data/e2e-exclusive", E2E_OUTPUT_DIR: "test-results-exclusive", TWO_INSTANCES_DATABASE_URL: twoInstancesDatabaseUrl };
+    const exclusiveEnv = {
+      E2E_PORT: "3102",
+      E2E_DATA_DIR: "data/e2e-exclusive",
+      E2E_OUTPUT_DIR: "test-results-exclusive",
+      TWO_INSTANCES_DATABASE_URL: twoInstancesDatabaseUrl,
+    };
     const results = await Promise.allSettled([
       run(BIN.playwright, ["test", "--project=main", "--project=after"], { env }),
       runPrefixed("[exclusive]", BIN.playwright, ["test", "--project=exclusive", "--no-deps"], { env: { ...env, ...exclusiveEnv } }),

@@ -24,7 +24,18 @@ const Database = createRequire(import.meta.url)("better-sqlite3") as new (path: 
 let database: TTestDatabase;
 const copies = mkdtempSync(join(tmpdir(), "patrimonio-audit-"));
 
-type TEventRow = { prevHash: string; at: Date; actorId: string; actorEmail: string; action: string; targetType: string; targetId: string; requestId: null; details: string; hash: string };
+type TEventRow = {
+  prevHash: string;
+  at: Date;
+  actorId: string;
+  actorEmail: string;
+  action: string;
+  targetType: string;
+  targetId: string;
+  requestId: null;
+  details: string;
+  hash: string;
+};
 
 /**
  * A chain built as recordAuditEvent builds it: keyed with `key`, or `unkeyed` (plain SHA-256, as before the
@@ -34,7 +45,17 @@ function buildChain(count: number, hashOf: (row: Omit<TEventRow, "hash">) => str
   let prevHash = AUDIT_GENESIS_HASH;
   const rows: TEventRow[] = [];
   for (let n = 0; n < count; n++) {
-    const row = { prevHash, at: new Date(Date.UTC(2026, 0, 1, 0, 0, n)), actorId: "u1", actorEmail: "admin@example.com", action: n % 2 ? "client.update" : "client.create", targetType: "client", targetId: `c${n}`, requestId: null, details: JSON.stringify({ n }) };
+    const row = {
+      prevHash,
+      at: new Date(Date.UTC(2026, 0, 1, 0, 0, n)),
+      actorId: "u1",
+      actorEmail: "admin@example.com",
+      action: n % 2 ? "client.update" : "client.create",
+      targetType: "client",
+      targetId: `c${n}`,
+      requestId: null,
+      details: JSON.stringify({ n }),
+    };
     const hash = hashOf(row);
     rows.push({ ...row, hash });
     prevHash = hash;
@@ -117,15 +138,34 @@ describe("npm run audit:verify", () => {
   it("catches an event rewritten with its hash recomputed without the key", async () => {
     const row = await database.db.auditEvent.findUniqueOrThrow({ where: { id: 1_205 } });
     const forged = { ...row, actorEmail: "someone-else@example.com" };
-    const file = tamperedCopy("rehashed", `UPDATE "AuditEvent" SET "actorEmail" = 'someone-else@example.com', "hash" = '${computeUnkeyedAuditHash(forged)}' WHERE "id" = 1205`);
+    const file = tamperedCopy(
+      "rehashed",
+      `UPDATE "AuditEvent" SET "actorEmail" = 'someone-else@example.com', "hash" = '${computeUnkeyedAuditHash(forged)}' WHERE "id" = 1205`,
+    );
     expect(await verifyFile(file)).toMatchObject({ ok: false, problem: "broken", brokenId: 1_205 });
   });
 
   it("catches the whole log rewritten with the unkeyed SHA-256 (every link consistent)", async () => {
     const file = tamperedCopy("rewritten-unkeyed", (sqlite) => {
       sqlite.exec('DELETE FROM "AuditEvent"');
-      const insert = sqlite.prepare('INSERT INTO "AuditEvent" ("id", "at", "actorId", "actorEmail", "action", "targetType", "targetId", "requestId", "details", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
-      buildChain(40, computeUnkeyedAuditHash).forEach((row, n) => insert.run(n + 1, row.at.toISOString(), row.actorId, row.actorEmail, row.action, row.targetType, row.targetId, null, row.details, row.prevHash, row.hash));
+      const insert = sqlite.prepare(
+        'INSERT INTO "AuditEvent" ("id", "at", "actorId", "actorEmail", "action", "targetType", "targetId", "requestId", "details", "prevHash", "hash") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      );
+      buildChain(40, computeUnkeyedAuditHash).forEach((row, n) =>
+        insert.run(
+          n + 1,
+          row.at.toISOString(),
+          row.actorId,
+          row.actorEmail,
+          row.action,
+          row.targetType,
+          row.targetId,
+          null,
+          row.details,
+          row.prevHash,
+          row.hash,
+        ),
+      );
     });
     const verdict = await verifyFile(file);
     expect(verdict).toMatchObject({ ok: false, problem: "unkeyed", count: 40 });
@@ -154,7 +194,9 @@ describe("npm run audit:verify", () => {
 
   it("is a command: exit 0 and OK, or exit 1 naming the broken event or the cut", { timeout: 60_000 }, async () => {
     const run = (databaseUrl: string) =>
-      promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/verify-audit-chain.ts", "--database-url", databaseUrl, "--anchor", anchorFile], { env: { ...process.env, AUDIT_KEY } }).then(
+      promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/verify-audit-chain.ts", "--database-url", databaseUrl, "--anchor", anchorFile], {
+        env: { ...process.env, AUDIT_KEY },
+      }).then(
         (result) => ({ code: 0, ...result }),
         (error: { code: number; stdout: string; stderr: string }) => error,
       );
@@ -188,7 +230,17 @@ describe("a log from before the chain was keyed", () => {
 
       // An unkeyed event appended after the keyed ones (by someone without the key) breaks it.
       const tail = await legacy.db.auditEvent.findFirstOrThrow({ orderBy: { id: "desc" } });
-      const forged = { prevHash: tail.hash, at: new Date(), actorId: null, actorEmail: null, action: "client.delete", targetType: "client", targetId: "c-new", requestId: null, details: "{}" };
+      const forged = {
+        prevHash: tail.hash,
+        at: new Date(),
+        actorId: null,
+        actorEmail: null,
+        action: "client.delete",
+        targetType: "client",
+        targetId: "c-new",
+        requestId: null,
+        details: "{}",
+      };
       await legacy.db.auditEvent.create({ data: { ...forged, hash: computeUnkeyedAuditHash(forged) } });
       expect(await verifyAuditChain(legacy.db, { auditKey: AUDIT_KEY })).toMatchObject({ ok: false, problem: "broken", brokenId: 34 });
     } finally {

@@ -24,7 +24,10 @@ export type TAuditVerdict =
 
 const BATCH = 1_000;
 
-export async function verifyAuditChain(db: PrismaClient, { auditKey, anchor = null }: { auditKey: string; anchor?: TAuditAnchor | null }): Promise<TAuditVerdict> {
+export async function verifyAuditChain(
+  db: PrismaClient,
+  { auditKey, anchor = null }: { auditKey: string; anchor?: TAuditAnchor | null },
+): Promise<TAuditVerdict> {
   let cursor: TAuditChainCursor = AUDIT_CHAIN_START;
   let afterId = 0;
   let lastHash: string | null = null;
@@ -53,7 +56,8 @@ export async function verifyAuditChain(db: PrismaClient, { auditKey, anchor = nu
 
 export function describeVerdict(verdict: TAuditVerdict, anchorFile = "the anchor file"): string {
   if (verdict.ok) {
-    const legacy = verdict.unkeyedCount > 0 ? ` (the first ${verdict.unkeyedCount} from before the chain was keyed, sealed by event #${verdict.keyedFromId})` : "";
+    const legacy =
+      verdict.unkeyedCount > 0 ? ` (the first ${verdict.unkeyedCount} from before the chain was keyed, sealed by event #${verdict.keyedFromId})` : "";
     const anchor = verdict.anchor
       ? ` The anchor written at ${verdict.anchor.writtenAt} (event #${verdict.anchor.lastId}) matches.`
       : ` No anchor at ${anchorFile}: a cut of the log's last events could not be detected.`;
@@ -84,7 +88,12 @@ async function main(): Promise<number> {
   // Only the database, the audit key and the anchor are needed: no other secret is read, none is generated.
   const unused = "unused-".padEnd(44, "x");
   const source: Record<string, string | undefined> = { ...process.env, ...(values["database-url"] ? { DATABASE_URL: values["database-url"] } : {}) };
-  const env = parseEnv(source, { NEXTAUTH_SECRET: unused, ENCRYPTION_KEY: unused, SANDBOX_CLIENT_SECRET: unused, AUDIT_KEY: generatedAuditKey(source.DATA_DIR?.trim() || "data") });
+  const env = parseEnv(source, {
+    NEXTAUTH_SECRET: unused,
+    ENCRYPTION_KEY: unused,
+    SANDBOX_CLIENT_SECRET: unused,
+    AUDIT_KEY: generatedAuditKey(source.DATA_DIR?.trim() || "data"),
+  });
   if (!env.auditKey) throw new Error("no AUDIT_KEY: set it, or run where DATA_DIR/secrets.json holds the app's");
   const anchorFile = values.anchor ?? env.auditAnchorFile;
   const db = createPrismaClient(env.databaseUrl);

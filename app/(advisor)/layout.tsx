@@ -5,5 +5,9 @@ import { requireUser } from "@/lib/auth/current-user";
 
 export default async function AdvisorLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  return <AppShell user={user} setLocale={setLocaleAction}>{children}</AppShell>;
+  return (
+    <AppShell user={user} setLocale={setLocaleAction}>
+      {children}
+    </AppShell>
+  );
 }

@@ -119,7 +119,10 @@ export default async function BookPage({ searchParams }: TProps) {
           ) : (
             <>
               <p className="-mt-2 mb-3 text-sm text-slate-700">
-                {b.needsActionNote} <Link className="text-brand-700 underline" href="/inbox">{t.nav.inbox}</Link>
+                {b.needsActionNote}{" "}
+                <Link className="text-brand-700 underline" href="/inbox">
+                  {t.nav.inbox}
+                </Link>
               </p>
               <DataTable
                 caption={b.needsAction}

@@ -35,7 +35,15 @@ export function CreateUserForm({ action }: { action: (state: TFormState, formDat
           { value: "ADMIN", label: admin.roleAdmin },
         ]}
       />
-      <TextField name="password" type="password" label={admin.newPassword} hint={admin.passwordHint} errors={errorsOf("password")} required autoComplete="new-password" />
+      <TextField
+        name="password"
+        type="password"
+        label={admin.newPassword}
+        hint={admin.passwordHint}
+        errors={errorsOf("password")}
+        required
+        autoComplete="new-password"
+      />
       <div className="sm:col-span-2">
         <SubmitButton label={t.common.create} pendingLabel={t.common.saving} />
       </div>

@@ -19,7 +19,11 @@ export function ReconcileButton({ action }: { action: (state: TFormState, formDa
       </div>
       {state.status === "ok" ? (
         <Alert tone="success" live>
-          {interpolate(a.reconcileResult, { exchanged: state.values?.exchanged ?? "0", orphans: state.values?.orphans ?? "0", refused: state.values?.refused ?? "0" })}
+          {interpolate(a.reconcileResult, {
+            exchanged: state.values?.exchanged ?? "0",
+            orphans: state.values?.orphans ?? "0",
+            refused: state.values?.refused ?? "0",
+          })}
         </Alert>
       ) : (
         <FormMessage state={state} />

@@ -28,9 +28,32 @@ export function ClientForm({
     <form action={formAction} className="flex max-w-xl flex-col gap-4" noValidate>
       <FormMessage state={state} successText={t.common.saved} />
       {initial?.clientId ? <input type="hidden" name="clientId" value={initial.clientId} /> : null}
-      <TextField name="displayName" label={c.displayName} defaultValue={value("displayName")} errors={errorsOf("displayName")} required maxLength={200} key={`n-${state.values?.displayName ?? initial?.displayName}`} />
-      <TextField name="contactEmail" type="email" label={c.contactEmail} defaultValue={value("contactEmail")} errors={errorsOf("contactEmail")} required key={`e-${state.values?.contactEmail ?? initial?.contactEmail}`} />
-      <TextField name="externalRef" label={c.externalRef} hint={c.externalRefHint} defaultValue={value("externalRef")} errors={errorsOf("externalRef")} key={`r-${state.values?.externalRef ?? initial?.externalRef}`} />
+      <TextField
+        name="displayName"
+        label={c.displayName}
+        defaultValue={value("displayName")}
+        errors={errorsOf("displayName")}
+        required
+        maxLength={200}
+        key={`n-${state.values?.displayName ?? initial?.displayName}`}
+      />
+      <TextField
+        name="contactEmail"
+        type="email"
+        label={c.contactEmail}
+        defaultValue={value("contactEmail")}
+        errors={errorsOf("contactEmail")}
+        required
+        key={`e-${state.values?.contactEmail ?? initial?.contactEmail}`}
+      />
+      <TextField
+        name="externalRef"
+        label={c.externalRef}
+        hint={c.externalRefHint}
+        defaultValue={value("externalRef")}
+        errors={errorsOf("externalRef")}
+        key={`r-${state.values?.externalRef ?? initial?.externalRef}`}
+      />
       <div>
         <SubmitButton label={submitLabel} pendingLabel={t.common.saving} />
       </div>

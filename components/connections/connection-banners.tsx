@@ -32,7 +32,11 @@ export async function ConnectionBanners({ clientId, createInvitation }: { client
   function syncBanners(connection: TConnectionSummary): TBanner[] {
     if (!connection.lastSyncFailure) return [];
     const { at, kind } = connection.lastSyncFailure;
-    const text = interpolate(t.connections.bannerSyncFailed, { bank: connection.bank || "—", date: formatDateTime(at, locale, firmTimeZone()), reason: t.connections.syncFailureReasons[kind] });
+    const text = interpolate(t.connections.bannerSyncFailed, {
+      bank: connection.bank || "—",
+      date: formatDateTime(at, locale, firmTimeZone()),
+      reason: t.connections.syncFailureReasons[kind],
+    });
     return [{ id: `${connection.id}-sync`, tone: "warning", text }];
   }
   function stateBanners(connection: TConnectionSummary): TBanner[] {
@@ -40,18 +44,42 @@ export async function ConnectionBanners({ clientId, createInvitation }: { client
     const since = formatDate(connection.stateSince, locale, firmTimeZone());
     switch (connection.state) {
       case "NEEDS_SCA":
-        return [{ id: connection.id, tone: "warning", text: interpolate(t.connections.bannerSca, { bank, since }), purpose: "SCA", label: t.connections.actionSca }];
+        return [
+          { id: connection.id, tone: "warning", text: interpolate(t.connections.bannerSca, { bank, since }), purpose: "SCA", label: t.connections.actionSca },
+        ];
       case "BLOCKED":
-        return [{ id: connection.id, tone: "error", text: interpolate(t.connections.bannerBlocked, { bank, since }), purpose: "RESET", label: t.connections.actionReset }];
+        return [
+          {
+            id: connection.id,
+            tone: "error",
+            text: interpolate(t.connections.bannerBlocked, { bank, since }),
+            purpose: "RESET",
+            label: t.connections.actionReset,
+          },
+        ];
       case "PARTIAL":
-        return [{ id: connection.id, tone: "info", text: interpolate(t.connections.bannerPartial, { bank, list: productListText(t, connection.erroredProducts) }) }];
+        return [
+          { id: connection.id, tone: "info", text: interpolate(t.connections.bannerPartial, { bank, list: productListText(t, connection.erroredProducts) }) },
+        ];
       case "ERROR":
-        return [{ id: connection.id, tone: "error", text: interpolate(t.connections.bannerError, { bank, error: connection.statusError ?? t.errors.generic }) }];
+        return [
+          { id: connection.id, tone: "error", text: interpolate(t.connections.bannerError, { bank, error: connection.statusError ?? t.errors.generic }) },
+        ];
       case "VERIFYING":
         return [{ id: connection.id, tone: "info", text: interpolate(t.connections.bannerVerifying, { bank }) }];
       default:
         return isStale(connection, now)
-          ? [{ id: connection.id, tone: "warning", text: interpolate(t.connections.bannerStale, { bank, date: formatDate(connection.lastUpdateAt!, locale, firmTimeZone()), days: STALE_AFTER_DAYS }) }]
+          ? [
+              {
+                id: connection.id,
+                tone: "warning",
+                text: interpolate(t.connections.bannerStale, {
+                  bank,
+                  date: formatDate(connection.lastUpdateAt!, locale, firmTimeZone()),
+                  days: STALE_AFTER_DAYS,
+                }),
+              },
+            ]
           : [];
     }
   }
@@ -64,7 +92,14 @@ export async function ConnectionBanners({ clientId, createInvitation }: { client
             <p className="max-w-3xl">{banner.text}</p>
             {banner.purpose ? (
               <I18nScope namespaces={["invitations"]}>
-                <CreateInvitationButton action={createInvitation} clientId={clientId} purpose={banner.purpose} connectionId={banner.id} label={banner.label ?? ""} firmName={firmName} />
+                <CreateInvitationButton
+                  action={createInvitation}
+                  clientId={clientId}
+                  purpose={banner.purpose}
+                  connectionId={banner.id}
+                  label={banner.label ?? ""}
+                  firmName={firmName}
+                />
               </I18nScope>
             ) : (
               <Link href={`/clients/${clientId}/connections`} className="font-semibold underline">

@@ -52,7 +52,9 @@ function ConnectionsTableInner({ clientId, initial, disconnectAction }: TProps) 
   const c = useMessages("connections");
   const router = useRouter();
   // A new server render (after disconnecting, say) brings new rows: they start a fresh query.
-  const serverVersion = initial.map((connection) => `${connection.id}:${connection.state}:${connection.createdProducts.length}:${connection.hasStoredData}`).join("|");
+  const serverVersion = initial
+    .map((connection) => `${connection.id}:${connection.state}:${connection.createdProducts.length}:${connection.hasStoredData}`)
+    .join("|");
   const { data } = useQuery({
     queryKey: ["connections", clientId, serverVersion],
     queryFn: async () => {
@@ -104,7 +106,9 @@ function ConnectionsTableInner({ clientId, initial, disconnectAction }: TProps) 
                     {interpolate(c.products, { done, total: EXTRACTION_PRODUCT_COUNT })}
                   </span>
                   {connection.erroredProducts.length ? (
-                    <span className="text-xs text-amber-900">{interpolate(c.failedProducts, { list: productListText({ connections: c }, connection.erroredProducts) })}</span>
+                    <span className="text-xs text-amber-900">
+                      {interpolate(c.failedProducts, { list: productListText({ connections: c }, connection.erroredProducts) })}
+                    </span>
                   ) : null}
                   {connection.isLastSyncPartial ? (
                     <span className="text-xs text-amber-900" data-testid="last-sync-partial">

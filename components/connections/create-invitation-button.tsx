@@ -51,7 +51,13 @@ export function CreateInvitationButton({
             {m.linkLabel}
           </label>
           <div className="mt-1 flex flex-wrap gap-2">
-            <input id={inputId} readOnly value={url} className="min-w-0 flex-1 rounded border border-slate-400 bg-white px-2 py-1 font-mono text-xs" onFocus={(event) => event.currentTarget.select()} />
+            <input
+              id={inputId}
+              readOnly
+              value={url}
+              className="min-w-0 flex-1 rounded border border-slate-400 bg-white px-2 py-1 font-mono text-xs"
+              onFocus={(event) => event.currentTarget.select()}
+            />
             <button
               type="button"
               className="rounded-md border border-slate-300 bg-white px-3 py-1 font-semibold text-slate-900 hover:bg-slate-100"

@@ -11,7 +11,17 @@ type TI18n = { locale: TLocale; timeZone: string; t: Partial<TMessages> };
 const I18nContext = createContext<TI18n | null>(null);
 
 /** Nested providers add namespaces to their parent's (the root layout gives the core ones). */
-export function I18nProvider({ locale, timeZone, messages, children }: { locale?: TLocale; timeZone?: string; messages: Partial<TMessages>; children: ReactNode }) {
+export function I18nProvider({
+  locale,
+  timeZone,
+  messages,
+  children,
+}: {
+  locale?: TLocale;
+  timeZone?: string;
+  messages: Partial<TMessages>;
+  children: ReactNode;
+}) {
   const parent = useContext(I18nContext);
   const resolved = locale ?? parent?.locale;
   const zone = timeZone ?? parent?.timeZone;

@@ -36,7 +36,9 @@ export function ActionForm({
   const { t } = useI18n();
   const translate = useTranslateError();
   const [state, formAction] = useActionState(action, IDLE_FORM_STATE);
-  const fieldErrors = Object.values(state.fieldErrors ?? {}).flat().map(translate);
+  const fieldErrors = Object.values(state.fieldErrors ?? {})
+    .flat()
+    .map(translate);
   const success = state.status === "ok" ? (state.message ? translate(state.message) : successText) : undefined;
   return (
     <form

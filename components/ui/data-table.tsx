@@ -30,7 +30,12 @@ export function DataTable({
     // contain-content: a keystroke or hover elsewhere on the page no longer re-lays out and
     // repaints a 100-row table (each keystroke in the ledger filter: ~65 → ~35 ms at CPU ×4;
     // decision 033, 2026-11-26 amendment). The frame already clips its overflow.
-    <div className={`overflow-x-auto contain-content ${isFramed ? "rounded-lg border border-slate-200 bg-white" : ""}`} tabIndex={0} role="region" aria-label={caption}>
+    <div
+      className={`overflow-x-auto contain-content ${isFramed ? "rounded-lg border border-slate-200 bg-white" : ""}`}
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm" data-testid={testId}>
         <caption className="sr-only">{caption}</caption>
         {/* relative: the head and the body become paint layers of their own, so the hover and focus

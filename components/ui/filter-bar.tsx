@@ -29,7 +29,13 @@ export function keptEntries(keep: Record<string, string | undefined>): [string, 
 /** The one shape of a page's GET filter form: a framed search landmark, its fields, then Apply. */
 export function FilterBar({ action, label, keep = {}, submitLabel, after, layout = "row", children }: TFilterBarProps) {
   return (
-    <form method="get" action={action} role="search" aria-label={label} className={`mb-4 rounded-lg border border-slate-200 bg-white p-4 ${LAYOUT[layout].form}`}>
+    <form
+      method="get"
+      action={action}
+      role="search"
+      aria-label={label}
+      className={`mb-4 rounded-lg border border-slate-200 bg-white p-4 ${LAYOUT[layout].form}`}
+    >
       {keptEntries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

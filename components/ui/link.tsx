@@ -19,7 +19,8 @@ export function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, onClick, .
   const prefetched = useRef(false);
   // The caller's handler first: a deferred link prevents the default and shows its own busy state.
   const onClickThenNote = (event: MouseEvent<HTMLAnchorElement>) => (onClick?.(event), noteNavigationStart(event));
-  if (prefetch !== undefined) return <NextLink prefetch={prefetch} onMouseEnter={onMouseEnter} onFocus={onFocus} onTouchStart={onTouchStart} onClick={onClickThenNote} {...props} />;
+  if (prefetch !== undefined)
+    return <NextLink prefetch={prefetch} onMouseEnter={onMouseEnter} onFocus={onFocus} onTouchStart={onTouchStart} onClick={onClickThenNote} {...props} />;
   const prefetchOnce = () => {
     if (prefetched.current) return;
     prefetched.current = true;

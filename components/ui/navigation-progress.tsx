@@ -40,7 +40,11 @@ export function NavigationProgress() {
   const { t } = useI18n();
   const pathname = usePathname();
   const search = useSearchParams().toString();
-  const pending = useSyncExternalStore(subscribe, () => isNavigating, () => false);
+  const pending = useSyncExternalStore(
+    subscribe,
+    () => isNavigating,
+    () => false,
+  );
   useEffect(() => setNavigating(false), [pathname, search]);
   useEffect(() => {
     if (!pending) return;

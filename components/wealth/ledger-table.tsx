@@ -17,14 +17,42 @@ import { accountTxTypeLabel, decimalText, investmentTxTypeLabel, moneyText, orDa
 import { SectionEmpty } from "./wealth-status";
 
 type TColumn =
-  | "date" | "valueDate" | "description" | "category" | "type" | "counterparty" | "product" | "quantity" | "unitPrice"
-  | "commission" | "retention" | "expenses" | "exchange" | "originGain" | "amount" | "balance";
+  | "date"
+  | "valueDate"
+  | "description"
+  | "category"
+  | "type"
+  | "counterparty"
+  | "product"
+  | "quantity"
+  | "unitPrice"
+  | "commission"
+  | "retention"
+  | "expenses"
+  | "exchange"
+  | "originGain"
+  | "amount"
+  | "balance";
 
 const COLUMNS: Record<TLedgerKind, TColumn[]> = {
   account: ["date", "valueDate", "description", "type", "counterparty", "category", "product", "amount", "balance"],
   card: ["date", "valueDate", "description", "category", "product", "commission", "amount"],
   // The net amount before the costs: on a narrow screen the figure that matters most stays in view.
-  investment: ["date", "valueDate", "description", "product", "type", "quantity", "unitPrice", "amount", "commission", "retention", "expenses", "exchange", "originGain"],
+  investment: [
+    "date",
+    "valueDate",
+    "description",
+    "product",
+    "type",
+    "quantity",
+    "unitPrice",
+    "amount",
+    "commission",
+    "retention",
+    "expenses",
+    "exchange",
+    "originGain",
+  ],
   liability: ["date", "valueDate", "description", "product", "type", "amount", "balance"],
 };
 const SORTABLE: Partial<Record<TColumn, TLedgerSort>> = { date: "date", valueDate: "valueDate", description: "description", amount: "amount" };
@@ -51,23 +79,38 @@ function cellContent(kind: TLedgerKind, column: TColumn, row: TLedgerRow, locale
   const l = t.wealth.ledger;
   const investment = row.investment;
   switch (column) {
-    case "date": return formatDay(row.date, locale);
-    case "valueDate": return formatDay(row.valueDate, locale);
-    case "description": return orDash(row.description, t);
-    case "category": return orDash(row.category, t);
-    case "type": return kind === "investment" ? investmentTxTypeLabel(row.typeCode, t, investment?.reversalType) : kind === "account" ? accountTxTypeLabel(row.typeCode, t) : orDash(row.typeCode, t);
+    case "date":
+      return formatDay(row.date, locale);
+    case "valueDate":
+      return formatDay(row.valueDate, locale);
+    case "description":
+      return orDash(row.description, t);
+    case "category":
+      return orDash(row.category, t);
+    case "type":
+      return kind === "investment"
+        ? investmentTxTypeLabel(row.typeCode, t, investment?.reversalType)
+        : kind === "account"
+          ? accountTxTypeLabel(row.typeCode, t)
+          : orDash(row.typeCode, t);
     case "counterparty": {
       const party = row.counterparty;
       if (!party) return t.wealth.common.none;
       const who = [party.name, party.iban].filter(Boolean).join(" · ");
       return interpolate(party.direction === "to" ? l.counterpartyTo : l.counterpartyFrom, { party: who });
     }
-    case "product": return row.product;
-    case "quantity": return decimalText(row.quantity, locale, t);
-    case "unitPrice": return decimalText(row.unitPrice, locale, t);
-    case "commission": return kind === "card" ? moneyText(row.commission, locale, t) : <FigureCell figure={investment?.commission} locale={locale} t={t} />;
-    case "retention": return <FigureCell figure={investment?.retention} locale={locale} t={t} />;
-    case "expenses": return <FigureCell figure={investment?.expenses} locale={locale} t={t} />;
+    case "product":
+      return row.product;
+    case "quantity":
+      return decimalText(row.quantity, locale, t);
+    case "unitPrice":
+      return decimalText(row.unitPrice, locale, t);
+    case "commission":
+      return kind === "card" ? moneyText(row.commission, locale, t) : <FigureCell figure={investment?.commission} locale={locale} t={t} />;
+    case "retention":
+      return <FigureCell figure={investment?.retention} locale={locale} t={t} />;
+    case "expenses":
+      return <FigureCell figure={investment?.expenses} locale={locale} t={t} />;
     case "exchange": {
       const exchange = investment?.exchange;
       if (!exchange) return t.wealth.common.none;
@@ -80,12 +123,16 @@ function cellContent(kind: TLedgerKind, column: TColumn, row: TLedgerRow, locale
       return (
         <>
           {moneyText(gain.amount, locale, t)}
-          {gain.date && /^\d{4}-\d{2}-\d{2}/.test(gain.date) ? <span className="block text-xs text-slate-600">{interpolate(l.acquiredOn, { date: formatDay(gain.date, locale) })}</span> : null}
+          {gain.date && /^\d{4}-\d{2}-\d{2}/.test(gain.date) ? (
+            <span className="block text-xs text-slate-600">{interpolate(l.acquiredOn, { date: formatDay(gain.date, locale) })}</span>
+          ) : null}
         </>
       );
     }
-    case "amount": return moneyText(row.amount, locale, t);
-    case "balance": return moneyText(row.balance, locale, t);
+    case "amount":
+      return moneyText(row.amount, locale, t);
+    case "balance":
+      return moneyText(row.balance, locale, t);
   }
 }
 
@@ -115,7 +162,8 @@ export function LedgerTable({
   title: string;
 }) {
   const l = t.wealth.ledger;
-  const columnName = (column: TColumn) => (kind === "card" && column === "description" ? l.columns.shop : column === "product" ? l.product[kind] : l.columns[column]);
+  const columnName = (column: TColumn) =>
+    kind === "card" && column === "description" ? l.columns.shop : column === "product" ? l.product[kind] : l.columns[column];
   const hasFilters = Boolean(query.product || query.from || query.to || query.min || query.max || query.q);
   const csvHref = `/api/clients/${clientId}/transactions/${kind}/csv${ledgerSearch({ ...query, page: 1 })}`;
   const fieldId = (name: string) => `${kind}-${name}`;
@@ -144,23 +192,44 @@ export function LedgerTable({
         after={
           <>
             {hasFilters ? (
-              <Link href={`${basePath}${ledgerSearch({ ...query, page: 1, product: undefined, from: undefined, to: undefined, min: undefined, max: undefined, q: undefined })}`} className="rounded-md px-3 py-2 text-sm text-brand-700 underline">
+              <Link
+                href={`${basePath}${ledgerSearch({ ...query, page: 1, product: undefined, from: undefined, to: undefined, min: undefined, max: undefined, q: undefined })}`}
+                className="rounded-md px-3 py-2 text-sm text-brand-700 underline"
+              >
                 {t.wealth.common.clear}
               </Link>
             ) : null}
-            <a href={csvHref} download className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100" title={l.exportNote}>
+            <a
+              href={csvHref}
+              download
+              className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100"
+              title={l.exportNote}
+            >
               {l.exportCsv}
             </a>
           </>
         }
       >
-        <SelectField id={fieldId("product")} name="product" label={l.product[kind]} defaultValue={query.product ?? ""} options={[{ value: "", label: l.allProducts }, ...result.products]} className="col-span-2" />
+        <SelectField
+          id={fieldId("product")}
+          name="product"
+          label={l.product[kind]}
+          defaultValue={query.product ?? ""}
+          options={[{ value: "", label: l.allProducts }, ...result.products]}
+          className="col-span-2"
+        />
         <TextField id={fieldId("from")} name="from" type="date" label={l.from} defaultValue={query.from ?? ""} />
         <TextField id={fieldId("to")} name="to" type="date" label={l.to} defaultValue={query.to ?? ""} />
         <TextField id={fieldId("min")} name="min" inputMode="decimal" label={l.min} defaultValue={query.min ?? ""} />
         <TextField id={fieldId("max")} name="max" inputMode="decimal" label={l.max} defaultValue={query.max ?? ""} />
         <TextField id={fieldId("q")} name="q" type="search" label={l.q} defaultValue={query.q ?? ""} />
-        <SelectField id={fieldId("size")} name="size" label={l.pageSize} defaultValue={String(query.size)} options={LEDGER_PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))} />
+        <SelectField
+          id={fieldId("size")}
+          name="size"
+          label={l.pageSize}
+          defaultValue={String(query.size)}
+          options={LEDGER_PAGE_SIZES.map((size) => ({ value: String(size), label: String(size) }))}
+        />
       </FilterBar>
       <p className="mb-2 text-sm text-slate-700" role="status" data-testid={`${kind}-count`}>
         {interpolate(l.count, { total: formatNumber(result.total, locale) })}
@@ -181,7 +250,11 @@ export function LedgerTable({
                 align: NUMERIC.has(column) ? "right" : "left",
                 sort: isSorted ? (query.dir === "asc" ? "ascending" : "descending") : undefined,
                 label: sort ? (
-                  <RegionLink href={`${basePath}${ledgerSearch(query, { sort, dir: nextDir, page: 1 })}`} className="inline-flex items-center gap-1 hover:underline" aria-label={interpolate(l.sortBy, { column: columnName(column) })}>
+                  <RegionLink
+                    href={`${basePath}${ledgerSearch(query, { sort, dir: nextDir, page: 1 })}`}
+                    className="inline-flex items-center gap-1 hover:underline"
+                    aria-label={interpolate(l.sortBy, { column: columnName(column) })}
+                  >
                     {columnName(column)}
                     <span aria-hidden="true">{isSorted ? (query.dir === "asc" ? "▲" : "▼") : "↕"}</span>
                   </RegionLink>
@@ -196,7 +269,10 @@ export function LedgerTable({
                 {COLUMNS[kind].map((column) => {
                   const isNegative = column === "amount" && row.amount.minor < 0n;
                   return (
-                    <td key={column} className={`px-3 py-2 ${NUMERIC.has(column) ? "tabular whitespace-nowrap text-right" : column === "date" || column === "valueDate" ? "whitespace-nowrap" : ""} ${isNegative ? "text-red-800" : ""} ${column === "product" ? "max-w-56 truncate text-slate-700" : ""}`}>
+                    <td
+                      key={column}
+                      className={`px-3 py-2 ${NUMERIC.has(column) ? "tabular whitespace-nowrap text-right" : column === "date" || column === "valueDate" ? "whitespace-nowrap" : ""} ${isNegative ? "text-red-800" : ""} ${column === "product" ? "max-w-56 truncate text-slate-700" : ""}`}
+                    >
                       {cellContent(kind, column, row, locale, t)}
                     </td>
                   );

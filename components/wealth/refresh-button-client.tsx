@@ -28,7 +28,10 @@ export function RefreshButtonClient({ clientId, labels }: { clientId: string; la
     if (!response?.ok) {
       const code = body.error?.code;
       setPhase("idle");
-      setMessage({ tone: "error", text: code === "RATE_LIMITED" ? labels.refresh.rateLimited : code === "CONFLICT" ? labels.refresh.nothing : labels.refresh.error });
+      setMessage({
+        tone: "error",
+        text: code === "RATE_LIMITED" ? labels.refresh.rateLimited : code === "CONFLICT" ? labels.refresh.nothing : labels.refresh.error,
+      });
       return;
     }
     setStartedAt(body.startedAt ?? new Date().toISOString());

@@ -10,7 +10,16 @@ export type TRefreshMessage = { tone: "ok" | "error"; text: string };
 
 type TProgress = {
   isRunning: boolean;
-  connections: { connectionId: string; bank: string; status: string; done: number; total: number; current: string | null; error: string | null; finishedAt: string | null }[];
+  connections: {
+    connectionId: string;
+    bank: string;
+    status: string;
+    done: number;
+    total: number;
+    current: string | null;
+    error: string | null;
+    finishedAt: string | null;
+  }[];
 };
 
 type TProps = { clientId: string; startedAt: string; labels: TRefreshLabels; onFinish: (message: TRefreshMessage) => void };
@@ -52,7 +61,8 @@ function Progress({ clientId, startedAt, labels, onFinish }: TProps) {
 
   const running = runs.find((run) => run.status === "RUNNING");
   if (!running) return <span className="text-slate-700">{labels.refresh.starting}</span>;
-  const product = running.current && running.current in labels.products ? labels.products[running.current as keyof typeof labels.products] : (running.current ?? "");
+  const product =
+    running.current && running.current in labels.products ? labels.products[running.current as keyof typeof labels.products] : (running.current ?? "");
   return (
     <span className="flex items-center gap-2 text-slate-700">
       <progress max={running.total} value={running.done} className="h-2 w-24" aria-hidden="true" />

@@ -27,7 +27,14 @@ export function DataAsOf({ context, locale, t, products }: { context: TWealthCon
     for (const [key, state] of Object.entries(connection.products) as [TSyncProduct, TProductState][]) {
       if (products && !products.includes(key)) continue;
       if (state.setAside && state.received) {
-        notes.push(interpolate(t.wealth.common.setAside, { count: state.setAside, total: state.received, records: t.wealth.setAsideRecords[key], bank: connection.bank }));
+        notes.push(
+          interpolate(t.wealth.common.setAside, {
+            count: state.setAside,
+            total: state.received,
+            records: t.wealth.setAsideRecords[key],
+            bank: connection.bank,
+          }),
+        );
       }
       if (state.status !== "errored" && state.status !== "invalid" && state.status !== "failed") continue;
       const product = `${connection.bank} · ${t.wealth.products[key]}`;
@@ -36,9 +43,9 @@ export function DataAsOf({ context, locale, t, products }: { context: TWealthCon
           ? interpolate(state.syncedAt ? t.wealth.common.productInvalid : t.wealth.common.productInvalidNever, { product })
           : state.status === "failed"
             ? interpolate(state.syncedAt ? t.wealth.common.productFailed : t.wealth.common.productFailedNever, { product })
-          : state.syncedAt
-            ? interpolate(t.wealth.common.productKept, { product, date: formatDateTime(state.syncedAt, locale, firmTimeZone()) })
-            : interpolate(t.wealth.common.productKeptNever, { product }),
+            : state.syncedAt
+              ? interpolate(t.wealth.common.productKept, { product, date: formatDateTime(state.syncedAt, locale, firmTimeZone()) })
+              : interpolate(t.wealth.common.productKeptNever, { product }),
       );
     }
   }
@@ -48,7 +55,10 @@ export function DataAsOf({ context, locale, t, products }: { context: TWealthCon
         {synced
           .map((c) =>
             c.dataAsOf
-              ? interpolate(t.wealth.common.dataAsOf, { bank: c.bank, date: c.dataAsOfAt ? formatDateTime(c.dataAsOfAt, locale, firmTimeZone()) : formatDay(c.dataAsOf, locale) })
+              ? interpolate(t.wealth.common.dataAsOf, {
+                  bank: c.bank,
+                  date: c.dataAsOfAt ? formatDateTime(c.dataAsOfAt, locale, firmTimeZone()) : formatDay(c.dataAsOf, locale),
+                })
               : interpolate(t.wealth.common.dataAsOfUnknown, { bank: c.bank }),
           )
           .join(" · ")}
@@ -87,7 +97,9 @@ export function WealthGate({ context, t }: { context: TWealthContext; t: TMessag
     return (
       <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-12 text-center" role="status">
         <h2 className="text-lg font-semibold text-slate-900">{t.wealth.common.pendingTitle}</h2>
-        <p className="mx-auto mt-2 max-w-md text-sm text-slate-700">{interpolate(t.wealth.common.pendingBody, { bank: pending.bank, done, total: TOTAL_PRODUCTS })}</p>
+        <p className="mx-auto mt-2 max-w-md text-sm text-slate-700">
+          {interpolate(t.wealth.common.pendingBody, { bank: pending.bank, done, total: TOTAL_PRODUCTS })}
+        </p>
         <progress className="mx-auto mt-4 block h-2 w-64" max={TOTAL_PRODUCTS} value={done} aria-hidden="true" />
       </div>
     );

@@ -26,7 +26,11 @@ export function formAction<TSchema extends z.ZodType>({ schema, role, run }: TFo
     if (role && user.role !== role) return { status: "error", message: "notAllowed" };
     const raw = Object.fromEntries([...formData].filter(([key, value]) => !key.startsWith("$") && typeof value === "string"));
     // Echoed so a rejected form keeps what was typed; capped, so a huge field is not sent back whole.
-    const values = Object.fromEntries(Object.entries(raw).filter(([key]) => !/password/i.test(key)).map(([key, value]) => [key, String(value).slice(0, 1_000)])) as Record<string, string>;
+    const values = Object.fromEntries(
+      Object.entries(raw)
+        .filter(([key]) => !/password/i.test(key))
+        .map(([key, value]) => [key, String(value).slice(0, 1_000)]),
+    ) as Record<string, string>;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};

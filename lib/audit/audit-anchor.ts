@@ -15,7 +15,8 @@ export type TAuditAnchor = z.infer<typeof ZAuditAnchorSchema>;
 export function readAuditAnchor(file: string): TAuditAnchor | null {
   if (!existsSync(file)) return null;
   const parsed = ZAuditAnchorSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new Error(`${file} is not an audit anchor: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(`${file} is not an audit anchor: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
   return parsed.data;
 }
 
@@ -35,7 +36,9 @@ export type TAnchorWrite = { written: TAuditAnchor } | { unchanged: TAuditAnchor
 export async function writeAuditAnchor(db: PrismaClient, file: string, now = new Date()): Promise<TAnchorWrite> {
   const previous = readAuditAnchor(file);
   if (previous && !(await isAnchorInLog(db, previous))) {
-    throw new Error(`the audit log no longer holds event #${previous.lastId} as anchored in ${file} at ${previous.writtenAt}: it was cut or rewritten (run npm run audit:verify); the anchor is kept`);
+    throw new Error(
+      `the audit log no longer holds event #${previous.lastId} as anchored in ${file} at ${previous.writtenAt}: it was cut or rewritten (run npm run audit:verify); the anchor is kept`,
+    );
   }
   const tail = await db.auditEvent.findFirst({ orderBy: { id: "desc" }, select: { id: true, hash: true } });
   if (!tail) return { empty: true };

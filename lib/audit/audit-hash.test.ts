@@ -8,7 +8,18 @@ function chain(keyed: number, unkeyed = 0): TAuditRow[] {
   const rows: TAuditRow[] = [];
   let prevHash = AUDIT_GENESIS_HASH;
   for (let id = 1; id <= unkeyed + keyed; id++) {
-    const row = { id, prevHash, at: new Date(Date.UTC(2026, 0, id)), actorId: "u", actorEmail: "u@x", action: "client.create", targetType: "client", targetId: `c${id}`, requestId: null, details: "{}" };
+    const row = {
+      id,
+      prevHash,
+      at: new Date(Date.UTC(2026, 0, id)),
+      actorId: "u",
+      actorEmail: "u@x",
+      action: "client.create",
+      targetType: "client",
+      targetId: `c${id}`,
+      requestId: null,
+      details: "{}",
+    };
     const hash = id <= unkeyed ? computeUnkeyedAuditHash(row) : computeAuditHash(row, KEY);
     rows.push({ ...row, hash });
     prevHash = hash;

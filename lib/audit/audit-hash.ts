@@ -20,7 +20,17 @@ export type TAuditHashInput = {
 export type TAuditRow = TAuditHashInput & { id: number; hash: string };
 
 function canonical(row: TAuditHashInput): string {
-  return JSON.stringify([row.prevHash, row.at.toISOString(), row.actorId, row.actorEmail, row.action, row.targetType, row.targetId, row.requestId, row.details]);
+  return JSON.stringify([
+    row.prevHash,
+    row.at.toISOString(),
+    row.actorId,
+    row.actorEmail,
+    row.action,
+    row.targetType,
+    row.targetId,
+    row.requestId,
+    row.details,
+  ]);
 }
 
 /**
@@ -29,7 +39,9 @@ function canonical(row: TAuditHashInput): string {
  * the database — nobody can compute a chain that verifies, so a rewritten log is caught too.
  */
 export function computeAuditHash(row: TAuditHashInput, auditKey: string): string {
-  return createHmac("sha256", auditKey).update(`patrimonio.audit:${canonical(row)}`).digest("hex");
+  return createHmac("sha256", auditKey)
+    .update(`patrimonio.audit:${canonical(row)}`)
+    .digest("hex");
 }
 
 /**
@@ -51,7 +63,11 @@ export const AUDIT_CHAIN_START: TAuditChainCursor = { expectedPrev: AUDIT_GENESI
  * wrong, or the cursor to continue from. An unkeyed row is accepted only before the first keyed
  * one; whether the chain holds a keyed row at all is the caller's verdict (lib/audit/verify-audit-chain.ts).
  */
-export function checkAuditRows(rows: Iterable<TAuditRow>, auditKey: string, cursor: TAuditChainCursor = AUDIT_CHAIN_START): { brokenId: number } | { cursor: TAuditChainCursor } {
+export function checkAuditRows(
+  rows: Iterable<TAuditRow>,
+  auditKey: string,
+  cursor: TAuditChainCursor = AUDIT_CHAIN_START,
+): { brokenId: number } | { cursor: TAuditChainCursor } {
   let { expectedPrev, keyedFromId, unkeyedCount } = cursor;
   for (const row of rows) {
     if (row.prevHash !== expectedPrev) return { brokenId: row.id };

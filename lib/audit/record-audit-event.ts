@@ -51,7 +51,13 @@ async function appendEvent(db: TDb, input: TAuditEventInput, requestId: string |
   if (tail && computeUnkeyedAuditHash(tail) === tail.hash) {
     // A log written before the chain was keyed: one keyed event marks where the keyed chain
     // starts; its hash, under the key, pins every unkeyed row before it. Written once: after it the tail is keyed.
-    tail = await insertEvent(db, auditKey, tail.hash, { actor: null, action: AUDIT_CHAIN_KEYED_ACTION, details: { fromEventId: tail.id + 1, previousTailId: tail.id, previousTailHash: tail.hash } }, null);
+    tail = await insertEvent(
+      db,
+      auditKey,
+      tail.hash,
+      { actor: null, action: AUDIT_CHAIN_KEYED_ACTION, details: { fromEventId: tail.id + 1, previousTailId: tail.id, previousTailHash: tail.hash } },
+      null,
+    );
   }
   await insertEvent(db, auditKey, tail?.hash ?? AUDIT_GENESIS_HASH, input, requestId);
 }

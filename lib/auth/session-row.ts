@@ -34,6 +34,14 @@ export async function readSessionRow(db: TReadConnection, sessionId: string): Pr
     lastSeenAt: toDate(row.lastSeenAt),
     endedAt: toDateOrNull(row.endedAt),
     sessionVersion: row.sessionVersion,
-    user: { id: row.id, email: row.email, name: row.name, role: row.role, disabled: Boolean(row.disabled), sessionVersion: row.userSessionVersion, locale: row.locale },
+    user: {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      disabled: Boolean(row.disabled),
+      sessionVersion: row.userSessionVersion,
+      locale: row.locale,
+    },
   };
 }

@@ -22,7 +22,9 @@ const failuresAudited = async () => database.db.auditEvent.count({ where: { acti
 beforeAll(async () => {
   database = await createTestDatabase();
   current.db = database.db;
-  await database.db.user.create({ data: { email: DEMO_ADMIN.email, name: DEMO_ADMIN.name, role: "ADMIN", passwordHash: await hashPassword(DEMO_ADMIN.password) } });
+  await database.db.user.create({
+    data: { email: DEMO_ADMIN.email, name: DEMO_ADMIN.name, role: "ADMIN", passwordHash: await hashPassword(DEMO_ADMIN.password) },
+  });
   await database.db.user.create({ data: { email: REAL.email, name: "Real", passwordHash: await hashPassword(REAL.password) } });
 }, 60_000);
 
@@ -50,7 +52,9 @@ describe("signInWithPassword: demo accounts", () => {
 describe("signInWithPassword: limits reserved before the hash", () => {
   it("20 wrong passwords at once for one account, each from another address: 5 are checked, 15 throttled", { timeout: 60_000 }, async () => {
     const before = await failuresAudited();
-    const results = await Promise.all(Array.from({ length: 20 }, (_, index) => signInWithPassword({ email: REAL.email, password: `wrong-password-${index}` }, `203.0.113.${index}`)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => signInWithPassword({ email: REAL.email, password: `wrong-password-${index}` }, `203.0.113.${index}`)),
+    );
     expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(15);
     expect((await failuresAudited()) - before).toBe(5);
     // The right password waits out the backoff too: a guesser cannot tell it was right.
@@ -62,7 +66,9 @@ describe("signInWithPassword: limits reserved before the hash", () => {
   it("40 wrong passwords at once from one address, each for another account: the address's limit holds", { timeout: 60_000 }, async () => {
     current.env.RATE_LIMIT_SIGN_IN_PER_ADDRESS = 10;
     const before = await failuresAudited();
-    const results = await Promise.all(Array.from({ length: 40 }, (_, index) => signInWithPassword({ email: `nobody-${index}@example.com`, password: "wrong-password" }, "192.0.2.9")));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, index) => signInWithPassword({ email: `nobody-${index}@example.com`, password: "wrong-password" }, "192.0.2.9")),
+    );
     expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(30);
     expect((await failuresAudited()) - before).toBe(10);
     // Another address is not affected.
@@ -71,7 +77,8 @@ describe("signInWithPassword: limits reserved before the hash", () => {
 
   it("a successful sign-in gives the address its attempt back and ends the account's count", async () => {
     current.env.RATE_LIMIT_SIGN_IN_PER_ADDRESS = 2;
-    for (let round = 0; round < 4; round++) expect(await signInWithPassword({ email: REAL.email, password: REAL.password }, "192.0.2.20")).toMatchObject({ ok: true });
+    for (let round = 0; round < 4; round++)
+      expect(await signInWithPassword({ email: REAL.email, password: REAL.password }, "192.0.2.20")).toMatchObject({ ok: true });
     expect(await database.db.rateLimitBucket.findUnique({ where: { key: `sign-in:account:${REAL.email}` } })).toBeNull();
   });
 });

@@ -16,7 +16,12 @@ const ZCredentialsSchema = z.object({
 export type TSignInResult = { ok: true; userId: string; sessionId: string } | { ok: false; reason: "invalid" | "throttled" };
 
 async function refuse(reservation: Extract<TReservation, { ok: false }>, details: Record<string, unknown>): Promise<TSignInResult> {
-  if (reservation.isFirstRefusal) await recordAuditEvent({ actor: null, action: "auth.sign_in_throttled", details: { ...details, retryAfterSeconds: Math.ceil(reservation.retryAfterMs / 1000) } });
+  if (reservation.isFirstRefusal)
+    await recordAuditEvent({
+      actor: null,
+      action: "auth.sign_in_throttled",
+      details: { ...details, retryAfterSeconds: Math.ceil(reservation.retryAfterMs / 1000) },
+    });
   return { ok: false, reason: "throttled" };
 }
 
@@ -66,7 +71,10 @@ export async function signInWithPassword(input: unknown, address: string): Promi
     await clearAttempts(tx, accountKey);
     await refundAttempt(tx, addressKey);
     const created = await tx.session.create({ data: { userId: user.id, sessionVersion: user.sessionVersion } });
-    await recordAuditEvent({ actor: { id: user.id, email: user.email }, action: "auth.sign_in", target: { type: "user", id: user.id }, details: { address } }, tx);
+    await recordAuditEvent(
+      { actor: { id: user.id, email: user.email }, action: "auth.sign_in", target: { type: "user", id: user.id }, details: { address } },
+      tx,
+    );
     return created;
   });
   return { ok: true, userId: user.id, sessionId: session.id };

@@ -5,7 +5,12 @@ import { ConfigError, isLoopbackHost, parseEnv } from "./parse-env";
  * FLANKS_API_URL and FLANKS_LINK_URL carry bank credentials tokens and send end users to their
  * bank: https only, except loopback (the built-in sandbox, or a local imitation of Flanks in tests).
  */
-const generated = { NEXTAUTH_SECRET: "g".repeat(43), ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"), SANDBOX_CLIENT_SECRET: "sandbox-secret", AUDIT_KEY: "generated-audit-key-generated-audit-key" };
+const generated = {
+  NEXTAUTH_SECRET: "g".repeat(43),
+  ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+  SANDBOX_CLIENT_SECRET: "sandbox-secret",
+  AUDIT_KEY: "generated-audit-key-generated-audit-key",
+};
 const REAL = { FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "secret", FLANKS_LINK_TOKEN: "link", NEXTAUTH_URL: "https://wealth.example.com" };
 
 const ACCEPTED = [

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseEnv, SANDBOX_CLIENT_ID } from "./parse-env";
 
-const generated = { NEXTAUTH_SECRET: "g".repeat(43), ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"), SANDBOX_CLIENT_SECRET: "sandbox-secret", AUDIT_KEY: "generated-audit-key-generated-audit-key" };
+const generated = {
+  NEXTAUTH_SECRET: "g".repeat(43),
+  ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+  SANDBOX_CLIENT_SECRET: "sandbox-secret",
+  AUDIT_KEY: "generated-audit-key-generated-audit-key",
+};
 
 describe("parseEnv", () => {
   it("defaults to sandbox mode with a SQLite file under data/", () => {
@@ -36,7 +41,10 @@ describe("parseEnv", () => {
   });
 
   it("uses the real Flanks when credentials are configured", () => {
-    const env = parseEnv({ FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "secret", FLANKS_LINK_TOKEN: "link", NEXTAUTH_URL: "https://wealth.example.com" }, generated);
+    const env = parseEnv(
+      { FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "secret", FLANKS_LINK_TOKEN: "link", NEXTAUTH_URL: "https://wealth.example.com" },
+      generated,
+    );
     expect(env.isSandboxMode).toBe(false);
     expect(env.flanksApiUrl).toBe("https://api.flanks.io");
     expect(env.flanksLinkUrl).toBe("https://platform.flanks.io/link");
@@ -65,7 +73,10 @@ describe("parseEnv", () => {
     const env = parseEnv({}, generated);
     expect(env.TRUSTED_PROXY_HOPS).toBe(0);
     expect(env.isPublicUrlHttps).toBe(false);
-    expect(parseEnv({ NEXTAUTH_URL: "https://wealth.example.com", TRUSTED_PROXY_HOPS: "1" }, generated)).toMatchObject({ isPublicUrlHttps: true, TRUSTED_PROXY_HOPS: 1 });
+    expect(parseEnv({ NEXTAUTH_URL: "https://wealth.example.com", TRUSTED_PROXY_HOPS: "1" }, generated)).toMatchObject({
+      isPublicUrlHttps: true,
+      TRUSTED_PROXY_HOPS: 1,
+    });
   });
 
   it("allows plain http only on loopback", () => {

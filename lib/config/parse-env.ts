@@ -35,7 +35,10 @@ const ZRawEnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATA_DIR: z.string().min(1).default("data"),
   DATABASE_URL: optionalString.pipe(
-    z.string().regex(/^(file:|libsql:|postgres)/, "must start with file:, libsql: or postgres").optional(),
+    z
+      .string()
+      .regex(/^(file:|libsql:|postgres)/, "must start with file:, libsql: or postgres")
+      .optional(),
   ),
   FLANKS_API_URL: optionalString.pipe(flanksUrl.optional()),
   FLANKS_LINK_URL: optionalString.pipe(flanksUrl.optional()),
@@ -63,7 +66,12 @@ const ZRawEnvSchema = z.object({
   /** Every date and time shown (pages, CSV, audit log) is read in this zone; Flanks' "YYYY-MM-DD" days are calendar days and never shifted. */
   FIRM_TIME_ZONE: optionalString.pipe(timeZone.optional()).transform((value) => value ?? "Europe/Madrid"),
   /** Sandbox mode only: prepended to the tokens the sandbox issues, so tests can search every output for them. */
-  SANDBOX_TOKEN_PREFIX: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - or _ (at most 64)").optional()),
+  SANDBOX_TOKEN_PREFIX: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, "letters, digits, - or _ (at most 64)")
+      .optional(),
+  ),
   /** Background work in the app process: status polling, link-code reconciliation, daily sync. */
   SCHEDULER: z.enum(["on", "off"]).default("on"),
   /**
@@ -98,7 +106,12 @@ const ZRawEnvSchema = z.object({
   FX_RATES_URL: optionalString.pipe(flanksUrl.optional()),
   /** The firm's currency for one-figure totals (an advisor may pick another on /settings). */
   BASE_CURRENCY: optionalString
-    .pipe(z.string().regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code such as EUR").optional())
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z]{3}$/, "must be a three-letter ISO 4217 code such as EUR")
+        .optional(),
+    )
     .transform((value) => value?.toUpperCase() ?? "EUR"),
 });
 

@@ -73,8 +73,17 @@ export async function readClientConnectionRows(db: TReadConnection, clientId: st
     wealthSyncState:
       row.syncConnectionId === null
         ? null
-        : { lastSyncedAt: toDate(row.lastSyncedAt), lastSyncRunId: row.lastSyncRunId ?? "", dataAsOf: row.dataAsOf, dataAsOfAt: toDateOrNull(row.dataAsOfAt), productsJson: row.productsJson ?? "{}" },
-    latestRun: row.runId === null ? null : { status: row.runStatus ?? "", startedAt: toDate(row.runStartedAt), finishedAt: toDateOrNull(row.runFinishedAt), error: row.runError },
+        : {
+            lastSyncedAt: toDate(row.lastSyncedAt),
+            lastSyncRunId: row.lastSyncRunId ?? "",
+            dataAsOf: row.dataAsOf,
+            dataAsOfAt: toDateOrNull(row.dataAsOfAt),
+            productsJson: row.productsJson ?? "{}",
+          },
+    latestRun:
+      row.runId === null
+        ? null
+        : { status: row.runStatus ?? "", startedAt: toDate(row.runStartedAt), finishedAt: toDateOrNull(row.runFinishedAt), error: row.runError },
   }));
 }
 

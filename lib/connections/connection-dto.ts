@@ -105,7 +105,10 @@ export async function latestSyncRuns(db: PrismaClient, connectionIds: readonly s
     SELECT (SELECT r."id" FROM "SyncRun" r WHERE r."connectionId" = c.value ORDER BY r."startedAt" DESC LIMIT 1) AS id
     FROM json_each(${JSON.stringify(connectionIds)}) c`;
   const ids = latest.flatMap((row) => (row.id ? [row.id] : []));
-  const runs = await db.syncRun.findMany({ where: { id: { in: ids } }, select: { connectionId: true, status: true, startedAt: true, finishedAt: true, error: true } });
+  const runs = await db.syncRun.findMany({
+    where: { id: { in: ids } },
+    select: { connectionId: true, status: true, startedAt: true, finishedAt: true, error: true },
+  });
   return new Map(runs.map(({ connectionId, ...run }) => [connectionId, run]));
 }
 

@@ -16,7 +16,15 @@ const mocks = vi.hoisted(() => ({
   key: "",
 }));
 vi.mock("@/lib/db", () => ({ getDb: () => mocks.db }));
-vi.mock("@/lib/env", () => ({ getEnv: () => ({ encryptionKey: mocks.key, flanksLinkToken: "link-token", flanksLinkUrl: "/sandbox/link", FIRM_NAME: "Firm", auditKey: "test-audit-key-test-audit-key-000" }) }));
+vi.mock("@/lib/env", () => ({
+  getEnv: () => ({
+    encryptionKey: mocks.key,
+    flanksLinkToken: "link-token",
+    flanksLinkUrl: "/sandbox/link",
+    FIRM_NAME: "Firm",
+    auditKey: "test-audit-key-test-audit-key-000",
+  }),
+}));
 vi.mock("@/lib/flanks/get-flanks-client", () => ({ getFlanksClient: () => mocks.flanks }));
 vi.mock("@/lib/sync/sync-connection", () => ({ syncConnection: mocks.sync }));
 
@@ -36,7 +44,18 @@ function status(overrides: Record<string, unknown> = {}) {
   const transactions = { account: true, card: true, investment: true, investmentincome: true, liability: true };
   const none = { auth: false, account: false, card: false, portfolio: false, investment: false, liability: false, holders: false, mifid: false };
   const noTransactions = { account: false, card: false, investment: false, investmentincome: false, liability: false };
-  return { pending: false, blocked: false, sca_token: null, reset_token: null, name: "testbank", last_update: "2026-12-05", time: "08:00", created: { product: flags, transaction: transactions }, errored: { product: none, transaction: noTransactions }, ...overrides };
+  return {
+    pending: false,
+    blocked: false,
+    sca_token: null,
+    reset_token: null,
+    name: "testbank",
+    last_update: "2026-12-05",
+    time: "08:00",
+    created: { product: flags, transaction: transactions },
+    errored: { product: none, transaction: noTransactions },
+    ...overrides,
+  };
 }
 
 /** The part of the Flanks client the exchange and reconciliation use. */
@@ -52,7 +71,13 @@ function fakeFlanks() {
       if (!found) throw Object.assign(new Error("unknown code"), { name: "FlanksError", kind: "not_found" });
       codes.delete(code);
       this.exchanged.push(code);
-      return { kind: "exchanged" as const, message: "Successfully retrieved", credentials_token: found.credentials_token, extra: found.extra, link_token: "link-token" };
+      return {
+        kind: "exchanged" as const,
+        message: "Successfully retrieved",
+        credentials_token: found.credentials_token,
+        extra: found.extra,
+        link_token: "link-token",
+      };
     },
     async getStatus(token: string) {
       return statuses.get(token) ?? status({ pending: true, last_update: null, time: null });
@@ -84,7 +109,16 @@ beforeEach(() => {
   mocks.sync.mockClear();
 });
 
-type TSetup = { purpose?: string; expiresInMs?: number; consentAgoMs?: number | null; usedAt?: Date | null; revoked?: boolean; archived?: boolean; advisorDisabled?: boolean; connectionId?: string };
+type TSetup = {
+  purpose?: string;
+  expiresInMs?: number;
+  consentAgoMs?: number | null;
+  usedAt?: Date | null;
+  revoked?: boolean;
+  archived?: boolean;
+  advisorDisabled?: boolean;
+  connectionId?: string;
+};
 
 async function invitationFor(setup: TSetup = {}, clientId?: string) {
   seq += 1;
@@ -141,7 +175,11 @@ describe("sync as soon as data is ready (issue 15.2)", () => {
 
   it("an exchange while the extraction still runs leaves the load to the polling", async () => {
     const { invitation } = await invitationFor();
-    const outcome = await exchangeLinkCode({ code: codeAtFlanks({ ref: invitation.reference }, undefined, false), reference: invitation.reference, source: "callback" });
+    const outcome = await exchangeLinkCode({
+      code: codeAtFlanks({ ref: invitation.reference }, undefined, false),
+      reference: invitation.reference,
+      source: "callback",
+    });
     expect(outcome).toMatchObject({ kind: "connected", hasNewData: false });
     await syncAfterExchange(outcome);
     expect(mocks.sync).not.toHaveBeenCalled();
@@ -175,7 +213,11 @@ describe("sync as soon as data is ready (issue 15.2)", () => {
     mocks.flanks.statuses.set(token, status({ last_update_timestamp: 1_796_000_030 }));
     const code = `code-${++seq}`;
     mocks.flanks.codes.set(code, { credentials_token: token, extra: { ref: reset.reference } });
-    expect(await exchangeLinkCode({ code, reference: reset.reference, source: "callback" })).toMatchObject({ kind: "connected", isReauthentication: true, hasNewData: true });
+    expect(await exchangeLinkCode({ code, reference: reset.reference, source: "callback" })).toMatchObject({
+      kind: "connected",
+      isReauthentication: true,
+      hasNewData: true,
+    });
   });
 
   it("a finished connection whose data was never stored still has new data at the next status read", async () => {
@@ -266,8 +308,13 @@ describe("a link code binds only where the invitation still allows it (issue 16.
     const first = await exchangeLinkCode({ code: codeAtFlanks({ ref: connect.reference }, token), reference: connect.reference, source: "callback" });
     if (first.kind !== "connected") throw new Error(first.kind);
     const { invitation: sca } = await invitationFor({ purpose: "SCA", connectionId: first.connectionId }, clientId);
-    expect(await exchangeLinkCode({ code: codeAtFlanks({ ref: sca.reference }, token), reference: sca.reference, source: "callback" })).toMatchObject({ kind: "connected" });
-    expect(await exchangeLinkCode({ code: codeAtFlanks({ ref: sca.reference }, token), reference: sca.reference, source: "callback" })).toEqual({ kind: "failed", reason: "refused" });
+    expect(await exchangeLinkCode({ code: codeAtFlanks({ ref: sca.reference }, token), reference: sca.reference, source: "callback" })).toMatchObject({
+      kind: "connected",
+    });
+    expect(await exchangeLinkCode({ code: codeAtFlanks({ ref: sca.reference }, token), reference: sca.reference, source: "callback" })).toEqual({
+      kind: "failed",
+      reason: "refused",
+    });
   });
 
   it("an invitation of a disabled advisor no longer opens", async () => {
@@ -283,7 +330,10 @@ describe("refused attempts cost a counter, not the audit log (issue 16.5)", () =
     const audits = await auditCount();
     const refused = await refusedCount();
     for (let i = 0; i < 3; i++) {
-      expect(await exchangeLinkCode({ code: `made-up-${i}`, reference: `nobody-${i}`, source: "callback" })).toEqual({ kind: "failed", reason: "unknown_reference" });
+      expect(await exchangeLinkCode({ code: `made-up-${i}`, reference: `nobody-${i}`, source: "callback" })).toEqual({
+        kind: "failed",
+        reason: "unknown_reference",
+      });
     }
     const { invitation } = await invitationFor({ revoked: true });
     await exchangeLinkCode({ code: "made-up-revoked", reference: invitation.reference, source: "callback" });
@@ -294,21 +344,29 @@ describe("refused attempts cost a counter, not the audit log (issue 16.5)", () =
   it("a retried exchange whose invitation was revoked is settled for good and its sealed code erased", async () => {
     const { invitation } = await invitationFor();
     const code = `retry-code-${++seq}`;
-    const row = await mocks.db.linkCodeExchange.create({ data: { codeHash: linkCodeHash(code), status: "RETRY", source: "callback", invitationId: invitation.id } });
+    const row = await mocks.db.linkCodeExchange.create({
+      data: { codeHash: linkCodeHash(code), status: "RETRY", source: "callback", invitationId: invitation.id },
+    });
     await mocks.db.linkCodeExchange.update({ where: { id: row.id }, data: { codeEnc: sealToken(code, "link_code", { rowId: row.id }) } });
     await mocks.db.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     await retryPendingExchanges();
     const settled = await mocks.db.linkCodeExchange.findUniqueOrThrow({ where: { id: row.id } });
     expect(settled).toMatchObject({ status: "REFUSED", codeEnc: null });
-    expect(await mocks.db.linkCodeExchange.count({ where: { status: { in: ["RETRY", "DELAYED"] }, codeEnc: { not: null }, invitationId: invitation.id } })).toBe(0);
+    expect(
+      await mocks.db.linkCodeExchange.count({ where: { status: { in: ["RETRY", "DELAYED"] }, codeEnc: { not: null }, invitationId: invitation.id } }),
+    ).toBe(0);
     expect(mocks.flanks.exchanged).toEqual([]);
   });
 
   it("a delayed exchange whose invitation is revoked before the retry leaves no placeholder connection behind", async () => {
     const { invitation, clientId } = await invitationFor();
     const code = `delayed-code-${++seq}`;
-    const placeholder = await mocks.db.connection.create({ data: { clientId, invitationId: invitation.id, bank: "", linkToken: "link-token", state: "VERIFYING" } });
-    const row = await mocks.db.linkCodeExchange.create({ data: { codeHash: linkCodeHash(code), status: "DELAYED", source: "callback", invitationId: invitation.id, connectionId: placeholder.id } });
+    const placeholder = await mocks.db.connection.create({
+      data: { clientId, invitationId: invitation.id, bank: "", linkToken: "link-token", state: "VERIFYING" },
+    });
+    const row = await mocks.db.linkCodeExchange.create({
+      data: { codeHash: linkCodeHash(code), status: "DELAYED", source: "callback", invitationId: invitation.id, connectionId: placeholder.id },
+    });
     await mocks.db.linkCodeExchange.update({ where: { id: row.id }, data: { codeEnc: sealToken(code, "link_code", { rowId: row.id }) } });
     await mocks.db.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     await retryPendingExchanges();

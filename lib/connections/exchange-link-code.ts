@@ -33,7 +33,10 @@ export async function exchangeLinkCode(input: TExchangeInput): Promise<TExchange
   const codeHash = linkCodeHash(input.code);
   const seen = await db.linkCodeExchange.findUnique({ where: { codeHash }, select: { id: true, status: true, invitationId: true } });
   const invitation = input.reference
-    ? await db.invitation.findUnique({ where: { reference: input.reference }, include: { client: { select: { archived: true, advisor: { select: { disabled: true } } } } } })
+    ? await db.invitation.findUnique({
+        where: { reference: input.reference },
+        include: { client: { select: { archived: true, advisor: { select: { disabled: true } } } } },
+      })
     : null;
   const isRepeat = seen !== null && seen.status !== "RETRY" && seen.status !== "DELAYED";
   if (seen && invitation && seen.invitationId !== invitation.id) {
@@ -88,9 +91,18 @@ export async function exchangeLinkCode(input: TExchangeInput): Promise<TExchange
           });
       await tx.linkCodeExchange.update({
         where: { id: claim.exchangeId },
-        data: { status: "DELAYED", codeEnc: sealToken(input.code, "link_code", { rowId: claim.exchangeId }), connectionId: connection.id, attempts: { increment: 1 }, error: result.message?.slice(0, 500) },
+        data: {
+          status: "DELAYED",
+          codeEnc: sealToken(input.code, "link_code", { rowId: claim.exchangeId }),
+          connectionId: connection.id,
+          attempts: { increment: 1 },
+          error: result.message?.slice(0, 500),
+        },
       });
-      await recordAuditEvent({ actor: null, action: "connection.exchange_delayed", target: { type: "connection", id: connection.id }, details: { clientId: invitation.clientId } }, tx);
+      await recordAuditEvent(
+        { actor: null, action: "connection.exchange_delayed", target: { type: "connection", id: connection.id }, details: { clientId: invitation.clientId } },
+        tx,
+      );
       return connection.id;
     });
     return { kind: "verifying", exchangeId: claim.exchangeId, connectionId };
@@ -99,16 +111,31 @@ export async function exchangeLinkCode(input: TExchangeInput): Promise<TExchange
   const tokenHash = credentialsTokenLookupHash(result.credentials_token);
   const known = await db.connection.findUnique({ where: { credentialsTokenHash: tokenHash }, select: { id: true, clientId: true } });
   // Flanks' own record of the extra parameters is the truth; the callback's query string could be tampered with.
-  const afterRefusal = exchangeBindingRefusal(result, { reference: invitation.reference, clientId: invitation.clientId, referenceKey: LINK_EXTRA_REFERENCE }, known?.clientId ?? null);
+  const afterRefusal = exchangeBindingRefusal(
+    result,
+    { reference: invitation.reference, clientId: invitation.clientId, referenceKey: LINK_EXTRA_REFERENCE },
+    known?.clientId ?? null,
+  );
   if (afterRefusal) {
     // The code is spent: the credentials exist at Flanks but belong to no client here. The
     // reconciliation page lists them (adopt onto a client, or delete at Flanks).
     await db.$transaction(async (tx) => {
       const { connectionId: placeholderId } = await tx.linkCodeExchange.findUniqueOrThrow({ where: { id: claim.exchangeId }, select: { connectionId: true } });
-      await tx.linkCodeExchange.update({ where: { id: claim.exchangeId }, data: { status: "ORPHAN", codeEnc: null, connectionId: null, error: `refused: ${afterRefusal}`, attempts: { increment: 1 } } });
+      await tx.linkCodeExchange.update({
+        where: { id: claim.exchangeId },
+        data: { status: "ORPHAN", codeEnc: null, connectionId: null, error: `refused: ${afterRefusal}`, attempts: { increment: 1 } },
+      });
       // A "delayed" exchange left a placeholder connection (no credentials yet): it will never get any.
       if (placeholderId) await tx.connection.deleteMany({ where: { id: placeholderId, credentialsTokenEnc: null, state: "VERIFYING" } });
-      await recordAuditEvent({ actor: null, action: "connection.exchange_orphan", target: { type: "client", id: invitation.clientId }, details: { source: input.source, invitationId: invitation.id, reason: afterRefusal } }, tx);
+      await recordAuditEvent(
+        {
+          actor: null,
+          action: "connection.exchange_orphan",
+          target: { type: "client", id: invitation.clientId },
+          details: { source: input.source, invitationId: invitation.id, reason: afterRefusal },
+        },
+        tx,
+      );
     });
     return { kind: "failed", reason: "refused" };
   }
@@ -125,12 +152,26 @@ export async function exchangeLinkCode(input: TExchangeInput): Promise<TExchange
     if (known) {
       connection = await tx.connection.update({ where: { id: known.id }, data: data(known.id) });
     } else if (exchange.connectionId) {
-      connection = await tx.connection.update({ where: { id: exchange.connectionId }, data: { ...data(exchange.connectionId), state: "PENDING", stateSince: new Date() } });
+      connection = await tx.connection.update({
+        where: { id: exchange.connectionId },
+        data: { ...data(exchange.connectionId), state: "PENDING", stateSince: new Date() },
+      });
     } else {
-      const created = await tx.connection.create({ data: { clientId: invitation.clientId, invitationId: invitation.id, bank: "", linkToken: result.link_token ?? getEnv().flanksLinkToken, state: "PENDING" } });
+      const created = await tx.connection.create({
+        data: {
+          clientId: invitation.clientId,
+          invitationId: invitation.id,
+          bank: "",
+          linkToken: result.link_token ?? getEnv().flanksLinkToken,
+          state: "PENDING",
+        },
+      });
       connection = await tx.connection.update({ where: { id: created.id }, data: data(created.id) });
     }
-    await tx.linkCodeExchange.update({ where: { id: claim.exchangeId }, data: { status: "EXCHANGED", codeEnc: null, connectionId: connection.id, error: null, attempts: { increment: 1 } } });
+    await tx.linkCodeExchange.update({
+      where: { id: claim.exchangeId },
+      data: { status: "EXCHANGED", codeEnc: null, connectionId: connection.id, error: null, attempts: { increment: 1 } },
+    });
     await tx.invitation.update({ where: { id: invitation.id }, data: { usedAt: invitation.usedAt ?? new Date() } });
     await recordAuditEvent(
       {
@@ -202,7 +243,8 @@ async function claimCode(codeHash: string, invitationId: string, source: string)
 }
 
 function outcomeOf(row: { id: string; status: string; connectionId: string | null }): TExchangeOutcome {
-  if (row.status === "EXCHANGED" && row.connectionId) return { kind: "connected", exchangeId: row.id, connectionId: row.connectionId, isReauthentication: false, hasNewData: false };
+  if (row.status === "EXCHANGED" && row.connectionId)
+    return { kind: "connected", exchangeId: row.id, connectionId: row.connectionId, isReauthentication: false, hasNewData: false };
   if (row.status === "DELAYED" && row.connectionId) return { kind: "verifying", exchangeId: row.id, connectionId: row.connectionId };
   const reason = ({ REJECTED: "rejected", ORPHAN: "refused", REFUSED: "refused" } as const)[row.status as "REJECTED"] ?? "unavailable";
   return { kind: "failed", reason };
@@ -215,7 +257,11 @@ export async function retryPendingExchanges(): Promise<number> {
   let settled = 0;
   for (const row of rows) {
     const invitation = row.invitationId ? await db.invitation.findUnique({ where: { id: row.invitationId } }) : null;
-    const outcome = await exchangeLinkCode({ code: openToken(row.codeEnc!, "link_code", { rowId: row.id }), reference: invitation?.reference ?? null, source: "retry" });
+    const outcome = await exchangeLinkCode({
+      code: openToken(row.codeEnc!, "link_code", { rowId: row.id }),
+      reference: invitation?.reference ?? null,
+      source: "retry",
+    });
     await syncAfterExchange(outcome);
     if (outcome.kind === "connected") settled++;
   }

@@ -13,8 +13,21 @@ beforeAll(async () => {
   ids.withRuns = (await db.connection.create({ data: { clientId, bank: "testbank", linkToken: "a", state: "OK" } })).id;
   ids.without = (await db.connection.create({ data: { clientId, bank: "testbank", linkToken: "b", state: "OK" } })).id;
   // Inserted out of order: the latest by startedAt wins, not the last written.
-  for (const [day, status] of [["2026-01-03", "FAILED"], ["2026-01-01", "SUCCEEDED"], ["2026-01-02", "SUCCEEDED"]] as const) {
-    await db.syncRun.create({ data: { connectionId: ids.withRuns, clientId, reason: "daily", status, startedAt: new Date(`${day}T08:00:00Z`), error: status === "FAILED" ? "timeout: slow" : null } });
+  for (const [day, status] of [
+    ["2026-01-03", "FAILED"],
+    ["2026-01-01", "SUCCEEDED"],
+    ["2026-01-02", "SUCCEEDED"],
+  ] as const) {
+    await db.syncRun.create({
+      data: {
+        connectionId: ids.withRuns,
+        clientId,
+        reason: "daily",
+        status,
+        startedAt: new Date(`${day}T08:00:00Z`),
+        error: status === "FAILED" ? "timeout: slow" : null,
+      },
+    });
   }
 }, 60_000);
 

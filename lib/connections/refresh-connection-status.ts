@@ -32,7 +32,12 @@ export async function refreshConnectionStatus(connectionId: string, actor: { id:
       where: { id: connectionId },
       data: { statusError: message.slice(0, 500), statusCheckedAt: new Date(), ...(isGone ? { state: "ERROR", stateSince: new Date() } : {}) },
     });
-    return { state: (isGone ? "ERROR" : connection.state) as TConnectionState, changed: isGone && connection.state !== "ERROR", hasNewData: false, error: message };
+    return {
+      state: (isGone ? "ERROR" : connection.state) as TConnectionState,
+      changed: isGone && connection.state !== "ERROR",
+      hasNewData: false,
+      error: message,
+    };
   }
   const summary = summarizeStatus(status);
   const changed = summary.state !== connection.state;
@@ -59,7 +64,12 @@ export async function refreshConnectionStatus(connectionId: string, actor: { id:
     });
     if (changed) {
       await recordAuditEvent(
-        { actor, action: "connection.status_change", target: { type: "connection", id: connectionId }, details: { clientId: connection.clientId, from: connection.state, to: summary.state } },
+        {
+          actor,
+          action: "connection.status_change",
+          target: { type: "connection", id: connectionId },
+          details: { clientId: connection.clientId, from: connection.state, to: summary.state },
+        },
         tx,
       );
     }
@@ -67,7 +77,8 @@ export async function refreshConnectionStatus(connectionId: string, actor: { id:
   const isNeverStored = connection.wealthSyncState === null;
   // last_update + time name a minute: a re-authentication within the minute of the previous
   // extraction only shows in last_update_timestamp (lastUpdateAt).
-  const isNewer = summary.lastUpdate !== connection.lastUpdate || (summary.lastUpdateAt !== null && summary.lastUpdateAt.getTime() !== connection.lastUpdateAt?.getTime());
+  const isNewer =
+    summary.lastUpdate !== connection.lastUpdate || (summary.lastUpdateAt !== null && summary.lastUpdateAt.getTime() !== connection.lastUpdateAt?.getTime());
   const hasNewData = !summary.pending && summary.lastUpdate !== null && (isNewer || connection.pending || isNeverStored);
   return { state: summary.state, changed, hasNewData };
 }

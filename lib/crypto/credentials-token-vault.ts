@@ -1,5 +1,12 @@
 import "server-only";
-import { credentialsTokenHashWithKey, linkCodeHashWithKey, openTokenWithKey, sealTokenWithKey, type TSealedPurpose, type TSealedRow } from "@/lib/crypto/token-sealing";
+import {
+  credentialsTokenHashWithKey,
+  linkCodeHashWithKey,
+  openTokenWithKey,
+  sealTokenWithKey,
+  type TSealedPurpose,
+  type TSealedRow,
+} from "@/lib/crypto/token-sealing";
 import { getEnv } from "@/lib/env";
 
 /*

@@ -27,7 +27,11 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type TSeeded = { connections: { id: string; token: string; sca: string | null; reset: string | null }[]; pendingCode: { id: string; code: string }; doneCodeHash: string };
+type TSeeded = {
+  connections: { id: string; token: string; sca: string | null; reset: string | null }[];
+  pendingCode: { id: string; code: string };
+  doneCodeHash: string;
+};
 
 /** As values were sealed before they named their row (format v1: the kind of token only as additional data). */
 function sealLegacy(value: string, purpose: TSealedPurpose, key: string): string {
@@ -36,7 +40,8 @@ function sealLegacy(value: string, purpose: TSealedPurpose, key: string): string
 
 /** Three connections (one with SCA and reset tokens, one verifying without a token) and two link-code exchanges; `legacy`: sealed as v1. */
 async function seed(key: string, { legacy = false } = {}): Promise<TSeeded> {
-  const seal = (value: string, purpose: TSealedPurpose, rowId: string) => (legacy ? sealLegacy(value, purpose, key) : sealTokenWithKey(value, purpose, key, { rowId }));
+  const seal = (value: string, purpose: TSealedPurpose, rowId: string) =>
+    legacy ? sealLegacy(value, purpose, key) : sealTokenWithKey(value, purpose, key, { rowId });
   await db.linkCodeExchange.deleteMany();
   await db.connection.deleteMany();
   await db.client.deleteMany();
@@ -204,7 +209,11 @@ describe("rotateEncryptionKey (the command)", () => {
     await reencryptTokens(db, { oldKey, newKey: pendingKey }, () => {
       throw new Error("crash");
     }).catch(() => {});
-    writeFileSync(secretsFile(), JSON.stringify({ NEXTAUTH_SECRET: "n".repeat(43), ENCRYPTION_KEY: oldKey, ENCRYPTION_KEY_NEXT: pendingKey, SANDBOX_CLIENT_SECRET: "s" }), { mode: 0o600 });
+    writeFileSync(
+      secretsFile(),
+      JSON.stringify({ NEXTAUTH_SECRET: "n".repeat(43), ENCRYPTION_KEY: oldKey, ENCRYPTION_KEY_NEXT: pendingKey, SANDBOX_CLIENT_SECRET: "s" }),
+      { mode: 0o600 },
+    );
     const lines: string[] = [];
     await rotateEncryptionKey({ db, dataDir: dir, configuredKey: undefined, newKey: undefined, log: (line) => lines.push(line) });
     expect(lines[0]).toMatch(/Resuming/);

@@ -60,7 +60,7 @@ export async function reencryptTokens(
     unreadable: [],
   };
 
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const rows = await db.connection.findMany({
       select: { id: true, credentialsTokenEnc: true, credentialsTokenHash: true, scaTokenEnc: true, resetTokenEnc: true },
       orderBy: { id: "asc" },
@@ -107,7 +107,7 @@ export async function reencryptTokens(
     }
   }
 
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const rows = await db.linkCodeExchange.findMany({
       select: { id: true, codeEnc: true, codeHash: true },
       orderBy: { id: "asc" },
@@ -189,7 +189,9 @@ export async function rotateEncryptionKey(options: TRotateOptions): Promise<TRot
   }
   if (options.configuredKey !== undefined) {
     if (options.newKey === undefined) {
-      throw new Error("ENCRYPTION_KEY is set in the environment: give the new key as NEW_ENCRYPTION_KEY (e.g. `NEW_ENCRYPTION_KEY=$(openssl rand -base64 32) npm run keys:rotate`).");
+      throw new Error(
+        "ENCRYPTION_KEY is set in the environment: give the new key as NEW_ENCRYPTION_KEY (e.g. `NEW_ENCRYPTION_KEY=$(openssl rand -base64 32) npm run keys:rotate`).",
+      );
     }
     const report = await reencryptTokens(db, { oldKey: options.configuredKey, newKey: options.newKey });
     log("Every token is now sealed with NEW_ENCRYPTION_KEY. Set ENCRYPTION_KEY to that value (replacing the old one) and start the app.");
@@ -204,7 +206,8 @@ export async function rotateEncryptionKey(options: TRotateOptions): Promise<TRot
   if (newKey !== undefined && !isValidEncryptionKey(newKey)) throw new Error(`${file}: ENCRYPTION_KEY_NEXT is not a valid key`);
   if (newKey !== undefined) {
     log("Resuming an unfinished rotation (ENCRYPTION_KEY_NEXT in secrets.json).");
-    if (options.newKey !== undefined && options.newKey !== newKey) throw new Error("An unfinished rotation to another key is pending: run without NEW_ENCRYPTION_KEY to finish it first.");
+    if (options.newKey !== undefined && options.newKey !== newKey)
+      throw new Error("An unfinished rotation to another key is pending: run without NEW_ENCRYPTION_KEY to finish it first.");
   } else {
     newKey = options.newKey ?? randomBytes(32).toString("base64");
     writeSecrets(file, { ...secrets, ENCRYPTION_KEY_NEXT: newKey });

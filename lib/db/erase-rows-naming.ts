@@ -11,7 +11,12 @@ export type TErasureKey = "connectionId" | "clientId";
  * Virtual tables (the FTS5 indexes, which take deletes only through their triggers) and `except`
  * (rows kept on purpose) are skipped. The catalogue is SQLite's or PostgreSQL's information_schema.
  */
-export async function eraseRowsNaming(tx: Prisma.TransactionClient, key: TErasureKey, id: string, except: readonly string[] = []): Promise<Record<string, number>> {
+export async function eraseRowsNaming(
+  tx: Prisma.TransactionClient,
+  key: TErasureKey,
+  id: string,
+  except: readonly string[] = [],
+): Promise<Record<string, number>> {
   const isPostgres = dialectOfClient(tx) === "postgres";
   const tables = isPostgres
     ? await tx.$queryRawUnsafe<{ name: string }[]>(

@@ -24,7 +24,10 @@ export async function flushErasureToDisk(databaseUrl: string, { attempts = 25, d
     for (let attempt = 1; ; attempt++) {
       if (checkpointTruncate(db)) return { isFlushed: true, attempts: attempt };
       if (attempt >= attempts) {
-        logError("erasure", new Error(`the database stayed busy for ${attempts} checkpoint attempts: the WAL keeps the erased pages until the next truncating checkpoint`));
+        logError(
+          "erasure",
+          new Error(`the database stayed busy for ${attempts} checkpoint attempts: the WAL keeps the erased pages until the next truncating checkpoint`),
+        );
         return { isFlushed: false, attempts: attempt };
       }
       await new Promise((resolve) => setTimeout(resolve, delayMs));

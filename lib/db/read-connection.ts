@@ -47,10 +47,14 @@ function sqliteReadConnection(databaseUrl: string): TReadConnection {
   return {
     dialect: "sqlite",
     async all<R>(sql: TReadSql, params?: TReadParams, options?: { bigints?: boolean }) {
-      return prepared(sql).safeIntegers(options?.bigints ?? false).all(...args(params)) as R[];
+      return prepared(sql)
+        .safeIntegers(options?.bigints ?? false)
+        .all(...args(params)) as R[];
     },
     async get<R>(sql: TReadSql, params?: TReadParams) {
-      return prepared(sql).safeIntegers(false).get(...args(params)) as R | undefined;
+      return prepared(sql)
+        .safeIntegers(false)
+        .get(...args(params)) as R | undefined;
     },
     async close() {
       db.close();

@@ -26,7 +26,15 @@ afterAll(async () => {
   await postgresDatabase?.close();
 });
 
-const SQLITE_TYPES: Record<string, string> = { TEXT: "text", INTEGER: "int", BIGINT: "bigint", BOOLEAN: "bool", DATETIME: "datetime", REAL: "float", DOUBLE: "float" };
+const SQLITE_TYPES: Record<string, string> = {
+  TEXT: "text",
+  INTEGER: "int",
+  BIGINT: "bigint",
+  BOOLEAN: "bool",
+  DATETIME: "datetime",
+  REAL: "float",
+  DOUBLE: "float",
+};
 const POSTGRES_TYPES: Record<string, string> = { text: "text", int4: "int", int8: "bigint", bool: "bool", timestamptz: "datetime", float8: "float" };
 const ON_DELETE: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
 
@@ -34,20 +42,36 @@ function sqliteSchema(file: string): TSchema {
   const db = new Database(file, { readonly: true });
   try {
     const tables = (
-      db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '%Search\\_%' ESCAPE '\\' AND name <> '_prisma_migrations'`).all() as {
+      db
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '%Search\\_%' ESCAPE '\\' AND name <> '_prisma_migrations'`,
+        )
+        .all() as {
         name: string;
       }[]
     ).map((row) => row.name);
     const schema: TSchema = { columns: [], indexes: [], foreignKeys: [] };
     for (const table of tables) {
-      for (const column of db.prepare(`SELECT name, type, "notnull" FROM pragma_table_info(?)`).all(table) as { name: string; type: string; notnull: number }[]) {
+      for (const column of db.prepare(`SELECT name, type, "notnull" FROM pragma_table_info(?)`).all(table) as {
+        name: string;
+        type: string;
+        notnull: number;
+      }[]) {
         schema.columns.push(`${table}.${column.name} ${SQLITE_TYPES[column.type] ?? column.type}${column.notnull ? " NOT NULL" : ""}`);
       }
-      for (const index of db.prepare(`SELECT name, "unique", origin FROM pragma_index_list(?) WHERE origin <> 'pk'`).all(table) as { name: string; unique: number }[]) {
+      for (const index of db.prepare(`SELECT name, "unique", origin FROM pragma_index_list(?) WHERE origin <> 'pk'`).all(table) as {
+        name: string;
+        unique: number;
+      }[]) {
         const columns = (db.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno`).all(index.name) as { name: string }[]).map((row) => row.name);
         schema.indexes.push(`${table}(${columns.join(", ")})${index.unique ? " UNIQUE" : ""}`);
       }
-      for (const key of db.prepare(`SELECT "from", "table", "to", on_delete FROM pragma_foreign_key_list(?)`).all(table) as { from: string; table: string; to: string; on_delete: string }[]) {
+      for (const key of db.prepare(`SELECT "from", "table", "to", on_delete FROM pragma_foreign_key_list(?)`).all(table) as {
+        from: string;
+        table: string;
+        to: string;
+        on_delete: string;
+      }[]) {
         schema.foreignKeys.push(`${table}.${key.from} -> ${key.table}.${key.to} ON DELETE ${key.on_delete}`);
       }
     }
@@ -86,9 +110,13 @@ async function postgresSchema(url: string): Promise<TSchema> {
     );
     return sorted({
       // An enum is TEXT in SQLite (Prisma checks its values there).
-      columns: columns.rows.map((c) => `${c.table}.${c.name} ${enums.has(c.type) ? "text" : (POSTGRES_TYPES[c.type] ?? c.type)}${c.nullable === "NO" ? " NOT NULL" : ""}`),
+      columns: columns.rows.map(
+        (c) => `${c.table}.${c.name} ${enums.has(c.type) ? "text" : (POSTGRES_TYPES[c.type] ?? c.type)}${c.nullable === "NO" ? " NOT NULL" : ""}`,
+      ),
       indexes: indexes.rows.map((ix) => `${ix.table}(${ix.columns.join(", ")})${ix.unique ? " UNIQUE" : ""}`),
-      foreignKeys: foreignKeys.rows.map((fk) => `${fk.table}.${fk.column} -> ${fk.refTable}.${fk.refColumn} ON DELETE ${ON_DELETE[fk.onDelete] ?? fk.onDelete}`),
+      foreignKeys: foreignKeys.rows.map(
+        (fk) => `${fk.table}.${fk.column} -> ${fk.refTable}.${fk.refColumn} ON DELETE ${ON_DELETE[fk.onDelete] ?? fk.onDelete}`,
+      ),
     });
   } finally {
     await client.end();

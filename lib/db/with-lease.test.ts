@@ -30,7 +30,13 @@ function leaseIn(db: PrismaClient) {
 beforeAll(async () => {
   database = await createTestDatabase();
   server = await startSandboxServer();
-  flanks = createFlanksClient({ apiUrl: server.apiUrl, clientId: server.clientId, clientSecret: server.clientSecret, timeoutMs: 5_000, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+  flanks = createFlanksClient({
+    apiUrl: server.apiUrl,
+    clientId: server.clientId,
+    clientSecret: server.clientSecret,
+    timeoutMs: 5_000,
+    retry: { baseDelayMs: 1, maxDelayMs: 2 },
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -49,7 +55,11 @@ describe("withLease (SQLite)", () => {
       running--;
       return "ran";
     };
-    const results = await Promise.all([leaseIn(database.db)("job:a", 60_000, work), leaseIn(database.db)("job:a", 60_000, work), leaseIn(database.db)("job:a", 60_000, work)]);
+    const results = await Promise.all([
+      leaseIn(database.db)("job:a", 60_000, work),
+      leaseIn(database.db)("job:a", 60_000, work),
+      leaseIn(database.db)("job:a", 60_000, work),
+    ]);
     expect(results.filter((result) => result === "ran")).toHaveLength(1);
     expect(maxRunning).toBe(1);
     // Released: the next caller gets it.
@@ -98,7 +108,8 @@ describe("withLease (SQLite)", () => {
     const connection = await database.db.connection.create({
       data: { clientId: client.id, bank: "testbank", linkToken: "l", credentialsTokenEnc: exchanged.credentials_token, state: "READY", pending: false },
     });
-    const syncerIn = (db: PrismaClient) => createSyncer({ db, writeDb: database.writeDb, flanks, openCredentialsToken: (sealed) => sealed, lease: leaseIn(db), pageSize: 200 });
+    const syncerIn = (db: PrismaClient) =>
+      createSyncer({ db, writeDb: database.writeDb, flanks, openCredentialsToken: (sealed) => sealed, lease: leaseIn(db), pageSize: 200 });
     const [a, b] = await Promise.all([syncerIn(database.db).syncConnection(connection.id), syncerIn(database.db).syncConnection(connection.id)]);
     // The one that ran may be PARTIAL (the sandbox's extraction is still under way): what matters is that only one ran.
     const skipped = [a, b].filter((result) => result.status === "SKIPPED");

@@ -348,7 +348,9 @@ describe("JWE", () => {
     expect(contentTypes.length).toBeGreaterThanOrEqual(5);
     expect(new Set(contentTypes)).toEqual(new Set(["application/jose"]));
     const counts = await counters();
-    const jwksFetches = Object.entries(counts).filter(([key]) => key.includes("jwks")).reduce((sum, [, n]) => sum + n, 0);
+    const jwksFetches = Object.entries(counts)
+      .filter(([key]) => key.includes("jwks"))
+      .reduce((sum, [, n]) => sum + n, 0);
     expect(jwksFetches).toBeLessThanOrEqual(1);
   });
 });

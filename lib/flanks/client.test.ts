@@ -162,8 +162,7 @@ describe("createFlanksClient (against a fake fetch)", () => {
 
 describe("secrets never appear in error messages or logs", () => {
   it("redacts the client secret, access tokens and credentials tokens echoed by the server", async () => {
-    const echo: TFakeRoute = ({ body, headers }) =>
-      jsonResponse({ message: `bad request ${JSON.stringify(body)} auth=${headers.get("authorization")}` }, 400);
+    const echo: TFakeRoute = ({ body, headers }) => jsonResponse({ message: `bad request ${JSON.stringify(body)} auth=${headers.get("authorization")}` }, 400);
     const { client, logs } = setup({
       "POST v0/bank/credentials/status": echo,
       "PUT v0/bank/credentials/status": echo,

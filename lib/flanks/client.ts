@@ -179,10 +179,24 @@ export function createFlanksClient(config: TFlanksClientConfig) {
     const root = path.replace(/^v0\/bank\/\w+\//, "").replace(/\//g, "_");
     const fullPath = path.startsWith("v0/") ? path : `${CREDENTIALS}/${path}`;
     const endpoint = `POST ${fullPath}`;
-    const answer = await call({ method: "POST", path: fullPath, query: extra.query, body, schema: z.unknown(), root, secrets: [body.credentials_token], options });
+    const answer = await call({
+      method: "POST",
+      path: fullPath,
+      query: extra.query,
+      body,
+      schema: z.unknown(),
+      root,
+      secrets: [body.credentials_token],
+      options,
+    });
     const list = readRecords(endpoint, root, answer, schema, { isIdSecret: extra.isIdSecret, redact: (value) => redactor.value(value) });
     if (list.setAside.length > 0) {
-      config.logger?.warn?.("flanks records set aside", { endpoint, setAside: list.setAside.length, received: list.received, issues: list.setAside.slice(0, 5).flatMap((item) => item.issues) });
+      config.logger?.warn?.("flanks records set aside", {
+        endpoint,
+        setAside: list.setAside.length,
+        received: list.received,
+        issues: list.setAside.slice(0, 5).flatMap((item) => item.issues),
+      });
     }
     return list;
   }
@@ -222,11 +236,7 @@ export function createFlanksClient(config: TFlanksClientConfig) {
     options?: TCallOptions,
   ): AsyncGenerator<TRecordList<TAccountTransaction>, void, undefined> {
     const body = bodyOf(input);
-    return walkPages(
-      `POST ${CREDENTIALS}/data`,
-      (page, page_size) => getAccountTransactions({ ...body, page, page_size }, options),
-      pageOptions,
-    );
+    return walkPages(`POST ${CREDENTIALS}/data`, (page, page_size) => getAccountTransactions({ ...body, page, page_size }, options), pageOptions);
   }
 
   return {

@@ -1,13 +1,6 @@
 import type { z } from "zod";
 
-export type TFlanksErrorKind =
-  | "unauthorized"
-  | "not_found"
-  | "rate_limited"
-  | "unavailable"
-  | "timeout"
-  | "contract"
-  | "bad_request";
+export type TFlanksErrorKind = "unauthorized" | "not_found" | "rate_limited" | "unavailable" | "timeout" | "contract" | "bad_request";
 
 export type TFlanksErrorOptions = {
   kind: TFlanksErrorKind;

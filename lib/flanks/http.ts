@@ -76,9 +76,10 @@ export function isLoopbackApi(apiUrl: string): boolean {
 
 export function createHttp(deps: THttpDeps) {
   const { redactor, logger } = deps;
-  const baseHeaders: Record<string, string> = isLoopbackApi(deps.apiUrl) ? { Accept: "application/json", "Accept-Encoding": "identity" } : { Accept: "application/json" };
-  const log = (level: keyof TFlanksLogger, message: string, meta: Record<string, unknown>) =>
-    logger[level]?.(redactor.text(message), redactor.value(meta));
+  const baseHeaders: Record<string, string> = isLoopbackApi(deps.apiUrl)
+    ? { Accept: "application/json", "Accept-Encoding": "identity" }
+    : { Accept: "application/json" };
+  const log = (level: keyof TFlanksLogger, message: string, meta: Record<string, unknown>) => logger[level]?.(redactor.text(message), redactor.value(meta));
 
   function urlOf(spec: TRequestSpec<unknown>): string {
     const url = new URL(`${deps.apiUrl.replace(/\/+$/, "")}/${spec.path}`);
@@ -138,12 +139,11 @@ export function createHttp(deps: THttpDeps) {
         if (spec.options?.signal?.aborted) throw spec.options.signal.reason;
         if (timeout.aborted) {
           // Not retried: a Flanks that hung once will likely hang again, and the caller's budget is timeoutMs.
-          throw fail(
-            isOutcomeUnknownOnFailure
-              ? `timed out after ${timeoutMs} ms; outcome unknown, reconcile later`
-              : `timed out after ${timeoutMs} ms`,
-            { kind: "timeout", isOutcomeUnknown: isOutcomeUnknownOnFailure, cause: undefined },
-          );
+          throw fail(isOutcomeUnknownOnFailure ? `timed out after ${timeoutMs} ms; outcome unknown, reconcile later` : `timed out after ${timeoutMs} ms`, {
+            kind: "timeout",
+            isOutcomeUnknown: isOutcomeUnknownOnFailure,
+            cause: undefined,
+          });
         }
         const reason = error instanceof Error ? error.message : String(error);
         if (attempt < maxAttempts) {
@@ -152,10 +152,10 @@ export function createHttp(deps: THttpDeps) {
           await sleep(delay, spec.options?.signal);
           continue;
         }
-        throw fail(
-          `network error: ${reason}${isOutcomeUnknownOnFailure ? "; outcome unknown, reconcile later" : ""}`,
-          { kind: "unavailable", isOutcomeUnknown: isOutcomeUnknownOnFailure },
-        );
+        throw fail(`network error: ${reason}${isOutcomeUnknownOnFailure ? "; outcome unknown, reconcile later" : ""}`, {
+          kind: "unavailable",
+          isOutcomeUnknown: isOutcomeUnknownOnFailure,
+        });
       }
       log("debug", "flanks call", { endpoint, status, attempt, ms: Date.now() - startedAt });
 

@@ -46,9 +46,7 @@ export function createJweEncryptor(loadJwks: () => Promise<{ keys: JWK[] }>): TJ
     async encrypt(body) {
       const { kid, key } = await getKey();
       const plaintext = new TextEncoder().encode(JSON.stringify(body));
-      return new CompactEncrypt(plaintext)
-        .setProtectedHeader({ alg: JWE_ALG, enc: JWE_ENC, typ: "JWE", ...(kid ? { kid } : {}) })
-        .encrypt(key);
+      return new CompactEncrypt(plaintext).setProtectedHeader({ alg: JWE_ALG, enc: JWE_ENC, typ: "JWE", ...(kid ? { kid } : {}) }).encrypt(key);
     },
   };
 }

@@ -32,7 +32,10 @@ export type TReadOptions = {
  */
 export function readRecords<T>(endpoint: string, root: string, value: unknown, schema: z.ZodType<T>, options: TReadOptions = {}): TRecordList<T> {
   const list = Array.isArray(value) ? value : value !== null && typeof value === "object" ? [value] : null;
-  if (list === null) throw new FlanksContractError(endpoint, [{ path: root, message: value === null ? "expected a list, received null" : `expected a list, received ${typeof value}` }]);
+  if (list === null)
+    throw new FlanksContractError(endpoint, [
+      { path: root, message: value === null ? "expected a list, received null" : `expected a list, received ${typeof value}` },
+    ]);
   const records: T[] = [];
   const setAside: TSetAsideRecord[] = [];
   for (let index = 0; index < list.length; index += 1) {
@@ -62,11 +65,46 @@ export function readRecords<T>(endpoint: string, root: string, value: unknown, s
  * was wrong with a record, not whose it is (docs/decisions/038).
  */
 const KEPT_TEXT_FIELDS = new Set([
-  "_id", "external_id", "portfolio_id", "investment_id", "card_id", "liability_id", "product_id", "transaction_id", "pair_transaction_id", "order_id",
-  "entity", "type", "sybtype", "subtype", "cardType", "isin", "cusip", "symbol", "market", "operating_market", "country",
-  "currency", "currencyAmount", "currencyBalance", "originalCurrency", "referenceCurrency", "initialCapitalCurrency", "symb",
-  "operationDate", "valueDate", "initial_date", "valuation_date", "expiration_date", "openingDate", "expirationDate", "emissionDate",
-  "category", "flanks_category", "periodicity", "question",
+  "_id",
+  "external_id",
+  "portfolio_id",
+  "investment_id",
+  "card_id",
+  "liability_id",
+  "product_id",
+  "transaction_id",
+  "pair_transaction_id",
+  "order_id",
+  "entity",
+  "type",
+  "sybtype",
+  "subtype",
+  "cardType",
+  "isin",
+  "cusip",
+  "symbol",
+  "market",
+  "operating_market",
+  "country",
+  "currency",
+  "currencyAmount",
+  "currencyBalance",
+  "originalCurrency",
+  "referenceCurrency",
+  "initialCapitalCurrency",
+  "symb",
+  "operationDate",
+  "valueDate",
+  "initial_date",
+  "valuation_date",
+  "expiration_date",
+  "openingDate",
+  "expirationDate",
+  "emissionDate",
+  "category",
+  "flanks_category",
+  "periodicity",
+  "question",
 ]);
 const MAX_DEPTH = 4;
 const MAX_ITEMS = 20;
@@ -89,7 +127,8 @@ export function redactSetAsideRecord(value: unknown, isIdSecret = false, key: st
   }
   if (typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [field, nested] of Object.entries(value as Record<string, unknown>).slice(0, 100)) out[field] = redactSetAsideRecord(nested, isIdSecret, field, depth + 1);
+    for (const [field, nested] of Object.entries(value as Record<string, unknown>).slice(0, 100))
+      out[field] = redactSetAsideRecord(nested, isIdSecret, field, depth + 1);
     return out;
   }
   return `[${typeof value}]`;

@@ -9,21 +9,9 @@ import { LruCache } from "@/lib/cache/lru-cache";
 const REDACTED = "[redacted]";
 
 /** JSON fields whose value is a secret, wherever they appear. */
-const SECRET_FIELDS = [
-  "client_secret",
-  "access_token",
-  "credentials_token",
-  "sca_token",
-  "reset_token",
-  "transaction_token",
-  "link_token",
-  "password",
-];
+const SECRET_FIELDS = ["client_secret", "access_token", "credentials_token", "sca_token", "reset_token", "transaction_token", "link_token", "password"];
 
-const FIELD_PATTERN = new RegExp(
-  `("?(?:${SECRET_FIELDS.join("|")})"?\\s*[:=]\\s*)("(?:[^"\\\\]|\\\\.)*"|[^\\s,&}\\]]+)`,
-  "gi",
-);
+const FIELD_PATTERN = new RegExp(`("?(?:${SECRET_FIELDS.join("|")})"?\\s*[:=]\\s*)("(?:[^"\\\\]|\\\\.)*"|[^\\s,&}\\]]+)`, "gi");
 const BEARER_PATTERN = /(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi;
 
 /**

@@ -56,7 +56,10 @@ describe("parseEcbRatesXml", () => {
   });
 
   it("reads back what toEcbRatesXml writes", () => {
-    const days = [{ day: "2026-12-04", rates: [{ currency: "USD", perEuro: "1.0823" }] }, { day: "2026-12-03", rates: [{ currency: "GBP", perEuro: "0.84" }] }];
+    const days = [
+      { day: "2026-12-04", rates: [{ currency: "USD", perEuro: "1.0823" }] },
+      { day: "2026-12-03", rates: [{ currency: "GBP", perEuro: "0.84" }] },
+    ];
     expect(parseEcbRatesXml(toEcbRatesXml(days)).rows).toEqual([
       { day: "2026-12-04", currency: "USD", perEuro: "1.0823" },
       { day: "2026-12-03", currency: "GBP", perEuro: "0.84" },

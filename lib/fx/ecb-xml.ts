@@ -10,11 +10,17 @@ import type { TFxRateRow } from "./fx-rates";
  * unreadable record is counted and left out, never allowed to drop its siblings.
  */
 
-const ZDaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), "not a calendar day");
+const ZDaySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)), "not a calendar day");
 const ZRateRecordSchema = z.object({
   day: ZDaySchema,
   currency: z.string().regex(/^[A-Z]{3}$/),
-  perEuro: z.string().regex(/^\d{1,12}(\.\d{1,12})?$/).refine((rate) => /[1-9]/.test(rate), "a rate of zero"),
+  perEuro: z
+    .string()
+    .regex(/^\d{1,12}(\.\d{1,12})?$/)
+    .refine((rate) => /[1-9]/.test(rate), "a rate of zero"),
 });
 
 export type TEcbParseResult = { rows: TFxRateRow[]; skipped: number };

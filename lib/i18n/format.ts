@@ -26,9 +26,7 @@ function dateFormat(locale: TLocale, options: Intl.DateTimeFormatOptions): Intl.
 /** Always with its currency; exact (Intl formats the decimal string, not a float). */
 export function formatMoney(amount: TMoney, locale: TLocale): string {
   // Intl accepts exact decimal strings at run time; its TypeScript signature lags behind.
-  return numberFormat(locale, { style: "currency", currency: amount.currency, currencyDisplay: "symbol" }).format(
-    toDecimalString(amount) as unknown as number,
-  );
+  return numberFormat(locale, { style: "currency", currency: amount.currency, currencyDisplay: "symbol" }).format(toDecimalString(amount) as unknown as number);
 }
 
 /** Flanks ratios are over 1: 0.2 is 20 %. */

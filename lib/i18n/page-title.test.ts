@@ -15,7 +15,9 @@ describe("page titles", () => {
   });
 
   it("are set on every page through pageTitle", () => {
-    const without = appPages.filter((page) => !REDIRECT_ONLY.includes(page.file) && !/export const generateMetadata = pageTitle\(/.test(readFileSync(page.file, "utf8"))).map((page) => page.file);
+    const without = appPages
+      .filter((page) => !REDIRECT_ONLY.includes(page.file) && !/export const generateMetadata = pageTitle\(/.test(readFileSync(page.file, "utf8")))
+      .map((page) => page.file);
     expect(without).toEqual([]);
   });
 });

@@ -66,7 +66,8 @@ export function invitationBindingRefusal(invitation: TBindableInvitation, now: D
   if (invitation.revokedAt) return "revoked";
   if (invitation.client.archived) return "archived_client";
   if (invitation.client.advisor.disabled) return "advisor_disabled";
-  const isInGrace = invitation.consentAt !== null && invitation.consentAt < invitation.expiresAt && now.getTime() < invitation.expiresAt.getTime() + LINK_IN_PROGRESS_GRACE_MS;
+  const isInGrace =
+    invitation.consentAt !== null && invitation.consentAt < invitation.expiresAt && now.getTime() < invitation.expiresAt.getTime() + LINK_IN_PROGRESS_GRACE_MS;
   if (invitation.expiresAt <= now && !isInGrace) return "expired";
   if (invitation.usedAt && invitation.purpose !== "CONNECT") return "already_used";
   return null;

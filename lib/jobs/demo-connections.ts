@@ -37,13 +37,26 @@ export async function ensureDemoConnections(): Promise<void> {
       if (!client) continue;
       const reference = newInvitationReference();
       await db.invitation.create({
-        data: { clientId: client.id, purpose: "CONNECT", tokenHash: newInvitationToken().tokenHash, reference, expiresAt: new Date(Date.now() + INVITATION_TTL_MS), createdById: advisor.id },
+        data: {
+          clientId: client.id,
+          purpose: "CONNECT",
+          tokenHash: newInvitationToken().tokenHash,
+          reference,
+          expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+          createdById: advisor.id,
+        },
       });
       try {
         const response = await fetch(`${env.flanksApiUrl}/_control/credentials`, {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ bank: demo.bank, username: demo.username, password: demo.password, extra: { [LINK_EXTRA_REFERENCE]: reference }, external_id: client.id }),
+          body: JSON.stringify({
+            bank: demo.bank,
+            username: demo.username,
+            password: demo.password,
+            extra: { [LINK_EXTRA_REFERENCE]: reference },
+            external_id: client.id,
+          }),
         });
         const { code } = ZCodeSchema.parse(await response.json());
         await exchangeLinkCode({ code, reference, source: "reconcile" });

@@ -17,13 +17,21 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => database?.close());
 
-const xmlAnswer = (body: string, status = 200) => (async () => new Response(body, { status, headers: { "content-type": "text/xml" } })) as unknown as typeof fetch;
-const stored = () => database.db.fxRate.findMany({ orderBy: [{ day: "asc" }, { currency: "asc" }], select: { day: true, currency: true, perEuro: true, source: true } });
+const xmlAnswer = (body: string, status = 200) =>
+  (async () => new Response(body, { status, headers: { "content-type": "text/xml" } })) as unknown as typeof fetch;
+const stored = () =>
+  database.db.fxRate.findMany({ orderBy: [{ day: "asc" }, { currency: "asc" }], select: { day: true, currency: true, perEuro: true, source: true } });
 
 describe("refreshFxRates", () => {
   it("stores each day's rates as the exact text, adds new days, replaces a corrected rate, keeps the rest", async () => {
     const first = toEcbRatesXml([
-      { day: "2026-12-04", rates: [{ currency: "USD", perEuro: "1.0823" }, { currency: "JPY", perEuro: "161.25" }] },
+      {
+        day: "2026-12-04",
+        rates: [
+          { currency: "USD", perEuro: "1.0823" },
+          { currency: "JPY", perEuro: "161.25" },
+        ],
+      },
       { day: "2026-12-03", rates: [{ currency: "USD", perEuro: "1.0800" }] },
     ]);
     expect(await refreshFxRates(xmlAnswer(first))).toBe(3);

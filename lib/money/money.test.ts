@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { addMoney, CurrencyMismatchError, currencyExponent, decimalToMinor, moneyFromDecimal, negateMoney, plainDecimal, sumByCurrency, toDecimalString } from "./money";
+import {
+  addMoney,
+  CurrencyMismatchError,
+  currencyExponent,
+  decimalToMinor,
+  moneyFromDecimal,
+  negateMoney,
+  plainDecimal,
+  sumByCurrency,
+  toDecimalString,
+} from "./money";
 
 describe("money", () => {
   it("reads Flanks floats exactly, without float noise", () => {
@@ -16,7 +26,7 @@ describe("money", () => {
     const values = [1.005, -1.005, 2.675, 0.125, -0.125, 1e-9, -1e-9, 0.0000001, 123456789.99, 1.0000000001, -1.009999999, 1e21, 9007199254740.99];
     // Seeded, so a failure names values that reproduce.
     let seed = 42;
-    const random = () => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32);
+    const random = () => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 2 ** 32;
     for (let i = 0; i < 20_000; i++) {
       const digits = Math.floor(random() * 5);
       values.push(Number(((random() - 0.5) * 10 ** Math.floor(random() * 12)).toFixed(digits)), (random() - 0.5) * 10 ** Math.floor(random() * 8));

@@ -86,7 +86,11 @@ export function plainDecimal(value: number): string {
   const digits = intPart + fracPart;
   const point = intPart.length + exponent;
   const plain =
-    point <= 0 ? `0.${"0".repeat(-point)}${digits}` : point >= digits.length ? digits + "0".repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+    point <= 0
+      ? `0.${"0".repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + "0".repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
   return (negative ? "-" : "") + plain;
 }
 

@@ -48,7 +48,7 @@ function step(ctx: TAccountTransactionContext, cumulative: number[], i: number, 
   const scale = plan.targetCents / 800_000;
   const income = rng.chance(incomeChance);
   let amountCents: number;
-  if (income) amountCents = Math.round(rng.int(25, 45) * plan.targetCents / 100 + rng.int(0, 99));
+  if (income) amountCents = Math.round((rng.int(25, 45) * plan.targetCents) / 100 + rng.int(0, 99));
   else if (rng.chance(0.08)) amountCents = -Math.round(rng.int(20_000, 150_000) * scale);
   else amountCents = -Math.max(1, Math.round(rng.int(300, 18_000) * Math.max(scale, 0.3)));
   return { account, amountCents, rng, income };
@@ -87,11 +87,39 @@ function buildPlan(ctx: TAccountTransactionContext): TPlanCache {
   return plan;
 }
 
-const SHOPS = ["Mercadona", "Carrefour Express", "Lidl", "El Corte Inglés", "Zara", "Repsol", "Cepsa", "Amazon EU", "Renfe", "Iberia", "Bar La Esquina", "Farmacia Central", "MediaMarkt", "Decathlon", "Uber BV"] as const;
+const SHOPS = [
+  "Mercadona",
+  "Carrefour Express",
+  "Lidl",
+  "El Corte Inglés",
+  "Zara",
+  "Repsol",
+  "Cepsa",
+  "Amazon EU",
+  "Renfe",
+  "Iberia",
+  "Bar La Esquina",
+  "Farmacia Central",
+  "MediaMarkt",
+  "Decathlon",
+  "Uber BV",
+] as const;
 const SHOP_CATEGORY: Record<string, string> = {
-  Mercadona: "Supermercados", "Carrefour Express": "Supermercados", Lidl: "Supermercados", "El Corte Inglés": "Compras", Zara: "Ropa",
-  Repsol: "Gasolineras", Cepsa: "Gasolineras", "Amazon EU": "Compras online", Renfe: "Transporte", Iberia: "Viajes",
-  "Bar La Esquina": "Restaurantes", "Farmacia Central": "Salud", MediaMarkt: "Electrónica", Decathlon: "Deportes", "Uber BV": "Transporte",
+  Mercadona: "Supermercados",
+  "Carrefour Express": "Supermercados",
+  Lidl: "Supermercados",
+  "El Corte Inglés": "Compras",
+  Zara: "Ropa",
+  Repsol: "Gasolineras",
+  Cepsa: "Gasolineras",
+  "Amazon EU": "Compras online",
+  Renfe: "Transporte",
+  Iberia: "Viajes",
+  "Bar La Esquina": "Restaurantes",
+  "Farmacia Central": "Salud",
+  MediaMarkt: "Electrónica",
+  Decathlon: "Deportes",
+  "Uber BV": "Transporte",
 };
 const BILLS = [
   { description: "RECIBO IBERDROLA CLIENTES", category: "Suministros" },
@@ -129,7 +157,12 @@ function buildRecord(ctx: TAccountTransactionContext, ids: TIds, i: number, s: T
       flanksCategory = description.startsWith("NÓMINA") ? "salary" : "transfer_in";
       type = "transfer";
       norma43 = description.startsWith("NÓMINA") ? "02" : "04";
-      transfer = { beneficiary: null, ibanBeneficiary: plan.iban, ibanOrdenant: rng.chance(0.7) ? makeSpanishIban(rng.digits(4), rng.digits(4), rng.digits(10)) : null, ordenant: payer };
+      transfer = {
+        beneficiary: null,
+        ibanBeneficiary: plan.iban,
+        ibanOrdenant: rng.chance(0.7) ? makeSpanishIban(rng.digits(4), rng.digits(4), rng.digits(10)) : null,
+        ordenant: payer,
+      };
     } else {
       description = "ABONO INTERESES";
       category = "Intereses";
@@ -144,7 +177,12 @@ function buildRecord(ctx: TAccountTransactionContext, ids: TIds, i: number, s: T
     flanksCategory = "transfer_out";
     type = "transfer";
     norma43 = "04";
-    transfer = { beneficiary: payee, ibanBeneficiary: rng.chance(0.8) ? makeSpanishIban(rng.digits(4), rng.digits(4), rng.digits(10)) : null, ibanOrdenant: plan.iban, ordenant: null };
+    transfer = {
+      beneficiary: payee,
+      ibanBeneficiary: rng.chance(0.8) ? makeSpanishIban(rng.digits(4), rng.digits(4), rng.digits(10)) : null,
+      ibanOrdenant: plan.iban,
+      ordenant: null,
+    };
   } else {
     const roll = rng.next();
     if (roll < 0.6 && plan.cardPans.length > 0) {

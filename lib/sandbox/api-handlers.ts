@@ -45,7 +45,8 @@ type THandler = (ctx: TSandboxContext, request: Request, url: URL) => Promise<Re
 async function parse<T>(ctx: TSandboxContext, request: Request, schema: z.ZodType<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
   const body = await readBody(request, ctx.keys);
   if (!body.ok) return body;
-  if (body.value === null || typeof body.value !== "object" || Array.isArray(body.value)) return { ok: false, response: errorJson(400, "Body must be a JSON object") };
+  if (body.value === null || typeof body.value !== "object" || Array.isArray(body.value))
+    return { ok: false, response: errorJson(400, "Body must be a JSON object") };
   const result = schema.safeParse(body.value);
   return result.success ? { ok: true, value: result.data } : { ok: false, response: badRequest(result.error) };
 }
@@ -93,7 +94,20 @@ function identityOf(ctx: TSandboxContext, credentials: TCredentialsState): TReco
   const status = computeStatus(credentials, ctx.now());
   if (available(status, "product", "auth")) return dataFor(ctx, credentials).identity;
   // Not extracted yet: every identity field is documented as nullable except _id.
-  return { _id: credentials.token, name: null, fullName: null, surname1: null, surname2: null, birthDate: null, address: null, contactInfo: null, identityDocument: null, gender: null, occupation: null, sector: null };
+  return {
+    _id: credentials.token,
+    name: null,
+    fullName: null,
+    surname1: null,
+    surname2: null,
+    birthDate: null,
+    address: null,
+    contactInfo: null,
+    identityDocument: null,
+    gender: null,
+    occupation: null,
+    sector: null,
+  };
 }
 
 function investmentTransactionsFor(ctx: TSandboxContext, credentials: TCredentialsState): TRecord[] {
@@ -138,14 +152,22 @@ function allFor(ctx: TSandboxContext, credentials: TCredentialsState): Record<st
   const investmentTx = investmentTransactionsFor(ctx, credentials);
   const result: Record<string, TRecord[]> = {
     cards: has("product", "card")
-      ? data.cards.map((card) => ({ ...card, owners: ownersOf(card._id), transactions: has("transaction", "card") ? data.cardTransactions.filter((t) => t.card_id === card._id) : [] }))
+      ? data.cards.map((card) => ({
+          ...card,
+          owners: ownersOf(card._id),
+          transactions: has("transaction", "card") ? data.cardTransactions.filter((t) => t.card_id === card._id) : [],
+        }))
       : [],
     accounts: has("product", "account")
       ? data.accounts.map((account) => ({ ...account, owners: ownersOf(account._id), transactions: accountTx.filter((t) => t.account_id === account.iban) }))
       : [],
     portfolios: has("product", "portfolio") ? data.portfolios.map((p) => ({ ...p, owners: ownersOf(p._id) })) : [],
     liabilities: has("product", "liability")
-      ? data.liabilities.map((l) => ({ ...l, owners: ownersOf(l._id), transactions: has("transaction", "liability") ? data.liabilityTransactions.filter((t) => t.liability_id === l._id) : [] }))
+      ? data.liabilities.map((l) => ({
+          ...l,
+          owners: ownersOf(l._id),
+          transactions: has("transaction", "liability") ? data.liabilityTransactions.filter((t) => t.liability_id === l._id) : [],
+        }))
       : [],
     deposits: [],
     identity: [identityOf(ctx, credentials)],

@@ -19,8 +19,22 @@ export const SANDBOX_BANKS: readonly TSandboxBank[] = [
   { id: "caja-rural-tajo", name: "Caja Rural del Tajo", cif: makeCif("F", "4502917"), alwaysManualRefresh: false, ibanBankCode: "9023", kind: "bank" },
   { id: "banco-atlantico-sur", name: "Banco Atlántico Sur", cif: makeCif("A", "3561208"), alwaysManualRefresh: true, ibanBankCode: "9034", kind: "bank" },
   { id: "banca-alhambra", name: "Banca Privada Alhambra", cif: makeCif("A", "1890342"), alwaysManualRefresh: false, ibanBankCode: "9045", kind: "bank" },
-  { id: "valores-guadalquivir", name: "Valores Guadalquivir Broker", cif: makeCif("A", "4127795"), alwaysManualRefresh: false, ibanBankCode: "9056", kind: "broker" },
-  { id: "cantabrico-patrimonio", name: "Cantábrico Gestión Patrimonial", cif: makeCif("A", "3904461"), alwaysManualRefresh: false, ibanBankCode: "9067", kind: "broker" },
+  {
+    id: "valores-guadalquivir",
+    name: "Valores Guadalquivir Broker",
+    cif: makeCif("A", "4127795"),
+    alwaysManualRefresh: false,
+    ibanBankCode: "9056",
+    kind: "broker",
+  },
+  {
+    id: "cantabrico-patrimonio",
+    name: "Cantábrico Gestión Patrimonial",
+    cif: makeCif("A", "3904461"),
+    alwaysManualRefresh: false,
+    ibanBankCode: "9067",
+    kind: "broker",
+  },
 ];
 
 export function findBank(id: string): TSandboxBank | undefined {

@@ -98,8 +98,18 @@ describe("generateCredentialsData", () => {
     expect(share(transactions, "category")).toBeGreaterThan(0);
     expect(share(transactions, "category")).toBeLessThan(0.5);
     expect(share(transactions, "transaction_id")).toBeGreaterThan(0);
-    expect(share(many.flatMap((d) => d.investments), "initial_date")).toBeGreaterThan(0);
-    expect(share(many.flatMap((d) => d.cards), "product")).toBeGreaterThanOrEqual(0);
+    expect(
+      share(
+        many.flatMap((d) => d.investments),
+        "initial_date",
+      ),
+    ).toBeGreaterThan(0);
+    expect(
+      share(
+        many.flatMap((d) => d.cards),
+        "product",
+      ),
+    ).toBeGreaterThanOrEqual(0);
     expect(many.some((d) => d.identity.sector === null || d.identity.occupation === null)).toBe(true);
     expect([...all, ...transactions].some((r) => "sandbox_note" in r)).toBe(true);
     expect(all.every((r) => typeof r.updated_at_timestamp === "number" || !("updated_at_timestamp" in r))).toBe(true);
@@ -117,7 +127,8 @@ describe("generateCredentialsData", () => {
       [data.portfolios, ["balance"]],
     ];
     for (const [records, fields] of moneyFields) {
-      for (const record of records) for (const field of fields) if (typeof record[field] === "number") expect(maxDecimals(record[field] as number)).toBeLessThanOrEqual(2);
+      for (const record of records)
+        for (const field of fields) if (typeof record[field] === "number") expect(maxDecimals(record[field] as number)).toBeLessThanOrEqual(2);
     }
   });
 

@@ -57,7 +57,12 @@ type TOwner = { name: string; rel: "Titular" | "Cotitular" | "Autorizado" };
 
 export function generateCredentialsData(seed: string, options: TGenerateOptions): TCredentialsData {
   const bank: TSandboxBank = findBank(options.bankId) ?? {
-    id: options.bankId, name: options.bankId, cif: "", alwaysManualRefresh: false, ibanBankCode: "9099", kind: "bank",
+    id: options.bankId,
+    name: options.bankId,
+    cif: "",
+    alwaysManualRefresh: false,
+    ibanBankCode: "9099",
+    kind: "bank",
   };
   const token = options.credentialsToken;
   const externalId = options.externalId ?? null;
@@ -92,10 +97,7 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
       state: identityRng.chance(0.3) ? null : person.state,
       country: "ES",
     },
-    contactInfo: [
-      { type: "email", value: person.email },
-      ...(identityRng.chance(0.8) ? [{ type: "phone", value: person.phone }] : []),
-    ],
+    contactInfo: [{ type: "email", value: person.email }, ...(identityRng.chance(0.8) ? [{ type: "phone", value: person.phone }] : [])],
     identityDocument: person.dni,
     gender: identityRng.chance(0.1) ? null : person.gender,
     occupation: identityRng.chance(0.3) ? null : person.occupation,
@@ -103,12 +105,30 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
   };
 
   const emptyView = createAccountTransactionsView({
-    seedInt: hashString(seed), credentialsToken: token, externalId, entity, count: 0, firstDay: asOfDay, lastDay: asOfDay, accounts: [],
+    seedInt: hashString(seed),
+    credentialsToken: token,
+    externalId,
+    entity,
+    count: 0,
+    firstDay: asOfDay,
+    lastDay: asOfDay,
+    accounts: [],
   });
   if (options.empty) {
     return {
-      identity, holders: [], accounts: [], accountTransactions: emptyView, cards: [], cardTransactions: [], portfolios: [],
-      investments: [], investmentTransactions: [], investmentDetails: [], liabilities: [], liabilityTransactions: [], mifid: [],
+      identity,
+      holders: [],
+      accounts: [],
+      accountTransactions: emptyView,
+      cards: [],
+      cardTransactions: [],
+      portfolios: [],
+      investments: [],
+      investmentTransactions: [],
+      investmentDetails: [],
+      liabilities: [],
+      liabilityTransactions: [],
+      mifid: [],
     };
   }
 
@@ -116,7 +136,13 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
   const holders: TRecord[] = [];
   const addHolders = (productName: string, productId: string, owners: TOwner[]): void => {
     for (const owner of owners) {
-      holders.push({ product_name: productName, name: owner.name, rel: owner.rel, product_id: productId, external_id: externalId === null ? null : ext("holder", productId, owner.name) });
+      holders.push({
+        product_name: productName,
+        name: owner.name,
+        rel: owner.rel,
+        product_id: productId,
+        external_id: externalId === null ? null : ext("holder", productId, owner.name),
+      });
     }
   };
 
@@ -125,12 +151,36 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
   const branch = accountRng.digits(4);
   type TAccountSeed = { key: string; currency: "EUR" | "USD"; product: string; weight: number; targetEuros: [number, number]; owners: TOwner[] };
   const accountSeeds: TAccountSeed[] = [
-    { key: "current", currency: "EUR", product: "Cuenta Corriente Online", weight: 0.62, targetEuros: [4_000, 20_000], owners: [{ name: person.fullName, rel: "Titular" }] },
+    {
+      key: "current",
+      currency: "EUR",
+      product: "Cuenta Corriente Online",
+      weight: 0.62,
+      targetEuros: [4_000, 20_000],
+      owners: [{ name: person.fullName, rel: "Titular" }],
+    },
   ];
   if (accountRng.chance(0.7)) {
-    accountSeeds.push({ key: "savings", currency: "EUR", product: "Cuenta Ahorro Plus", weight: 0.08, targetEuros: [15_000, 60_000], owners: [{ name: person.fullName, rel: "Titular" }, { name: spouse, rel: "Cotitular" }] });
+    accountSeeds.push({
+      key: "savings",
+      currency: "EUR",
+      product: "Cuenta Ahorro Plus",
+      weight: 0.08,
+      targetEuros: [15_000, 60_000],
+      owners: [
+        { name: person.fullName, rel: "Titular" },
+        { name: spouse, rel: "Cotitular" },
+      ],
+    });
   }
-  accountSeeds.push({ key: "usd", currency: "USD", product: "Cuenta Divisa USD", weight: 0.3, targetEuros: [2_000, 12_000], owners: [{ name: person.fullName, rel: "Titular" }] });
+  accountSeeds.push({
+    key: "usd",
+    currency: "USD",
+    product: "Cuenta Divisa USD",
+    weight: 0.3,
+    targetEuros: [2_000, 12_000],
+    owners: [{ name: person.fullName, rel: "Titular" }],
+  });
 
   const cardRng = sub("cards");
   const debitPan = `************${cardRng.digits(4)}`;
@@ -185,16 +235,37 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
   type TCardSeed = { key: string; type: "debit" | "credit"; product: string; pan: string; owner: TOwner; limit: number | null };
   const cardSeeds: TCardSeed[] = [
     { key: "debit", type: "debit", product: "Tarjeta Débito Visa", pan: debitPan, owner: { name: person.fullName, rel: "Titular" }, limit: null },
-    { key: "credit", type: "credit", product: "Tarjeta Crédito Oro", pan: `************${cardRng.digits(4)}`, owner: { name: person.fullName, rel: "Titular" }, limit: cardRng.pick([3000, 6000, 10000]) },
+    {
+      key: "credit",
+      type: "credit",
+      product: "Tarjeta Crédito Oro",
+      pan: `************${cardRng.digits(4)}`,
+      owner: { name: person.fullName, rel: "Titular" },
+      limit: cardRng.pick([3000, 6000, 10000]),
+    },
   ];
   if (cardRng.chance(0.4)) {
-    cardSeeds.push({ key: "extra", type: "credit", product: "Tarjeta Crédito Adicional", pan: `************${cardRng.digits(4)}`, owner: { name: spouse, rel: "Autorizado" }, limit: 2000 });
+    cardSeeds.push({
+      key: "extra",
+      type: "credit",
+      product: "Tarjeta Crédito Adicional",
+      pan: `************${cardRng.digits(4)}`,
+      owner: { name: spouse, rel: "Autorizado" },
+      limit: 2000,
+    });
   }
   const cards: TRecord[] = [];
   const cardTransactions: TRecord[] = [];
   const CARD_SHOPS = [
-    ["Mercadona", "Supermercados"], ["Restaurante Casa Lucio", "Restaurantes"], ["Repsol", "Gasolineras"], ["Amazon EU", "Compras online"],
-    ["Iberia", "Viajes"], ["Zara", "Ropa"], ["Netflix", "Suscripciones"], ["Farmacia Central", "Salud"], ["Hotel Miramar", "Viajes"],
+    ["Mercadona", "Supermercados"],
+    ["Restaurante Casa Lucio", "Restaurantes"],
+    ["Repsol", "Gasolineras"],
+    ["Amazon EU", "Compras online"],
+    ["Iberia", "Viajes"],
+    ["Zara", "Ropa"],
+    ["Netflix", "Suscripciones"],
+    ["Farmacia Central", "Salud"],
+    ["Hotel Miramar", "Viajes"],
   ] as const;
   for (const c of cardSeeds) {
     const id = hexId(token, "card", c.key);
@@ -208,34 +279,42 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
       const amount = money((refund ? 1 : -1) * cardRng.float(2.5, 240));
       if (day > asOfDay - 31) spent += -amount;
       const foreign = shop === "Hotel Miramar" || shop === "Netflix";
-      cardTransactions.push(maybeNote(cardRng, {
-        _id: hexId(token, "card-tx", c.key, i),
-        card_id: id,
-        operationDate: isoDay(day),
-        valueDate: isoDay(day + (cardRng.chance(0.7) ? 1 : 0)),
-        amount,
-        commission: foreign ? money(Math.abs(amount) * 0.03) : cardRng.chance(0.5) ? 0 : null,
-        currency: "EUR",
-        shop: cardRng.chance(0.05) ? null : shop,
-        category: cardRng.chance(0.1) ? null : category,
-        external_id: ext("card-tx", c.key, i),
-        entity,
-      }, 0.02));
+      cardTransactions.push(
+        maybeNote(
+          cardRng,
+          {
+            _id: hexId(token, "card-tx", c.key, i),
+            card_id: id,
+            operationDate: isoDay(day),
+            valueDate: isoDay(day + (cardRng.chance(0.7) ? 1 : 0)),
+            amount,
+            commission: foreign ? money(Math.abs(amount) * 0.03) : cardRng.chance(0.5) ? 0 : null,
+            currency: "EUR",
+            shop: cardRng.chance(0.05) ? null : shop,
+            category: cardRng.chance(0.1) ? null : category,
+            external_id: ext("card-tx", c.key, i),
+            entity,
+          },
+          0.02,
+        ),
+      );
     }
     addHolders(c.product, id, [c.owner]);
-    cards.push(maybeNote(cardRng, {
-      _id: id,
-      external_id: ext("card", c.key),
-      product: cardRng.chance(0.1) ? null : c.product,
-      contractNumber: cardRng.chance(0.2) ? null : `${bank.ibanBankCode}${cardRng.digits(12)}`,
-      pan: c.pan,
-      emissionDate: cardRng.chance(0.15) ? null : isoDay(emission),
-      expirationDate: cardRng.chance(0.1) ? null : isoDay(emission + 4 * 365),
-      availableBalance: c.limit === null ? null : money(Math.max(0, c.limit - spent)),
-      cardType: c.type,
-      entity,
-      updated_at_timestamp: updated,
-    }));
+    cards.push(
+      maybeNote(cardRng, {
+        _id: id,
+        external_id: ext("card", c.key),
+        product: cardRng.chance(0.1) ? null : c.product,
+        contractNumber: cardRng.chance(0.2) ? null : `${bank.ibanBankCode}${cardRng.digits(12)}`,
+        pan: c.pan,
+        emissionDate: cardRng.chance(0.15) ? null : isoDay(emission),
+        expirationDate: cardRng.chance(0.1) ? null : isoDay(emission + 4 * 365),
+        availableBalance: c.limit === null ? null : money(Math.max(0, c.limit - spent)),
+        cardType: c.type,
+        entity,
+        updated_at_timestamp: updated,
+      }),
+    );
   }
 
   // Portfolios and investments: every investment type of the reference is present.
@@ -330,7 +409,15 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
       (t === "VI" || t === "F" || t === "FI") && countryRoll < 0.08
         ? [{ country: "BR", issuer: `${inst.name.split(" ")[0]?.toUpperCase()} S.A.`, code: `BR${rng.digits(6)}` }]
         : (t === "VI" || t === "F" || t === "FI") && countryRoll < 0.16
-          ? [{ country: "MX", emisora: (inst.symbol ?? inst.name.slice(0, 5)).toUpperCase(), serie: rng.pick(["A", "B", "*", "L"]), bmv: `1${rng.digits(2)}`, folio: rng.digits(8) }]
+          ? [
+              {
+                country: "MX",
+                emisora: (inst.symbol ?? inst.name.slice(0, 5)).toUpperCase(),
+                serie: rng.pick(["A", "B", "*", "L"]),
+                bmv: `1${rng.digits(2)}`,
+                folio: rng.digits(8),
+              },
+            ]
           : [];
     const investment: TRecord = {
       _id: id,
@@ -353,17 +440,18 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
           : {},
       cost: hasCost ? cost : null,
       is_nominal: isNominal,
-      cnmv: isFund && inst.manager
-        ? {
-            isin: inst.isin,
-            gestora: inst.manager.name,
-            cif_gestora: inst.manager.cif,
-            depositaria: inst.depositary && !rng.chance(0.2) ? inst.depositary.name : null,
-            cif_depositaria: inst.depositary?.cif ?? null,
-            num_registro_gestora: inst.manager.registry,
-            num_registro_depositaria: inst.depositary?.registry ?? null,
-          }
-        : null,
+      cnmv:
+        isFund && inst.manager
+          ? {
+              isin: inst.isin,
+              gestora: inst.manager.name,
+              cif_gestora: inst.manager.cif,
+              depositaria: inst.depositary && !rng.chance(0.2) ? inst.depositary.name : null,
+              cif_depositaria: inst.depositary?.cif ?? null,
+              num_registro_gestora: inst.manager.registry,
+              num_registro_depositaria: inst.depositary?.registry ?? null,
+            }
+          : null,
       dgs: isPlan ? { gestora: inst.manager?.name ?? null, cif_gestora: inst.manager?.cif ?? null } : null,
       initial_date: rng.chance(0.1) ? null : isoDay(initialDay),
       performance: rng.chance(0.05) ? null : itd,
@@ -378,22 +466,42 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
       },
       valuation_date: rng.chance(0.1) ? null : isoDay(asOfDay - rng.int(0, 3)),
       expiration_date: withMaturity ? isoDay(asOfDay + Math.round((inst.maturityYears ?? 1) * 365 * rng.float(0.4, 1))) : null,
-      analytics: isFund || isPlan
-        ? {
-            risk: roundTo(rng.float(0.01, 0.12, 6), 4), sharpe_ratio: roundTo(rng.float(-0.3, 1.8, 6), 4), beta_ratio: roundTo(rng.float(0.3, 1.3, 6), 4),
-            tracking_error_ratio: roundTo(rng.float(0.005, 0.06, 6), 4), volatility: roundTo(rng.float(0.02, 0.25, 6), 4),
-            PER: null, ROE: null, PES: null, EPS: null, ROA: null,
-          }
-        : isEquity
+      analytics:
+        isFund || isPlan
           ? {
-              risk: null, sharpe_ratio: null, beta_ratio: roundTo(rng.float(0.5, 1.6, 6), 4), tracking_error_ratio: null,
-              volatility: roundTo(rng.float(0.1, 0.45, 6), 4), PER: roundTo(rng.float(6, 35, 4), 2), ROE: roundTo(rng.float(0.02, 0.3, 6), 4),
-              PES: roundTo(rng.float(0.5, 3, 4), 2), EPS: roundTo(rng.float(0.2, 12, 4), 2), ROA: roundTo(rng.float(0.01, 0.15, 6), 4),
+              risk: roundTo(rng.float(0.01, 0.12, 6), 4),
+              sharpe_ratio: roundTo(rng.float(-0.3, 1.8, 6), 4),
+              beta_ratio: roundTo(rng.float(0.3, 1.3, 6), 4),
+              tracking_error_ratio: roundTo(rng.float(0.005, 0.06, 6), 4),
+              volatility: roundTo(rng.float(0.02, 0.25, 6), 4),
+              PER: null,
+              ROE: null,
+              PES: null,
+              EPS: null,
+              ROA: null,
             }
-          : null,
-      interest: inst.rate !== undefined
-        ? rng.chance(0.25) && t === "FI" ? { rate: 0.85, benchmark: "Euribor 12M" } : { rate: inst.rate, benchmark: null }
-        : t === "L" ? { rate: rng.pick([0, 0.5, 1.25]), benchmark: null } : null,
+          : isEquity
+            ? {
+                risk: null,
+                sharpe_ratio: null,
+                beta_ratio: roundTo(rng.float(0.5, 1.6, 6), 4),
+                tracking_error_ratio: null,
+                volatility: roundTo(rng.float(0.1, 0.45, 6), 4),
+                PER: roundTo(rng.float(6, 35, 4), 2),
+                ROE: roundTo(rng.float(0.02, 0.3, 6), 4),
+                PES: roundTo(rng.float(0.5, 3, 4), 2),
+                EPS: roundTo(rng.float(0.2, 12, 4), 2),
+                ROA: roundTo(rng.float(0.01, 0.15, 6), 4),
+              }
+            : null,
+      interest:
+        inst.rate !== undefined
+          ? rng.chance(0.25) && t === "FI"
+            ? { rate: 0.85, benchmark: "Euribor 12M" }
+            : { rate: inst.rate, benchmark: null }
+          : t === "L"
+            ? { rate: rng.pick([0, 0.5, 1.25]), benchmark: null }
+            : null,
       market: inst.market,
       operating_market: inst.operatingMarket,
       capital_gain: hasCost && t !== "L" ? money(balance - cost) : null,
@@ -429,47 +537,94 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
     const txRng = sub(`investment-tx|${inst.isin}`);
     const costPrice = amount > 0 ? roundTo(cost / (isNominal && t === "FI" ? amount / 100 : amount), 4) : 0;
     const base = {
-      accountDest: null, accrued_interest: null, amountDest: null, commissionDest: null, currencyDest: null, isinDest: null,
-      netCashDest: null, symbDest: null, unitPriceDest: null, valueDateDest: null, pair_transaction_id: null, reversal_type: null,
-      currency: inst.currency, entity, exchange: 1, exchangeToPaymentCurrency: 1, exchangeToTransactionCurrency: 1,
-      investment_id: id, isin: inst.isin, leverage: inst.leverage ?? null, originalCurrency: inst.currency,
-      paymentCurrency: inst.currency, transactionCurrency: inst.currency, referenceCurrency: inst.currency,
-      refAccountIBAN: refAccount, refValos: refValores[pKey], country_model: countryModel,
+      accountDest: null,
+      accrued_interest: null,
+      amountDest: null,
+      commissionDest: null,
+      currencyDest: null,
+      isinDest: null,
+      netCashDest: null,
+      symbDest: null,
+      unitPriceDest: null,
+      valueDateDest: null,
+      pair_transaction_id: null,
+      reversal_type: null,
+      currency: inst.currency,
+      entity,
+      exchange: 1,
+      exchangeToPaymentCurrency: 1,
+      exchangeToTransactionCurrency: 1,
+      investment_id: id,
+      isin: inst.isin,
+      leverage: inst.leverage ?? null,
+      originalCurrency: inst.currency,
+      paymentCurrency: inst.currency,
+      transactionCurrency: inst.currency,
+      referenceCurrency: inst.currency,
+      refAccountIBAN: refAccount,
+      refValos: refValores[pKey],
+      country_model: countryModel,
     };
     const pushTx = (n: number, fields: TRecord): void => {
       const commission = money(Math.max(0, txRng.float(0, 15)));
-      investmentTransactions.push(maybeNote(txRng, {
-        ...base,
-        commission: txRng.chance(0.1) ? null : commission,
-        commission_detail: { ITF: null, broker: txRng.chance(0.5) ? money(commission * 0.6) : null, canon: txRng.chance(0.5) ? 0.5 : null, entity: money(commission * 0.4), fx: inst.currency === "USD" ? 1.2 : null },
-        expenses: txRng.chance(0.3) ? null : 0,
-        expenses_detail: { custody: null, financial: null, iva: null, liquidation: txRng.chance(0.3) ? 0.35 : null },
-        retention: null,
-        retention_detail: { destination: null, origin: null },
-        origin_gain: { date: isoDay(initialDay), value: 0 },
-        origin_gain_detail: null,
-        order_id: txRng.chance(0.5) ? null : `ORD${txRng.digits(8)}`,
-        transaction_id: txRng.chance(0.2) ? null : `${bank.ibanBankCode}${txRng.digits(10)}`,
-        external_id: ext("investment-tx", inst.isin, n),
-        _id: hexId(token, "investment-tx", inst.isin, n),
-        ...fields,
-      }, 0.05));
+      investmentTransactions.push(
+        maybeNote(
+          txRng,
+          {
+            ...base,
+            commission: txRng.chance(0.1) ? null : commission,
+            commission_detail: {
+              ITF: null,
+              broker: txRng.chance(0.5) ? money(commission * 0.6) : null,
+              canon: txRng.chance(0.5) ? 0.5 : null,
+              entity: money(commission * 0.4),
+              fx: inst.currency === "USD" ? 1.2 : null,
+            },
+            expenses: txRng.chance(0.3) ? null : 0,
+            expenses_detail: { custody: null, financial: null, iva: null, liquidation: txRng.chance(0.3) ? 0.35 : null },
+            retention: null,
+            retention_detail: { destination: null, origin: null },
+            origin_gain: { date: isoDay(initialDay), value: 0 },
+            origin_gain_detail: null,
+            order_id: txRng.chance(0.5) ? null : `ORD${txRng.digits(8)}`,
+            transaction_id: txRng.chance(0.2) ? null : `${bank.ibanBankCode}${txRng.digits(10)}`,
+            external_id: ext("investment-tx", inst.isin, n),
+            _id: hexId(token, "investment-tx", inst.isin, n),
+            ...fields,
+          },
+          0.05,
+        ),
+      );
     };
     const unitDivisor = isNominal && t === "FI" ? 100 : 1;
     const firstAmount = amount;
     pushTx(0, {
-      amount: firstAmount, balance: firstAmount, description: isFund || isPlan ? "SUSCRIPCIÓN" : "COMPRA", type: "1", symb: "+",
-      unitPrice: costPrice, netCash: money(-(firstAmount * costPrice) / unitDivisor),
-      operationDate: isoDay(initialDay), valueDate: isoDay(initialDay + 2),
+      amount: firstAmount,
+      balance: firstAmount,
+      description: isFund || isPlan ? "SUSCRIPCIÓN" : "COMPRA",
+      type: "1",
+      symb: "+",
+      unitPrice: costPrice,
+      netCash: money(-(firstAmount * costPrice) / unitDivisor),
+      operationDate: isoDay(initialDay),
+      valueDate: isoDay(initialDay + 2),
     });
     if (isEquity && txRng.chance(0.9)) {
       for (let year = 0; year < Math.min(4, Math.floor(yearsHeld)); year++) {
         const day = initialDay + 180 + year * 365;
         const gross = money(firstAmount * priceNow * txRng.float(0.01, 0.04));
         pushTx(10 + year, {
-          amount: 0, balance: firstAmount, description: "DIVIDENDO", type: "5", symb: "+", unitPrice: priceNow, netCash: money(gross * 0.81),
-          retention: money(gross * 0.19), retention_detail: { destination: money(gross * 0.19), origin: inst.currency === "USD" ? money(gross * 0.15) : null },
-          operationDate: isoDay(day), valueDate: isoDay(day),
+          amount: 0,
+          balance: firstAmount,
+          description: "DIVIDENDO",
+          type: "5",
+          symb: "+",
+          unitPrice: priceNow,
+          netCash: money(gross * 0.81),
+          retention: money(gross * 0.19),
+          retention_detail: { destination: money(gross * 0.19), origin: inst.currency === "USD" ? money(gross * 0.15) : null },
+          operationDate: isoDay(day),
+          valueDate: isoDay(day),
         });
       }
     }
@@ -478,20 +633,41 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
       const day = initialDay - 1;
       const otherIsin = CATALOG.F.find((f) => f.isin !== inst.isin)?.isin ?? inst.isin;
       pushTx(20, {
-        amount: -roundTo(firstAmount * 0.5, 4), balance: 0, description: "TRASPASO SALIDA", type: "4", symb: "-",
-        unitPrice: costPrice, netCash: money((firstAmount * 0.5 * costPrice)),
-        accountDest: refValores[pKey], amountDest: roundTo(firstAmount * 0.5, 4), commissionDest: 0, currencyDest: inst.currency,
-        isin: otherIsin, isinDest: inst.isin, netCashDest: money(firstAmount * 0.5 * costPrice), symbDest: "+", unitPriceDest: costPrice,
-        valueDateDest: isoDay(day + 3), operationDate: isoDay(day), valueDate: isoDay(day + 1),
+        amount: -roundTo(firstAmount * 0.5, 4),
+        balance: 0,
+        description: "TRASPASO SALIDA",
+        type: "4",
+        symb: "-",
+        unitPrice: costPrice,
+        netCash: money(firstAmount * 0.5 * costPrice),
+        accountDest: refValores[pKey],
+        amountDest: roundTo(firstAmount * 0.5, 4),
+        commissionDest: 0,
+        currencyDest: inst.currency,
+        isin: otherIsin,
+        isinDest: inst.isin,
+        netCashDest: money(firstAmount * 0.5 * costPrice),
+        symbDest: "+",
+        unitPriceDest: costPrice,
+        valueDateDest: isoDay(day + 3),
+        operationDate: isoDay(day),
+        valueDate: isoDay(day + 1),
       });
     }
     if ((t === "VI" || t === "ETF" || t === "C") && txRng.chance(0.3)) {
       const day = asOfDay - txRng.int(10, 120);
       const sold = quantityDecimals === 0 ? Math.max(1, Math.floor(firstAmount * 0.1)) : roundTo(firstAmount * 0.1, quantityDecimals);
       pushTx(30, {
-        amount: -sold, balance: roundTo(firstAmount - sold, 6), description: "VENTA", type: "2", symb: "-", unitPrice: priceNow,
-        netCash: money(sold * priceNow), origin_gain: { date: isoDay(initialDay), value: money(sold * (priceNow - costPrice)) },
-        operationDate: isoDay(day), valueDate: isoDay(day + 2),
+        amount: -sold,
+        balance: roundTo(firstAmount - sold, 6),
+        description: "VENTA",
+        type: "2",
+        symb: "-",
+        unitPrice: priceNow,
+        netCash: money(sold * priceNow),
+        origin_gain: { date: isoDay(initialDay), value: money(sold * (priceNow - costPrice)) },
+        operationDate: isoDay(day),
+        valueDate: isoDay(day + 2),
       });
     }
   }
@@ -507,35 +683,69 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
   for (const key of ["valores", "usd", "fondos", "planes"] as const) {
     if (!chosen.some((inst) => portfolioOf(inst) === key)) continue;
     const meta = portfolioMeta[key];
-    const owners: TOwner[] = key === "valores" && portfolioRng.chance(0.4)
-      ? [{ name: person.fullName, rel: "Titular" }, { name: spouse, rel: "Cotitular" }]
-      : [{ name: person.fullName, rel: "Titular" }];
+    const owners: TOwner[] =
+      key === "valores" && portfolioRng.chance(0.4)
+        ? [
+            { name: person.fullName, rel: "Titular" },
+            { name: spouse, rel: "Cotitular" },
+          ]
+        : [{ name: person.fullName, rel: "Titular" }];
     addHolders(meta.name, portfolioIds[key], owners);
-    portfolios.push(maybeNote(portfolioRng, {
-      name: meta.name,
-      type: meta.type,
-      currency: meta.currency,
-      _id: portfolioIds[key],
-      refValores: portfolioRng.chance(0.05) ? null : refValores[key],
-      refAccount: meta.refAccount,
-      refAccounts: meta.refAccount === null ? null : [meta.refAccount, ...(key === "valores" && plans[1]?.currency === "EUR" ? [plans[1].iban] : [])],
-      owners: owners.map((o) => o.name),
-      balance: balances[key],
-      entity,
-      external_id: ext("portfolio", key),
-      updated_at_timestamp: updated,
-    }));
+    portfolios.push(
+      maybeNote(portfolioRng, {
+        name: meta.name,
+        type: meta.type,
+        currency: meta.currency,
+        _id: portfolioIds[key],
+        refValores: portfolioRng.chance(0.05) ? null : refValores[key],
+        refAccount: meta.refAccount,
+        refAccounts: meta.refAccount === null ? null : [meta.refAccount, ...(key === "valores" && plans[1]?.currency === "EUR" ? [plans[1].iban] : [])],
+        owners: owners.map((o) => o.name),
+        balance: balances[key],
+        entity,
+        external_id: ext("portfolio", key),
+        updated_at_timestamp: updated,
+      }),
+    );
   }
 
   // Liabilities: one of each documented shape (Credit, Loan, Confirming), sometimes a second loan.
   const liabilityRng = sub("liabilities");
   const liabilities: TRecord[] = [];
   const liabilityTransactions: TRecord[] = [];
-  type TLoanSeed = { key: string; name: string; subtype: string; capital: number; years: number; rate: number; benchmark: string | null; spread: string | null };
+  type TLoanSeed = {
+    key: string;
+    name: string;
+    subtype: string;
+    capital: number;
+    years: number;
+    rate: number;
+    benchmark: string | null;
+    spread: string | null;
+  };
   const loans: TLoanSeed[] = [
-    { key: "mortgage", name: "Préstamo Hipotecario Vivienda", subtype: "mortgage", capital: liabilityRng.int(90, 400) * 1_000, years: 25, rate: 3.1, benchmark: "Euribor 12M", spread: "0.89" },
+    {
+      key: "mortgage",
+      name: "Préstamo Hipotecario Vivienda",
+      subtype: "mortgage",
+      capital: liabilityRng.int(90, 400) * 1_000,
+      years: 25,
+      rate: 3.1,
+      benchmark: "Euribor 12M",
+      spread: "0.89",
+    },
   ];
-  if (liabilityRng.chance(0.5)) loans.push({ key: "personal", name: "Préstamo Personal Coche", subtype: "personal_loan", capital: liabilityRng.int(8, 30) * 1_000, years: 6, rate: 6.95, benchmark: null, spread: null });
+  if (liabilityRng.chance(0.5))
+    loans.push({
+      key: "personal",
+      name: "Préstamo Personal Coche",
+      subtype: "personal_loan",
+      capital: liabilityRng.int(8, 30) * 1_000,
+      years: 6,
+      rate: 6.95,
+      benchmark: null,
+      spread: null,
+    });
   for (const loan of loans) {
     const id = hexId(token, "liability", loan.key);
     const months = loan.years * 12;
@@ -548,23 +758,54 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
       const interest = pending * i;
       pending -= payment - interest;
       const day = openingDay + m * 30;
-      liabilityTransactions.push(maybeNote(liabilityRng, {
-        amount: money(-payment), currencyAmount: "EUR", balance: money(pending), currencyBalance: "EUR",
-        description: `CUOTA ${m}/${months} ${loan.name.toUpperCase()}`, operationDate: isoDay(day), valueDate: isoDay(day),
-        liability_id: id, credit_account: liabilityRng.chance(0.1) ? null : mainIban, interest: money(interest),
-        commission: liabilityRng.chance(0.7) ? 0 : null, external_id: ext("liability-tx", loan.key, m),
-        _id: hexId(token, "liability-tx", loan.key, m), type: "installment", entity,
-        transaction_id: liabilityRng.chance(0.3) ? null : `${bank.ibanBankCode}${liabilityRng.digits(10)}`, pair_transaction_id: null, order_id: null,
-      }, 0.02));
+      liabilityTransactions.push(
+        maybeNote(
+          liabilityRng,
+          {
+            amount: money(-payment),
+            currencyAmount: "EUR",
+            balance: money(pending),
+            currencyBalance: "EUR",
+            description: `CUOTA ${m}/${months} ${loan.name.toUpperCase()}`,
+            operationDate: isoDay(day),
+            valueDate: isoDay(day),
+            liability_id: id,
+            credit_account: liabilityRng.chance(0.1) ? null : mainIban,
+            interest: money(interest),
+            commission: liabilityRng.chance(0.7) ? 0 : null,
+            external_id: ext("liability-tx", loan.key, m),
+            _id: hexId(token, "liability-tx", loan.key, m),
+            type: "installment",
+            entity,
+            transaction_id: liabilityRng.chance(0.3) ? null : `${bank.ibanBankCode}${liabilityRng.digits(10)}`,
+            pair_transaction_id: null,
+            order_id: null,
+          },
+          0.02,
+        ),
+      );
     }
     addHolders(loan.name, id, [{ name: person.fullName, rel: "Titular" }]);
-    liabilities.push(maybeNote(liabilityRng, {
-      name: loan.name, type: "Loan", balance: money(pending), currency: "EUR", initialCapital: liabilityRng.chance(0.1) ? null : loan.capital,
-      initialCapitalCurrency: "EUR", openingDate: isoDay(openingDay), expirationDate: isoDay(openingDay + months * 30), entity, _id: id,
-      external_id: ext("liability", loan.key), periodicity: "monthly", subtype: loan.subtype,
-      interest: { rate: loan.rate, benchmark: loan.benchmark, spread: loan.spread, type: loan.benchmark === null ? "fixed" : "variable" },
-      contractNumber: liabilityRng.chance(0.2) ? null : `${bank.ibanBankCode}${liabilityRng.digits(12)}`, updated_at_timestamp: updated,
-    }));
+    liabilities.push(
+      maybeNote(liabilityRng, {
+        name: loan.name,
+        type: "Loan",
+        balance: money(pending),
+        currency: "EUR",
+        initialCapital: liabilityRng.chance(0.1) ? null : loan.capital,
+        initialCapitalCurrency: "EUR",
+        openingDate: isoDay(openingDay),
+        expirationDate: isoDay(openingDay + months * 30),
+        entity,
+        _id: id,
+        external_id: ext("liability", loan.key),
+        periodicity: "monthly",
+        subtype: loan.subtype,
+        interest: { rate: loan.rate, benchmark: loan.benchmark, spread: loan.spread, type: loan.benchmark === null ? "fixed" : "variable" },
+        contractNumber: liabilityRng.chance(0.2) ? null : `${bank.ibanBankCode}${liabilityRng.digits(12)}`,
+        updated_at_timestamp: updated,
+      }),
+    );
   }
   {
     const id = hexId(token, "liability", "credit");
@@ -576,21 +817,46 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
       used = Math.min(limit, Math.max(0, used + draw));
       const day = asOfDay - (19 - m) * 30;
       liabilityTransactions.push({
-        amount: money(draw), currencyAmount: "EUR", balance: money(used), currencyBalance: "EUR",
-        description: draw >= 0 ? "DISPOSICIÓN PÓLIZA DE CRÉDITO" : "AMORTIZACIÓN PÓLIZA DE CRÉDITO", operationDate: isoDay(day), valueDate: isoDay(day + 1),
-        liability_id: id, credit_account: mainIban, interest: liabilityRng.chance(0.5) ? money(used * 0.004) : null, commission: null,
-        external_id: ext("liability-tx", "credit", m), _id: hexId(token, "liability-tx", "credit", m), type: draw >= 0 ? "drawdown" : "repayment", entity,
-        transaction_id: null, pair_transaction_id: null, order_id: null,
+        amount: money(draw),
+        currencyAmount: "EUR",
+        balance: money(used),
+        currencyBalance: "EUR",
+        description: draw >= 0 ? "DISPOSICIÓN PÓLIZA DE CRÉDITO" : "AMORTIZACIÓN PÓLIZA DE CRÉDITO",
+        operationDate: isoDay(day),
+        valueDate: isoDay(day + 1),
+        liability_id: id,
+        credit_account: mainIban,
+        interest: liabilityRng.chance(0.5) ? money(used * 0.004) : null,
+        commission: null,
+        external_id: ext("liability-tx", "credit", m),
+        _id: hexId(token, "liability-tx", "credit", m),
+        type: draw >= 0 ? "drawdown" : "repayment",
+        entity,
+        transaction_id: null,
+        pair_transaction_id: null,
+        order_id: null,
       });
     }
     addHolders("Póliza de Crédito", id, [{ name: person.fullName, rel: "Titular" }]);
-    liabilities.push(maybeNote(liabilityRng, {
-      name: "Póliza de Crédito", type: "Credit", balance: money(used), currency: "EUR", availableBalance: money(limit - used),
-      openingDate: isoDay(openingDay), expirationDate: liabilityRng.chance(0.2) ? null : isoDay(openingDay + 3 * 365), entity, _id: id,
-      external_id: ext("liability", "credit"), periodicity: "quarterly", subtype: "credit_line",
-      interest: { rate: 4.25, benchmark: "Euribor 3M", spread: "1.75", type: "variable" },
-      contractNumber: `${bank.ibanBankCode}${liabilityRng.digits(12)}`, updated_at_timestamp: updated,
-    }));
+    liabilities.push(
+      maybeNote(liabilityRng, {
+        name: "Póliza de Crédito",
+        type: "Credit",
+        balance: money(used),
+        currency: "EUR",
+        availableBalance: money(limit - used),
+        openingDate: isoDay(openingDay),
+        expirationDate: liabilityRng.chance(0.2) ? null : isoDay(openingDay + 3 * 365),
+        entity,
+        _id: id,
+        external_id: ext("liability", "credit"),
+        periodicity: "quarterly",
+        subtype: "credit_line",
+        interest: { rate: 4.25, benchmark: "Euribor 3M", spread: "1.75", type: "variable" },
+        contractNumber: `${bank.ibanBankCode}${liabilityRng.digits(12)}`,
+        updated_at_timestamp: updated,
+      }),
+    );
   }
   {
     const id = hexId(token, "liability", "confirming");
@@ -599,37 +865,79 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
     for (let m = 1; m <= 6; m++) {
       const day = asOfDay - (7 - m) * 30;
       liabilityTransactions.push({
-        amount: money(-liabilityRng.float(500, 6_000)), currencyAmount: "EUR", balance, currencyBalance: "EUR",
-        description: `PAGO CONFIRMING PROVEEDOR ${m}`, operationDate: isoDay(day), valueDate: isoDay(day + 30), liability_id: id,
-        credit_account: null, interest: null, commission: money(liabilityRng.float(5, 40)), external_id: ext("liability-tx", "confirming", m),
-        _id: hexId(token, "liability-tx", "confirming", m), type: "payment", entity, transaction_id: null, pair_transaction_id: null, order_id: null,
+        amount: money(-liabilityRng.float(500, 6_000)),
+        currencyAmount: "EUR",
+        balance,
+        currencyBalance: "EUR",
+        description: `PAGO CONFIRMING PROVEEDOR ${m}`,
+        operationDate: isoDay(day),
+        valueDate: isoDay(day + 30),
+        liability_id: id,
+        credit_account: null,
+        interest: null,
+        commission: money(liabilityRng.float(5, 40)),
+        external_id: ext("liability-tx", "confirming", m),
+        _id: hexId(token, "liability-tx", "confirming", m),
+        type: "payment",
+        entity,
+        transaction_id: null,
+        pair_transaction_id: null,
+        order_id: null,
       });
     }
     addHolders("Línea de Confirming", id, [{ name: person.fullName, rel: "Titular" }]);
     liabilities.push({
-      name: "Línea de Confirming", type: "Confirming", balance, currency: "EUR", openingDate: isoDay(asOfDay - 400),
-      expirationDate: isoDay(asOfDay + 330), entity, _id: id, external_id: ext("liability", "confirming"),
-      limit: liabilityRng.chance(0.1) ? null : limit, periodicity: liabilityRng.chance(0.5) ? null : "monthly", subtype: liabilityRng.chance(0.3) ? null : "confirming",
+      name: "Línea de Confirming",
+      type: "Confirming",
+      balance,
+      currency: "EUR",
+      openingDate: isoDay(asOfDay - 400),
+      expirationDate: isoDay(asOfDay + 330),
+      entity,
+      _id: id,
+      external_id: ext("liability", "confirming"),
+      limit: liabilityRng.chance(0.1) ? null : limit,
+      periodicity: liabilityRng.chance(0.5) ? null : "monthly",
+      subtype: liabilityRng.chance(0.3) ? null : "confirming",
       interest: liabilityRng.chance(0.4) ? null : { rate: 2.1, benchmark: null, spread: null, type: "fixed" },
-      contractNumber: `${bank.ibanBankCode}${liabilityRng.digits(12)}`, updated_at_timestamp: updated,
+      contractNumber: `${bank.ibanBankCode}${liabilityRng.digits(12)}`,
+      updated_at_timestamp: updated,
     });
   }
 
   const mifid = bank.id === "caja-rural-tajo" ? [] : makeMifid(sub("mifid"));
 
   return {
-    identity, holders, accounts, accountTransactions, cards, cardTransactions, portfolios, investments, investmentTransactions,
-    investmentDetails, liabilities, liabilityTransactions, mifid,
+    identity,
+    holders,
+    accounts,
+    accountTransactions,
+    cards,
+    cardTransactions,
+    portfolios,
+    investments,
+    investmentTransactions,
+    investmentDetails,
+    liabilities,
+    liabilityTransactions,
+    mifid,
   };
 }
 
 const MIFID_QUESTIONS: readonly { question: string; answers: readonly string[]; multi?: boolean }[] = [
   { question: "¿Cuál es su nivel de estudios?", answers: ["Estudios primarios", "Bachillerato", "Universitarios", "Postgrado"] },
   { question: "¿Cuál es su experiencia invirtiendo en renta variable?", answers: ["Ninguna", "Menos de 2 años", "Entre 2 y 5 años", "Más de 5 años"] },
-  { question: "¿En qué productos ha invertido en los últimos 5 años?", answers: ["Depósitos", "Fondos de inversión", "Acciones", "Renta fija", "Derivados"], multi: true },
+  {
+    question: "¿En qué productos ha invertido en los últimos 5 años?",
+    answers: ["Depósitos", "Fondos de inversión", "Acciones", "Renta fija", "Derivados"],
+    multi: true,
+  },
   { question: "¿Cuál es el horizonte temporal de su inversión?", answers: ["Menos de 1 año", "Entre 1 y 3 años", "Entre 3 y 5 años", "Más de 5 años"] },
   { question: "¿Qué haría si su inversión cayera un 20 %?", answers: ["Vendería todo", "Vendería una parte", "Mantendría", "Compraría más"] },
-  { question: "¿Qué porcentaje de su patrimonio representa esta inversión?", answers: ["Menos del 10 %", "Entre el 10 % y el 25 %", "Entre el 25 % y el 50 %", "Más del 50 %"] },
+  {
+    question: "¿Qué porcentaje de su patrimonio representa esta inversión?",
+    answers: ["Menos del 10 %", "Entre el 10 % y el 25 %", "Entre el 25 % y el 50 %", "Más del 50 %"],
+  },
   { question: "¿Cuáles son sus ingresos anuales netos?", answers: ["Menos de 20.000 €", "20.000 € - 50.000 €", "50.000 € - 100.000 €", "Más de 100.000 €"] },
   { question: "¿Tiene preferencias de sostenibilidad (ESG)?", answers: ["No", "Sí, moderadas", "Sí, elevadas"] },
 ];

@@ -55,7 +55,10 @@ describe("hosted Link page", () => {
     // production-mode app), the Link is on another origin than the redirect URI: browsers apply
     // form-action to the redirect after a form submission, so 'self' alone kept the user on the Link.
     const formActionOf = (response: Response) =>
-      /form-action ([^;]+)/.exec(response.headers.get("content-security-policy") ?? "")?.[1]?.trim().split(/\s+/) ?? [];
+      /form-action ([^;]+)/
+        .exec(response.headers.get("content-security-policy") ?? "")?.[1]
+        ?.trim()
+        .split(/\s+/) ?? [];
     const remote = makeKit({ linkRedirectUri: "http://127.0.0.1:3300/connect/callback?from=link" });
     const page = (await open(remote, "token=link-token&external_id=c1")).response;
     expect(formActionOf(page)).toEqual(["'self'", "http://127.0.0.1:3300"]);
@@ -90,7 +93,9 @@ describe("hosted Link page", () => {
     const one = await open(kit, "token=link-token&bank=testbank&rollback=true");
     expect(redirectParams(await kit.form({ session: one.session, action: "login", username: "ana", password: "healthy" })).has("code")).toBe(true);
     const two = await open(kit, "token=link-token&bank=testbank&rollback=true");
-    expect(redirectParams(await kit.form({ session: two.session, action: "login", username: "Ana", password: "healthy" })).get("error")).toBe("CREDENTIALS_ALREADY_EXIST");
+    expect(redirectParams(await kit.form({ session: two.session, action: "login", username: "Ana", password: "healthy" })).get("error")).toBe(
+      "CREDENTIALS_ALREADY_EXIST",
+    );
   });
 
   it("SMS challenge: 123456 passes, another code is INVALID_SCA", async () => {
@@ -153,7 +158,9 @@ describe("hosted Link page", () => {
   it("reset re-authentication keeps the credentials token and clears the reset token", async () => {
     const kit = makeKit();
     const token = await kit.connect("healthy", "ana");
-    const { reset_token: resetToken } = (await (await kit.call("PUT", "v0/bank/credentials/status", { credentials_token: token, force: "reset" })).json()) as { reset_token: string };
+    const { reset_token: resetToken } = (await (await kit.call("PUT", "v0/bank/credentials/status", { credentials_token: token, force: "reset" })).json()) as {
+      reset_token: string;
+    };
     const { session, html } = await open(kit, `token=link-token&reset_token=${resetToken}&rollback=true`);
     expect(html).toContain("Reconnect");
     const params = redirectParams(await kit.form({ session, action: "login", username: "ana.new", password: "healthy" }));

@@ -61,7 +61,11 @@ function renderStep(ctx: TSandboxContext, session: TLinkSession): Response {
   if (session.step === "error" && session.error) return html(ctx, 200, errorPage(action, session.id, session.error));
   if (session.step === "bank" || !bank) return html(ctx, 200, bankListPage(action, session.id, SANDBOX_BANKS));
   if (session.step === "sca" && session.pending) {
-    return html(ctx, 200, session.pending.challenge === "sms" ? smsPage(action, session.id, bank, bank.id === TESTBANK_ID) : appApprovalPage(action, session.id, bank));
+    return html(
+      ctx,
+      200,
+      session.pending.challenge === "sms" ? smsPage(action, session.id, bank, bank.id === TESTBANK_ID) : appApprovalPage(action, session.id, bank),
+    );
   }
   const reauthCredentials = session.reauth ? ctx.store.state.credentials[session.reauth.credentialsToken] : undefined;
   return html(
@@ -218,8 +222,7 @@ export async function submitLink(ctx: TSandboxContext, request: Request): Promis
       const pending = session.pending;
       if (session.step !== "sca" || !pending) return renderStep(ctx, session);
       const passed =
-        !pending.alwaysFails &&
-        (pending.challenge === "sms" ? action === "sca-code" && (form.get("code") ?? "").trim() === SMS_CODE : action === "approve");
+        !pending.alwaysFails && (pending.challenge === "sms" ? action === "sca-code" && (form.get("code") ?? "").trim() === SMS_CODE : action === "approve");
       if (!passed) return finishWithError(ctx, session, "INVALID_SCA");
       return finishConnected(ctx, session, pending.username, pending.post);
     }

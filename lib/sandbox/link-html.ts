@@ -62,7 +62,10 @@ const cancelForm = (action: string, sessionId: string): string =>
 
 export function bankListPage(action: string, sessionId: string, banks: readonly TSandboxBank[]): string {
   const items = banks
-    .map((bank) => `<li><button name="bank" value="${e(bank.id)}"><strong>${e(bank.name)}</strong><small>${e(bank.kind === "broker" ? "Broker" : "Bank")} · CIF ${e(bank.cif)}${bank.alwaysManualRefresh ? " · asks for 2FA on every login" : ""}</small></button></li>`)
+    .map(
+      (bank) =>
+        `<li><button name="bank" value="${e(bank.id)}"><strong>${e(bank.name)}</strong><small>${e(bank.kind === "broker" ? "Broker" : "Bank")} · CIF ${e(bank.cif)}${bank.alwaysManualRefresh ? " · asks for 2FA on every login" : ""}</small></button></li>`,
+    )
     .join("");
   return page(
     "Choose your bank",
@@ -159,7 +162,10 @@ export function errorPage(action: string, sessionId: string | null, error: TLink
   const retry = sessionId
     ? `<form method="post" action="${e(action)}">${hidden(sessionId)}<button class="primary" name="action" value="retry">Try again</button></form>`
     : "";
-  return page("Connection failed", `<h1>Connection not completed</h1><p class="error" role="alert">${e(ERROR_TEXT[error])} <small>(${e(error)})</small></p>${retry}`);
+  return page(
+    "Connection failed",
+    `<h1>Connection not completed</h1><p class="error" role="alert">${e(ERROR_TEXT[error])} <small>(${e(error)})</small></p>${retry}`,
+  );
 }
 
 export function messagePage(title: string, message: string): string {

@@ -3,7 +3,26 @@ import type { TRng } from "./prng";
 
 const MALE = ["Javier", "Carlos", "Miguel", "Alejandro", "Pablo", "Andrés", "Jorge", "Álvaro", "Sergio", "Diego"] as const;
 const FEMALE = ["Lucía", "María", "Carmen", "Laura", "Elena", "Marta", "Paula", "Sara", "Isabel", "Cristina"] as const;
-const SURNAMES = ["García", "Fernández", "González", "Rodríguez", "López", "Martínez", "Sánchez", "Pérez", "Gómez", "Martín", "Jiménez", "Ruiz", "Hernández", "Díaz", "Moreno", "Álvarez", "Romero", "Navarro"] as const;
+const SURNAMES = [
+  "García",
+  "Fernández",
+  "González",
+  "Rodríguez",
+  "López",
+  "Martínez",
+  "Sánchez",
+  "Pérez",
+  "Gómez",
+  "Martín",
+  "Jiménez",
+  "Ruiz",
+  "Hernández",
+  "Díaz",
+  "Moreno",
+  "Álvarez",
+  "Romero",
+  "Navarro",
+] as const;
 const CITIES = [
   { city: "Madrid", state: "Madrid", zip: "280" },
   { city: "Barcelona", state: "Barcelona", zip: "080" },
@@ -52,7 +71,10 @@ export function makeDni(rng: TRng): string {
 }
 
 function ascii(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 }
 
 export function makePerson(rng: TRng, asOfYear: number): TPerson {

@@ -26,12 +26,18 @@ function matchCondition(value: unknown, condition: unknown): boolean {
   return ops.every(([op, operand]) => {
     const c = compare(value, operand);
     switch (op) {
-      case "$eq": return value === operand;
-      case "$ne": return value !== operand;
-      case "$gt": return c !== null && c > 0;
-      case "$gte": return c !== null && c >= 0;
-      case "$lt": return c !== null && c < 0;
-      case "$lte": return c !== null && c <= 0;
+      case "$eq":
+        return value === operand;
+      case "$ne":
+        return value !== operand;
+      case "$gt":
+        return c !== null && c > 0;
+      case "$gte":
+        return c !== null && c >= 0;
+      case "$lt":
+        return c !== null && c < 0;
+      case "$lte":
+        return c !== null && c <= 0;
       case "$in":
         if (!Array.isArray(operand)) throw new QueryError("$in needs a list");
         return operand.includes(value);

@@ -83,7 +83,12 @@ describe("link codes and credentials", () => {
     expect(await (await kit.call("GET", "v0/platform/link?link_token=other")).json()).toEqual([]);
     const exchanged = await kit.call("POST", "v0/platform/link", { code });
     expect(exchanged.status).toBe(200);
-    expect(await read(exchanged)).toMatchObject({ message: "Successfully retrieved", credentials_token: expect.any(String), extra: { invitation: "inv_1" }, link_token: "link-token" });
+    expect(await read(exchanged)).toMatchObject({
+      message: "Successfully retrieved",
+      credentials_token: expect.any(String),
+      extra: { invitation: "inv_1" },
+      link_token: "link-token",
+    });
     const again = await kit.call("POST", "v0/platform/link", { code });
     expect(again.status).toBe(400);
     expect(await read(again)).toMatchObject({ code: "CODE_ALREADY_USED" });
@@ -94,7 +99,9 @@ describe("link codes and credentials", () => {
   it("delayed: the first exchange answers 202, the next succeeds", async () => {
     const kit = makeKit();
     await kit.token();
-    const { code } = (await read(await kit.call("POST", "_control/credentials", { bank: "testbank", username: "ana", password: "delayed" }))) as { code: string };
+    const { code } = (await read(await kit.call("POST", "_control/credentials", { bank: "testbank", username: "ana", password: "delayed" }))) as {
+      code: string;
+    };
     const first = await kit.call("POST", "v0/platform/link", { code });
     expect(first.status).toBe(202);
     expect((await read(first)).message).toMatch(/delayed/i);
@@ -141,7 +148,12 @@ describe("status over the clock", () => {
     expect(await (await kit.call("POST", "v0/bank/credentials/account", { credentials_token: token })).json()).toEqual([]);
     kit.advance(4_000);
     const done = await status(kit, token);
-    expect(done).toMatchObject({ pending: false, last_update: "2025-06-30", last_transaction_date: "2025-06-29", created_at_timestamp: Math.floor(Date.parse("2025-06-30T10:00:00Z") / 1000) });
+    expect(done).toMatchObject({
+      pending: false,
+      last_update: "2025-06-30",
+      last_transaction_date: "2025-06-29",
+      created_at_timestamp: Math.floor(Date.parse("2025-06-30T10:00:00Z") / 1000),
+    });
     expect(done.time).toMatch(/^\d\d:\d\d$/);
     expect(Object.values((done.created as { product: TJson }).product).every(Boolean)).toBe(true);
     const accounts = (await (await kit.call("POST", "v0/bank/credentials/account", { credentials_token: token })).json()) as TJson[];
@@ -243,15 +255,24 @@ describe("data endpoints", () => {
     kit.advance(5_000);
     const body = { credentials_token: token };
     for (const path of [
-      "account", "portfolio", "investment", "investment/transaction", "investment/detail", "liability", "liability/transaction",
-      "mifid/raw", "card", "card/transaction", "holder",
+      "account",
+      "portfolio",
+      "investment",
+      "investment/transaction",
+      "investment/detail",
+      "liability",
+      "liability/transaction",
+      "mifid/raw",
+      "card",
+      "card/transaction",
+      "holder",
     ]) {
       const response = await kit.call("POST", `v0/bank/credentials/${path}`, body);
       expect(response.status, path).toBe(200);
       const list = (await response.json()) as unknown[];
       expect(list.length, path).toBeGreaterThan(0);
     }
-    expect((await read(await kit.call("POST", "v0/bank/credencial/mifid/raw", body)))).toBeDefined();
+    expect(await read(await kit.call("POST", "v0/bank/credencial/mifid/raw", body))).toBeDefined();
     expect((await read(await kit.call("POST", "v0/bank/credentials/auth", body)))._id).toBe(token);
 
     const page = await kit.call("POST", "v0/bank/credentials/data?page=2&page_size=100", body);
@@ -266,7 +287,9 @@ describe("data endpoints", () => {
     expect(everything).toHaveLength(2500);
     expect(everything.slice(100, 200)).toEqual(records);
 
-    const usd = (await (await kit.call("POST", "v0/bank/credentials/data", { ...body, query: { currency: "USD", operationDate: { $gte: "2025-01-01" } } })).json()) as TJson[];
+    const usd = (await (
+      await kit.call("POST", "v0/bank/credentials/data", { ...body, query: { currency: "USD", operationDate: { $gte: "2025-01-01" } } })
+    ).json()) as TJson[];
     expect(usd.length).toBeGreaterThan(0);
     expect(usd.every((t) => t.currency === "USD" && String(t.operationDate) >= "2025-01-01")).toBe(true);
     expect((await kit.call("POST", "v0/bank/credentials/data", { ...body, query: { amount: { $bogus: 1 } } })).status).toBe(400);
@@ -278,7 +301,26 @@ describe("data endpoints", () => {
     const b = await kit.connect("healthy", "bea");
     kit.advance(5_000);
     const one = await read(await kit.call("POST", "v0/bank/credentials/all", { credentials_token: a }));
-    for (const key of ["cards", "accounts", "portfolios", "fixedIncome", "funds", "liabilities", "pensionPlans", "stocks", "etfs", "deposits", "others", "identity", "liquidity", "cryptoCurrencies", "contractForDifferences", "derivatives", "bankProducts", "alternativeEmergingProducts"]) {
+    for (const key of [
+      "cards",
+      "accounts",
+      "portfolios",
+      "fixedIncome",
+      "funds",
+      "liabilities",
+      "pensionPlans",
+      "stocks",
+      "etfs",
+      "deposits",
+      "others",
+      "identity",
+      "liquidity",
+      "cryptoCurrencies",
+      "contractForDifferences",
+      "derivatives",
+      "bankProducts",
+      "alternativeEmergingProducts",
+    ]) {
       expect(Array.isArray(one[key]), key).toBe(true);
     }
     expect((one.funds as TJson[])[0]).toHaveProperty("transaction");
@@ -373,7 +415,9 @@ describe("persistence", () => {
     const first = makeKit();
     const token = await first.token();
     const credentials = await first.connect("healthy", "ana");
-    const { code } = (await read(await first.call("POST", "_control/credentials", { bank: "testbank", username: "bea", password: "healthy" }))) as { code: string };
+    const { code } = (await read(await first.call("POST", "_control/credentials", { bank: "testbank", username: "bea", password: "healthy" }))) as {
+      code: string;
+    };
     const kid = ((await read(await first.call("GET", ".well-known/jwks.json"))) as { keys: JWK[] }).keys[0]?.kid;
     await first.call("POST", "_control/faults", { endpoint: "v0/bank/available", status: 500, times: 1 });
 

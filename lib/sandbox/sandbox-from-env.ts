@@ -32,7 +32,12 @@ export type TListeningSandbox = {
 export async function listenSandboxFromEnv(env: TAppEnv): Promise<TListeningSandbox> {
   const sandbox = createSandboxFromEnv(env);
   let origin = "";
-  const server = createServer(nodeListener((request) => sandbox.handle(request), () => origin));
+  const server = createServer(
+    nodeListener(
+      (request) => sandbox.handle(request),
+      () => origin,
+    ),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(env.SANDBOX_PORT, "127.0.0.1", resolve);

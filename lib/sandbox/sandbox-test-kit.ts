@@ -11,7 +11,12 @@ export type TKit = {
   sandbox: TSandbox;
   options: TSandboxOptions;
   advance(ms: number): void;
-  call(method: string, path: string, body?: unknown, init?: { token?: string | null; headers?: Record<string, string>; raw?: string; signal?: AbortSignal }): Promise<Response>;
+  call(
+    method: string,
+    path: string,
+    body?: unknown,
+    init?: { token?: string | null; headers?: Record<string, string>; raw?: string; signal?: AbortSignal },
+  ): Promise<Response>;
   token(): Promise<string>;
   /** Creates credentials through the control endpoint and exchanges the code: returns the credentials_token. */
   connect(password?: string, username?: string, extra?: Record<string, string>): Promise<string>;

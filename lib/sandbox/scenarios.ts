@@ -18,8 +18,7 @@ export type TPostScenario = {
 };
 
 export type TLinkOutcome =
-  | { kind: "error"; error: TLinkErrorCode }
-  | { kind: "ok"; challenge: TLinkChallenge | null; challengeAlwaysFails: boolean; post: TPostScenario };
+  { kind: "error"; error: TLinkErrorCode } | { kind: "ok"; challenge: TLinkChallenge | null; challengeAlwaysFails: boolean; post: TPostScenario };
 
 export const SMS_CODE = "123456";
 

@@ -37,7 +37,8 @@ export type TShapeFaultRequest = z.infer<typeof ZShapeFaultRequestSchema>;
 export type TShapeFault = TShapeFaultRequest & { id: string };
 
 export function createShapeFault(request: TShapeFaultRequest, basePath: string): TShapeFault {
-  const withPath = "endpoint" in request ? { ...request, endpoint: normalizePath(request.endpoint.replace(/^(GET|POST|PUT|DELETE)\s+/i, ""), basePath) } : request;
+  const withPath =
+    "endpoint" in request ? { ...request, endpoint: normalizePath(request.endpoint.replace(/^(GET|POST|PUT|DELETE)\s+/i, ""), basePath) } : request;
   return { ...withPath, id: randomUUID() };
 }
 
@@ -46,7 +47,11 @@ const STATUS_PATHS = new Set(["v0/bank/credentials/status", "v0/bank/credentials
 /** True when some fault changes this path's request or answer (the hot path stays untouched otherwise). */
 export function touchesPath(faults: readonly TShapeFault[], path: string): boolean {
   return faults.some((fault) =>
-    fault.kind === "page-size-cap" ? path === "v0/bank/credentials/data" : fault.kind === "unknown-status-flags" ? STATUS_PATHS.has(path) : fault.endpoint === path,
+    fault.kind === "page-size-cap"
+      ? path === "v0/bank/credentials/data"
+      : fault.kind === "unknown-status-flags"
+        ? STATUS_PATHS.has(path)
+        : fault.endpoint === path,
   );
 }
 
@@ -67,9 +72,14 @@ function addFlags(status: Record<string, unknown>, fault: Extract<TShapeFault, {
   for (const group of ["created", "errored"] as const) {
     const flags = status[group] as Record<string, Record<string, unknown>> | undefined;
     if (!flags || typeof flags !== "object") continue;
-    if (flags.product) Object.assign(flags.product, group === "created" ? fault.product : Object.fromEntries(Object.keys(fault.product).map((key) => [key, false])));
+    if (flags.product)
+      Object.assign(flags.product, group === "created" ? fault.product : Object.fromEntries(Object.keys(fault.product).map((key) => [key, false])));
     const transactionKey = "transaction" in flags ? "transaction" : "transactions";
-    if (flags[transactionKey]) Object.assign(flags[transactionKey], group === "created" ? fault.transaction : Object.fromEntries(Object.keys(fault.transaction).map((key) => [key, false])));
+    if (flags[transactionKey])
+      Object.assign(
+        flags[transactionKey],
+        group === "created" ? fault.transaction : Object.fromEntries(Object.keys(fault.transaction).map((key) => [key, false])),
+      );
   }
 }
 
@@ -84,7 +94,9 @@ export function reshapeAnswer(faults: readonly TShapeFault[], path: string, body
     }
     if (fault.kind === "unknown-status-flags" && STATUS_PATHS.has(path) && body && typeof body === "object") {
       if (path === "v0/bank/credentials/status") addFlags(body as Record<string, unknown>, fault);
-      else for (const item of ((body as { items?: unknown[] }).items ?? []) as Array<{ status?: Record<string, unknown> | null }>) if (item.status) addFlags(item.status, fault);
+      else
+        for (const item of ((body as { items?: unknown[] }).items ?? []) as Array<{ status?: Record<string, unknown> | null }>)
+          if (item.status) addFlags(item.status, fault);
     }
   }
   return body;

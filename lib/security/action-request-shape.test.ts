@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { hasDecodableActionArguments } from "./action-request-shape";
 
-const post = (body: BodyInit, headers: Record<string, string> = {}) => new Request("http://x/clients", { method: "POST", body, headers: { "next-action": "7f00", ...headers } });
+const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+  new Request("http://x/clients", { method: "POST", body, headers: { "next-action": "7f00", ...headers } });
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();

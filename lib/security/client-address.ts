@@ -16,7 +16,13 @@ function normalizeAddress(address: string): string {
  */
 export function pickClientAddress(input: { peer: string | null; forwardedFor: string | null; trustedHops: number }): string {
   if (!input.peer) return "unknown";
-  const chain = [...(input.forwardedFor ?? "").split(",").map((entry) => entry.trim()).filter(Boolean), input.peer];
+  const chain = [
+    ...(input.forwardedFor ?? "")
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter(Boolean),
+    input.peer,
+  ];
   const index = Math.max(0, chain.length - 1 - input.trustedHops);
   return normalizeAddress(chain[index]!);
 }
@@ -39,5 +45,8 @@ export function addressBucketOf(address: string): string {
   const tail = halves.length === 2 && halves[1] ? halves[1].split(":") : [];
   const groups = halves.length === 2 ? [...head, ...Array<string>(8 - head.length - tail.length).fill("0"), ...tail] : head;
   if (groups.length !== 8 || !groups.every((group) => IPV6_GROUP.test(group))) return address;
-  return `${groups.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(":")}::/64`;
 }

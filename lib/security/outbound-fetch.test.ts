@@ -14,7 +14,8 @@ import { createFlanksClient } from "@/lib/flanks/client";
  */
 const REVIEWED_FETCHES: Record<string, string> = {
   "lib/flanks/http.ts": "the Flanks client: `${FLANKS_API_URL}/${constant path}` (checked below)",
-  "app/sandbox/[...path]/route.ts": "sandbox mode only: forwards /sandbox/* to SANDBOX_UPSTREAM, the one sandbox of all server processes, set by scripts/serve.ts or scripts/start.ts --dev (parsed at start-up: https, or loopback) plus the request's own path",
+  "app/sandbox/[...path]/route.ts":
+    "sandbox mode only: forwards /sandbox/* to SANDBOX_UPSTREAM, the one sandbox of all server processes, set by scripts/serve.ts or scripts/start.ts --dev (parsed at start-up: https, or loopback) plus the request's own path",
   "lib/jobs/fx-rates-job.ts": "the exchange-rates job: FX_RATES_URL (configuration only, parsed at start-up: https, or loopback), never a URL from a request",
   "lib/jobs/demo-connections.ts": "the built-in sandbox's control endpoint: `${flanksApiUrl}/_control/credentials`, configuration only, sandbox mode only",
   "components/wealth/refresh-button-client.tsx": "browser code, same-origin relative `/api/clients/${clientId}/sync` (starts a sync)",
@@ -35,7 +36,11 @@ describe("outbound requests", () => {
   it("every fetch in shipped code is one of the reviewed ones", () => {
     const found = ["app", "components", "lib", "proxy.ts"]
       .flatMap((root) => (statSync(root).isDirectory() ? sourceFiles(root) : [root]))
-      .filter((file) => /\bfetch\s*\(|new\s+XMLHttpRequest|from\s+["'](?:node:)?(?:https?|net|tls|undici)["']|require\(["'](?:node:)?(?:https?|net|tls)["']\)/.test(readFileSync(file, "utf8")))
+      .filter((file) =>
+        /\bfetch\s*\(|new\s+XMLHttpRequest|from\s+["'](?:node:)?(?:https?|net|tls|undici)["']|require\(["'](?:node:)?(?:https?|net|tls)["']\)/.test(
+          readFileSync(file, "utf8"),
+        ),
+      )
       // The sandbox is the imitation of Flanks that answers requests; it sends none.
       .filter((file) => !file.startsWith("lib/sandbox/"))
       .sort();
@@ -47,11 +52,23 @@ describe("outbound requests", () => {
     const fetch = (async (input: RequestInfo | URL) => {
       const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
       urls.push(url.toString());
-      if (url.pathname.endsWith("/v0/token")) return new Response(JSON.stringify({ access_token: "t", expires_in: 3600, token_type: "Bearer" }), { status: 200, headers: { "content-type": "application/json" } });
+      if (url.pathname.endsWith("/v0/token"))
+        return new Response(JSON.stringify({ access_token: "t", expires_in: 3600, token_type: "Bearer" }), {
+          status: 200,
+          headers: { "content-type": "application/json" },
+        });
       return new Response(JSON.stringify({ error: "no" }), { status: 400, headers: { "content-type": "application/json" } });
     }) as typeof globalThis.fetch;
     const client = createFlanksClient({ apiUrl: "https://api.flanks.test/base", clientId: "id", clientSecret: "secret", fetch, retry: { maxAttempts: 1 } });
-    const hostile = ["https://evil.example/steal", "//evil.example", "../../../admin", "?redirect=https://evil.example", "#frag", "%2F%2Fevil.example", "@evil.example"];
+    const hostile = [
+      "https://evil.example/steal",
+      "//evil.example",
+      "../../../admin",
+      "?redirect=https://evil.example",
+      "#frag",
+      "%2F%2Fevil.example",
+      "@evil.example",
+    ];
     for (const [name, method] of Object.entries(client)) {
       if (typeof method !== "function") continue;
       for (const value of hostile) {

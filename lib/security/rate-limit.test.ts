@@ -40,7 +40,13 @@ describe("nextBucketState: per-account backoff", () => {
   });
 
   it("forgets old failures after a quiet day, but never shortens a block in force", () => {
-    expect(nextBucketState({ count: 9, windowStart: at(0), blockedUntil: at(30), isRefusalRecorded: true }, BACKOFF, at(24 * 60 + 1))).toEqual({ count: 1, windowStart: at(24 * 60 + 1), blockedUntil: null });
-    expect(nextBucketState({ count: 9, windowStart: at(0), blockedUntil: at(24 * 60 + 30), isRefusalRecorded: true }, BACKOFF, at(24 * 60 + 1))).toEqual({ refused: 29 * MINUTE });
+    expect(nextBucketState({ count: 9, windowStart: at(0), blockedUntil: at(30), isRefusalRecorded: true }, BACKOFF, at(24 * 60 + 1))).toEqual({
+      count: 1,
+      windowStart: at(24 * 60 + 1),
+      blockedUntil: null,
+    });
+    expect(nextBucketState({ count: 9, windowStart: at(0), blockedUntil: at(24 * 60 + 30), isRefusalRecorded: true }, BACKOFF, at(24 * 60 + 1))).toEqual({
+      refused: 29 * MINUTE,
+    });
   });
 });

@@ -73,7 +73,9 @@ async function swapIn(db: TDb, key: string, policy: TRateLimitPolicy, now: Date)
     const next = nextBucketState(bucket, policy, now);
     if ("refused" in next) {
       // One audit event per spell of refusals: the flag flips once, whoever flips it reports.
-      const flipped = bucket!.isRefusalRecorded ? 0 : (await db.rateLimitBucket.updateMany({ where: { key, isRefusalRecorded: false }, data: { isRefusalRecorded: true } })).count;
+      const flipped = bucket!.isRefusalRecorded
+        ? 0
+        : (await db.rateLimitBucket.updateMany({ where: { key, isRefusalRecorded: false }, data: { isRefusalRecorded: true } })).count;
       return { ok: false, retryAfterMs: Math.max(1_000, next.refused), isFirstRefusal: flipped === 1 };
     }
     if (!bucket) {

@@ -16,7 +16,10 @@ function typesOf(client: pg.ClientBase, table: TSyncTable): Promise<TColumnTypes
   let types = byTable.get(table);
   if (!types) {
     types = client
-      .query<{ name: string; type: string }>(`SELECT column_name AS name, udt_name AS type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`, [table])
+      .query<{ name: string; type: string }>(
+        `SELECT column_name AS name, udt_name AS type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1`,
+        [table],
+      )
       .then(({ rows }) => new Map(rows.map((row) => [row.name, row.type])));
     byTable.set(table, types);
   }
@@ -49,7 +52,9 @@ export async function insertRows<T extends TSyncTable>(client: pg.ClientBase, ta
   const sql = `INSERT INTO ${quoted(table)} (${columns.map(quoted).join(", ")}) SELECT * FROM unnest(${arrays.join(", ")})`;
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT) as Record<string, unknown>[];
-    const values = columns.map((column) => chunk.map((record) => (column === "id" ? ((record.id as string | undefined) ?? newId()) : bindable(record[column]))));
+    const values = columns.map((column) =>
+      chunk.map((record) => (column === "id" ? ((record.id as string | undefined) ?? newId()) : bindable(record[column]))),
+    );
     await client.query(sql, values);
   }
   return rows.length;
@@ -79,7 +84,9 @@ export async function replaceRows<T extends TSyncTable>(
     return { kept: 0, inserted: await insertRows(client, table, rows, newId), deleted: rowCount ?? 0 };
   }
   const columns = Object.keys(first).filter((key) => key !== "id");
-  const bucketColumn = columns.includes("flanksId") ? "flanksId" : (columns.find((column) => column !== "connectionId" && column !== "clientId") ?? columns[0]!);
+  const bucketColumn = columns.includes("flanksId")
+    ? "flanksId"
+    : (columns.find((column) => column !== "connectionId" && column !== "clientId") ?? columns[0]!);
   const { rows: storedRows } = await client.query<Record<string, unknown>>({
     text: `SELECT "id", ${columns.map(quoted).join(", ")} FROM ${quoted(table)} WHERE "connectionId" = $1`,
     values: [connectionId],
@@ -128,7 +135,12 @@ export async function upsertRow<T extends TSyncTable>(client: pg.ClientBase, tab
   );
 }
 
-export async function selectOfConnection<R>(client: pg.ClientBase, table: TSyncTable, columns: readonly (keyof R & string)[], connectionId: string): Promise<R[]> {
+export async function selectOfConnection<R>(
+  client: pg.ClientBase,
+  table: TSyncTable,
+  columns: readonly (keyof R & string)[],
+  connectionId: string,
+): Promise<R[]> {
   const { rows } = await client.query(`SELECT ${columns.map(quoted).join(", ")} FROM ${quoted(table)} WHERE "connectionId" = $1`, [connectionId]);
   return rows as R[];
 }

@@ -18,7 +18,10 @@ afterAll(async () => {
   await database?.close();
 });
 
-function investmentTransaction(flanksId: string, changes: Partial<Prisma.WealthInvestmentTransactionCreateManyInput> = {}): Prisma.WealthInvestmentTransactionCreateManyInput {
+function investmentTransaction(
+  flanksId: string,
+  changes: Partial<Prisma.WealthInvestmentTransactionCreateManyInput> = {},
+): Prisma.WealthInvestmentTransactionCreateManyInput {
   return {
     ...scope,
     flanksId,
@@ -48,7 +51,10 @@ async function replace(rows: Prisma.WealthInvestmentTransactionCreateManyInput[]
 }
 
 async function stored() {
-  const rows = await database.db.wealthInvestmentTransaction.findMany({ where: { connectionId: scope.connectionId }, orderBy: [{ flanksId: "asc" }, { id: "asc" }] });
+  const rows = await database.db.wealthInvestmentTransaction.findMany({
+    where: { connectionId: scope.connectionId },
+    orderBy: [{ flanksId: "asc" }, { id: "asc" }],
+  });
   return rows.map(({ id, ...row }) => ({ id, row }));
 }
 
@@ -80,7 +86,11 @@ describe("replaceRows", () => {
     const after = await stored();
     expect(after.map((entry) => entry.row)).toEqual(
       next
-        .map((row) => ({ ...row, netCashMinor: BigInt(row.netCashMinor), commissionMinor: row.commissionMinor === null || row.commissionMinor === undefined ? null : BigInt(row.commissionMinor) }))
+        .map((row) => ({
+          ...row,
+          netCashMinor: BigInt(row.netCashMinor),
+          commissionMinor: row.commissionMinor === null || row.commissionMinor === undefined ? null : BigInt(row.commissionMinor),
+        }))
         .sort((x, y) => x.flanksId.localeCompare(y.flanksId)),
     );
     const idAfter = (flanksId: string) => after.find((entry) => entry.row.flanksId === flanksId)?.id;

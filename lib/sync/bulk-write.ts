@@ -135,7 +135,13 @@ export type TReplaceResult = { kept: number; inserted: number; deleted: number }
  * indexes, and ids stay stable across syncs. Equal means equal as stored (numbers compared with
  * the INTEGER or REAL read back, so no textual rendering can make two values look alike).
  */
-export function replaceRows<T extends TSyncTable>(db: TWriteConnection, table: T, connectionId: string, rows: readonly TSyncRowOf[T][], newId: () => string): TReplaceResult {
+export function replaceRows<T extends TSyncTable>(
+  db: TWriteConnection,
+  table: T,
+  connectionId: string,
+  rows: readonly TSyncRowOf[T][],
+  newId: () => string,
+): TReplaceResult {
   const first = rows[0];
   if (!first || !hasIdColumn(db, table)) {
     const deleted = prepared(db, `DELETE FROM ${quoted(table)} WHERE "connectionId" = ?`).run(connectionId).changes;
@@ -143,7 +149,12 @@ export function replaceRows<T extends TSyncTable>(db: TWriteConnection, table: T
   }
   const columns = columnsOf(db, table, first).filter((column) => column !== "id");
   // Stored rows in buckets by Flanks id (unique in practice, though nothing here relies on it), or by the first column of their own.
-  const bucketColumn = columns.includes("flanksId") ? columns.indexOf("flanksId") : Math.max(0, columns.findIndex((column) => column !== "connectionId" && column !== "clientId"));
+  const bucketColumn = columns.includes("flanksId")
+    ? columns.indexOf("flanksId")
+    : Math.max(
+        0,
+        columns.findIndex((column) => column !== "connectionId" && column !== "clientId"),
+      );
   const read = prepared(db, `SELECT "id", ${columns.map(quoted).join(", ")} FROM ${quoted(table)} WHERE "connectionId" = ?`);
   const stored = new Map<unknown, unknown[][]>();
   let storedCount = 0;
@@ -192,12 +203,16 @@ export function upsertRow<T extends TSyncTable>(db: TWriteConnection, table: T, 
 
 /** Rows of one connection (a few columns of a few rows: the snapshot's inputs); INTEGER columns read as bigint. */
 export function selectOfConnection<R>(db: TWriteConnection, table: TSyncTable, columns: readonly (keyof R & string)[], connectionId: string): R[] {
-  return prepared(db, `SELECT ${columns.map(quoted).join(", ")} FROM ${quoted(table)} WHERE "connectionId" = ?`).safeIntegers(true).all(connectionId) as R[];
+  return prepared(db, `SELECT ${columns.map(quoted).join(", ")} FROM ${quoted(table)} WHERE "connectionId" = ?`)
+    .safeIntegers(true)
+    .all(connectionId) as R[];
 }
 
 export function deleteWhere(db: TWriteConnection, table: TSyncTable, where: Record<string, string>): void {
   const columns = Object.keys(where);
-  prepared(db, `DELETE FROM ${quoted(table)} WHERE ${columns.map((column) => `${quoted(column)} = ?`).join(" AND ")}`).run(columns.map((column) => where[column] ?? null));
+  prepared(db, `DELETE FROM ${quoted(table)} WHERE ${columns.map((column) => `${quoted(column)} = ?`).join(" AND ")}`).run(
+    columns.map((column) => where[column] ?? null),
+  );
 }
 
 function isBusy(error: unknown): boolean {

@@ -5,7 +5,17 @@ const flags = (value: boolean) => ({
   product: { auth: value, account: value, card: value, portfolio: value, investment: value, liability: value, holders: value, mifid: value },
   transaction: { account: value, card: value, investment: value, investmentincome: value, liability: value },
 });
-const healthy = { pending: false, blocked: false, reset_token: null, sca_token: null, name: "testbank", last_update: "2026-11-24", time: "06:30", errored: flags(false), created: flags(true) };
+const healthy = {
+  pending: false,
+  blocked: false,
+  reset_token: null,
+  sca_token: null,
+  name: "testbank",
+  last_update: "2026-11-24",
+  time: "06:30",
+  errored: flags(false),
+  created: flags(true),
+};
 
 describe("summarizeStatus", () => {
   it("reads a finished, healthy extraction as READY", () => {
@@ -45,12 +55,32 @@ describe("summarizeStatus", () => {
     };
     const stored = JSON.parse(redactStatus(withAdditions));
     expect(JSON.stringify(stored)).not.toMatch(/Wenceslao|an-undocumented-token|note|ES79/);
-    expect(Object.keys(stored).sort()).toEqual(
-      ["blocked", "created", "created_at_timestamp", "errored", "last_transaction_date", "last_update", "last_update_timestamp", "name", "pending", "reset_token", "sca_token", "time", "transaction_token", "unknown_flags"],
-    );
+    expect(Object.keys(stored).sort()).toEqual([
+      "blocked",
+      "created",
+      "created_at_timestamp",
+      "errored",
+      "last_transaction_date",
+      "last_update",
+      "last_update_timestamp",
+      "name",
+      "pending",
+      "reset_token",
+      "sca_token",
+      "time",
+      "transaction_token",
+      "unknown_flags",
+    ]);
     // Flags Flanks added are listed apart by name (issue 15.3), never among the products, never with their values.
     expect(stored.unknown_flags).toEqual(["transaction.extra", "some_new_product"]);
     expect(stored.errored.product).not.toHaveProperty("some_new_product");
-    expect(stored).toMatchObject({ name: "testbank", pending: false, last_update: "2026-11-24", time: "06:30", errored: { product: { card: true, account: false } }, created: { transaction: { account: true } } });
+    expect(stored).toMatchObject({
+      name: "testbank",
+      pending: false,
+      last_update: "2026-11-24",
+      time: "06:30",
+      errored: { product: { card: true, account: false } },
+      created: { transaction: { account: true } },
+    });
   });
 });

@@ -48,7 +48,18 @@ export function summarizeStatus(status: TCredentialsStatus): TStatusSummary {
     : status.last_update
       ? new Date(`${status.last_update}T${status.time ?? "00:00"}:00Z`)
       : null;
-  return { state, pending: status.pending, blocked: status.blocked, hasScaToken, hasResetToken, erroredProducts, createdProducts, unknownFlags, lastUpdate, lastUpdateAt: lastUpdateAt && !Number.isNaN(lastUpdateAt.getTime()) ? lastUpdateAt : null };
+  return {
+    state,
+    pending: status.pending,
+    blocked: status.blocked,
+    hasScaToken,
+    hasResetToken,
+    erroredProducts,
+    createdProducts,
+    unknownFlags,
+    lastUpdate,
+    lastUpdateAt: lastUpdateAt && !Number.isNaN(lastUpdateAt.getTime()) ? lastUpdateAt : null,
+  };
 }
 
 /** The documented product and transaction flags, the only ones stored. */

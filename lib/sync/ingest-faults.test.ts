@@ -15,7 +15,11 @@ let clock = Date.parse("2025-06-30T10:00:00Z");
 let seq = 0;
 
 const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${server.apiUrl}/_control/${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${server.apiUrl}/_control/${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 async function connectAndStore(username: string) {
   const created = await control("POST", "credentials", { bank: "testbank", username: `${username}-${(seq += 1)}`, password: "healthy" });
@@ -26,16 +30,33 @@ async function connectAndStore(username: string) {
   const { db } = database;
   const advisor = await db.user.upsert({ where: { email: "a@test" }, create: { email: "a@test", name: "A", passwordHash: "x" }, update: {} });
   const client = await db.client.create({ data: { displayName: "C", contactEmail: "c@test", advisorId: advisor.id } });
-  const connection = await db.connection.create({ data: { clientId: client.id, bank: "testbank", linkToken: "l", credentialsTokenEnc: exchanged.credentials_token, state: "READY", pending: false } });
+  const connection = await db.connection.create({
+    data: { clientId: client.id, bank: "testbank", linkToken: "l", credentialsTokenEnc: exchanged.credentials_token, state: "READY", pending: false },
+  });
   return { token: exchanged.credentials_token, connectionId: connection.id, clientId: client.id };
 }
 
-const syncer = () => createSyncer({ db: database.db, writeDb: database.writeDb, flanks, openCredentialsToken: (sealed) => sealed, lease: memoryLease(), pageSize: 200, now: () => new Date(clock) });
+const syncer = () =>
+  createSyncer({
+    db: database.db,
+    writeDb: database.writeDb,
+    flanks,
+    openCredentialsToken: (sealed) => sealed,
+    lease: memoryLease(),
+    pageSize: 200,
+    now: () => new Date(clock),
+  });
 
 beforeAll(async () => {
   server = await startSandboxServer({ now: () => clock });
   database = await createTestDatabase({ wal: true });
-  flanks = createFlanksClient({ apiUrl: server.apiUrl, clientId: server.clientId, clientSecret: server.clientSecret, timeoutMs: 5_000, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+  flanks = createFlanksClient({
+    apiUrl: server.apiUrl,
+    clientId: server.clientId,
+    clientSecret: server.clientSecret,
+    timeoutMs: 5_000,
+    retry: { baseDelayMs: 1, maxDelayMs: 2 },
+  });
 });
 afterEach(async () => {
   await control("DELETE", "shape-faults");
@@ -50,7 +71,12 @@ describe("one record never hides a whole product", () => {
     const { connectionId, token } = await connectAndStore("nulls");
     const all = await flanks.getInvestments(token);
     const total = all.received;
-    await control("POST", "shape-faults", { kind: "null-fields", endpoint: "v0/bank/credentials/investment", fields: ["country_model", "name", "portfolio_id"], indices: [1, 2] });
+    await control("POST", "shape-faults", {
+      kind: "null-fields",
+      endpoint: "v0/bank/credentials/investment",
+      fields: ["country_model", "name", "portfolio_id"],
+      indices: [1, 2],
+    });
     await control("POST", "shape-faults", { kind: "null-fields", endpoint: "v0/bank/credentials/investment", fields: ["balance"], indices: [0, 3] });
     const result = await syncer().syncConnection(connectionId);
     expect(result).toMatchObject({ status: "PARTIAL", setAside: { investments: 2 } });

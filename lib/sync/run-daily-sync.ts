@@ -5,8 +5,7 @@ import { isShuttingDown } from "@/lib/runtime/shutdown-state";
 import { syncConnection } from "./sync-connection";
 
 export type TDailySyncResult =
-  | { status: "done"; considered: number; synced: number; partial: number; failed: number; skipped: number; upToDate: number }
-  | { status: "already-running" };
+  { status: "done"; considered: number; synced: number; partial: number; failed: number; skipped: number; upToDate: number } | { status: "already-running" };
 
 /** A connection synced this recently with the same Flanks last_update is not fetched again. */
 const FRESH_MS = 20 * 60 * 60_000;

@@ -37,12 +37,42 @@ type TCase = {
 };
 
 const CASES: TCase[] = [
-  { name: "account", schema: ZAccountSchema, example: fx.account, required: ["_id", "balance", "currency"], normalize: (r) => normalize.normalizeAccounts(SCOPE, r) },
-  { name: "account transaction", schema: ZAccountTransactionSchema, example: fx.accountTransactions[0]!, required: ["_id", "amount", "currency"], normalize: (r) => normalize.normalizeAccountTransactions(SCOPE, r) },
+  {
+    name: "account",
+    schema: ZAccountSchema,
+    example: fx.account,
+    required: ["_id", "balance", "currency"],
+    normalize: (r) => normalize.normalizeAccounts(SCOPE, r),
+  },
+  {
+    name: "account transaction",
+    schema: ZAccountTransactionSchema,
+    example: fx.accountTransactions[0]!,
+    required: ["_id", "amount", "currency"],
+    normalize: (r) => normalize.normalizeAccountTransactions(SCOPE, r),
+  },
   { name: "card", schema: ZCardSchema, example: fx.cards[0]!, required: ["_id"], normalize: (r) => normalize.normalizeCards(SCOPE, r) },
-  { name: "card transaction", schema: ZCardTransactionSchema, example: fx.cardTransactions[0]!, required: ["_id", "amount", "currency"], normalize: (r) => normalize.normalizeCardTransactions(SCOPE, r) },
-  { name: "portfolio", schema: ZPortfolioSchema, example: fx.portfolios[0]!, required: ["_id", "balance", "currency"], normalize: (r) => normalize.normalizePortfolios(SCOPE, r) },
-  { name: "investment", schema: ZInvestmentSchema, example: fx.fundInvestment, required: ["_id", "balance", "currency"], normalize: (r) => normalize.normalizeInvestments(SCOPE, r) },
+  {
+    name: "card transaction",
+    schema: ZCardTransactionSchema,
+    example: fx.cardTransactions[0]!,
+    required: ["_id", "amount", "currency"],
+    normalize: (r) => normalize.normalizeCardTransactions(SCOPE, r),
+  },
+  {
+    name: "portfolio",
+    schema: ZPortfolioSchema,
+    example: fx.portfolios[0]!,
+    required: ["_id", "balance", "currency"],
+    normalize: (r) => normalize.normalizePortfolios(SCOPE, r),
+  },
+  {
+    name: "investment",
+    schema: ZInvestmentSchema,
+    example: fx.fundInvestment,
+    required: ["_id", "balance", "currency"],
+    normalize: (r) => normalize.normalizeInvestments(SCOPE, r),
+  },
   {
     name: "investment transaction",
     schema: ZInvestmentTransactionSchema,
@@ -50,7 +80,13 @@ const CASES: TCase[] = [
     required: ["_id", "amount", "netCash", "currency"],
     normalize: (r) => normalize.normalizeInvestmentTransactions(SCOPE, r),
   },
-  { name: "liability", schema: ZLiabilitySchema, example: fx.liabilities[0]!, required: ["_id", "balance", "currency"], normalize: (r) => normalize.normalizeLiabilities(SCOPE, r) },
+  {
+    name: "liability",
+    schema: ZLiabilitySchema,
+    example: fx.liabilities[0]!,
+    required: ["_id", "balance", "currency"],
+    normalize: (r) => normalize.normalizeLiabilities(SCOPE, r),
+  },
   {
     name: "liability transaction",
     schema: ZLiabilityTransactionSchema,
@@ -59,8 +95,21 @@ const CASES: TCase[] = [
     normalize: (r) => normalize.normalizeLiabilityTransactions(SCOPE, r),
   },
   { name: "holder", schema: ZHolderSchema, example: fx.holders[0]!, required: ["product_id", "name"], normalize: (r) => normalize.normalizeHolders(SCOPE, r) },
-  { name: "mifid answer", schema: ZMifidAnswerSchema, example: fx.mifid[0]!, required: ["_id"], normalize: (r) => normalize.normalizeMifid(SCOPE, r), alsoAccepted: { _id: ["string"] } },
-  { name: "identity", schema: ZIdentitySchema, example: fx.identity, required: ["_id"], normalize: (r) => (r as never[]).map((identity) => normalize.normalizeIdentity(SCOPE, identity)) },
+  {
+    name: "mifid answer",
+    schema: ZMifidAnswerSchema,
+    example: fx.mifid[0]!,
+    required: ["_id"],
+    normalize: (r) => normalize.normalizeMifid(SCOPE, r),
+    alsoAccepted: { _id: ["string"] },
+  },
+  {
+    name: "identity",
+    schema: ZIdentitySchema,
+    example: fx.identity,
+    required: ["_id"],
+    normalize: (r) => (r as never[]).map((identity) => normalize.normalizeIdentity(SCOPE, identity)),
+  },
 ];
 
 type TMutation = { kind: "null" } | { kind: "missing" } | { kind: "other"; value: unknown };
@@ -87,13 +136,21 @@ describe("any field null, missing or of another type, in any record (property-ba
     it(`${testCase.name}: siblings kept, only records without what identifies or values them set aside, counted, nothing thrown`, () => {
       const fields = Object.keys(testCase.example);
       const mutationOf = (field: string) =>
-        fc.oneof(fc.constant<TMutation>({ kind: "null" }), fc.constant<TMutation>({ kind: "missing" }), otherValue(testCase.example[field], testCase.alsoAccepted?.[field]).map((value): TMutation => ({ kind: "other", value })));
-      const recordMutations = fc.dictionary(fc.constantFrom(...fields), fc.constant(null), { maxKeys: fields.length }).chain((chosen) =>
-        fc.record(Object.fromEntries(Object.keys(chosen).map((field) => [field, mutationOf(field)])) as Record<string, fc.Arbitrary<TMutation>>),
-      );
+        fc.oneof(
+          fc.constant<TMutation>({ kind: "null" }),
+          fc.constant<TMutation>({ kind: "missing" }),
+          otherValue(testCase.example[field], testCase.alsoAccepted?.[field]).map((value): TMutation => ({ kind: "other", value })),
+        );
+      const recordMutations = fc
+        .dictionary(fc.constantFrom(...fields), fc.constant(null), { maxKeys: fields.length })
+        .chain((chosen) =>
+          fc.record(Object.fromEntries(Object.keys(chosen).map((field) => [field, mutationOf(field)])) as Record<string, fc.Arbitrary<TMutation>>),
+        );
       fc.assert(
         fc.property(fc.array(recordMutations, { minLength: 1, maxLength: 6 }), (perRecord) => {
-          const answer = perRecord.map((mutations, index) => mutate({ ...testCase.example, _id: typeof testCase.example._id === "number" ? index : `id-${index}` }, mutations));
+          const answer = perRecord.map((mutations, index) =>
+            mutate({ ...testCase.example, _id: typeof testCase.example._id === "number" ? index : `id-${index}` }, mutations),
+          );
           const mustSetAside = perRecord.map((mutations) => testCase.required.some((field) => field in mutations));
           const list = readRecords("POST test", "test", answer, testCase.schema);
           expect(list.received).toBe(answer.length);

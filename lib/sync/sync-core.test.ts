@@ -38,13 +38,28 @@ async function makeConnection(token: string): Promise<{ connectionId: string; cl
 }
 
 function syncerWith(overrides: Partial<Parameters<typeof createSyncer>[0]> = {}) {
-  return createSyncer({ db: database.db, writeDb: database.writeDb, flanks, openCredentialsToken: (sealed) => sealed, lease: memoryLease(), pageSize: 200, now: () => new Date(clock), ...overrides });
+  return createSyncer({
+    db: database.db,
+    writeDb: database.writeDb,
+    flanks,
+    openCredentialsToken: (sealed) => sealed,
+    lease: memoryLease(),
+    pageSize: 200,
+    now: () => new Date(clock),
+    ...overrides,
+  });
 }
 
 beforeAll(async () => {
   server = await startSandboxServer({ now: () => clock });
   database = await createTestDatabase({ wal: true });
-  flanks = createFlanksClient({ apiUrl: server.apiUrl, clientId: server.clientId, clientSecret: server.clientSecret, timeoutMs: 5_000, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+  flanks = createFlanksClient({
+    apiUrl: server.apiUrl,
+    clientId: server.clientId,
+    clientSecret: server.clientSecret,
+    timeoutMs: 5_000,
+    retry: { baseDelayMs: 1, maxDelayMs: 2 },
+  });
 });
 
 afterAll(async () => {
@@ -68,7 +83,9 @@ describe("syncConnection", () => {
     expect(await db.wealthAccountTransaction.count({ where: { clientId } })).toBe(500);
     // Inserted oldest first (the sandbox, like Flanks, sends newest first): rowids (PostgreSQL: the rows' places in the heap) follow the dates.
     const physicalOrder = Prisma.raw(database.dialect === "postgres" ? "ctid" : "rowid");
-    const insertionOrder = await db.$queryRaw<{ operationDate: string }[]>`SELECT "operationDate" FROM "WealthAccountTransaction" WHERE "connectionId" = ${connectionId} ORDER BY ${physicalOrder}`;
+    const insertionOrder = await db.$queryRaw<
+      { operationDate: string }[]
+    >`SELECT "operationDate" FROM "WealthAccountTransaction" WHERE "connectionId" = ${connectionId} ORDER BY ${physicalOrder}`;
     expect(insertionOrder.map((r) => r.operationDate)).toEqual(insertionOrder.map((r) => r.operationDate).sort());
     expect(insertionOrder[0]?.operationDate).not.toBe(insertionOrder.at(-1)?.operationDate);
     expect((await db.wealthIdentity.findUnique({ where: { connectionId } }))?.fullName).toBe("Miguel Sánchez Hernández");
@@ -109,7 +126,11 @@ describe("syncConnection", () => {
 
     // 1. Flanks refuses to be read (429 for an hour) at liabilities, after accounts were already fetched: nothing is written.
     // (A 5xx or 404 of one endpoint only fails that product: see "one failing endpoint is one failed product".)
-    await fetch(`${server.apiUrl}/_control/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ endpoint: "v0/bank/credentials/liability", status: 429, retryAfterSeconds: 3600, times: 10 }) });
+    await fetch(`${server.apiUrl}/_control/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ endpoint: "v0/bank/credentials/liability", status: 429, retryAfterSeconds: 3600, times: 10 }),
+    });
     const failed = await syncerWith().syncConnection(connectionId);
     expect(failed.status).toBe("FAILED");
     await fetch(`${server.apiUrl}/_control/faults`, { method: "DELETE" });
@@ -132,7 +153,9 @@ describe("syncConnection", () => {
       await db.$executeRawUnsafe(isPostgres ? `DROP TRIGGER fail_snapshot ON "WealthSnapshot"` : `DROP TRIGGER fail_snapshot`);
     }
     expect((await db.wealthAccount.findMany({ where: { connectionId }, orderBy: { id: "asc" } })).map((r) => r.id)).toEqual(before.accounts);
-    expect((await db.wealthAccountTransaction.findMany({ where: { connectionId }, select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id)).toEqual(before.transactions);
+    expect((await db.wealthAccountTransaction.findMany({ where: { connectionId }, select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id)).toEqual(
+      before.transactions,
+    );
     expect(await db.wealthMifidAnswer.count({ where: { connectionId } })).toBe(before.mifid);
 
     // 3. A day later Flanks has refreshed (accounts carry a new updated_at_timestamp; the transactions are the same):
@@ -140,7 +163,9 @@ describe("syncConnection", () => {
     clock += DAY_MS;
     expect((await syncerWith().syncConnection(connectionId)).status).toBe("SUCCEEDED");
     expect((await db.wealthAccount.findMany({ where: { connectionId }, orderBy: { id: "asc" } })).map((r) => r.id)).not.toEqual(before.accounts);
-    expect((await db.wealthAccountTransaction.findMany({ where: { connectionId }, select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id)).toEqual(before.transactions);
+    expect((await db.wealthAccountTransaction.findMany({ where: { connectionId }, select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id)).toEqual(
+      before.transactions,
+    );
   });
 
   it("keeps the last good data of a product Flanks reports errored, and marks it", async () => {
@@ -238,7 +263,12 @@ describe("oldestFirst", () => {
     const sorted = oldestFirst(newestFirst);
     expect(sorted).toBe(newestFirst);
     expect(dates(sorted)).toEqual(["2024-12-31", "2025-03-01", "2025-03-01", "2025-03-02"]);
-    expect(dates(oldestFirst(["2025-01-05", "2025-01-01", "2025-01-09", "2025-01-02"].map((operationDate) => ({ operationDate }))))).toEqual(["2025-01-01", "2025-01-02", "2025-01-05", "2025-01-09"]);
+    expect(dates(oldestFirst(["2025-01-05", "2025-01-01", "2025-01-09", "2025-01-02"].map((operationDate) => ({ operationDate }))))).toEqual([
+      "2025-01-01",
+      "2025-01-02",
+      "2025-01-05",
+      "2025-01-09",
+    ]);
     expect(oldestFirst([])).toEqual([]);
   });
 });

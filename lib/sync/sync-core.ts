@@ -157,7 +157,6 @@ function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 1000) : "unexpected error";
 }
 
-
 /**
  * Import, then process: every product is fetched first (nothing is written while Flanks is being
  * read), then what was fetched replaces the stored rows of that connection in ONE database
@@ -240,10 +239,22 @@ export function createSyncer(deps: TSyncDeps) {
       rowsFor("cards", "WealthCard", fetched.cards && normalizeCards(scope, fetched.cards, (card) => cardCurrency.get(card._id) ?? "EUR")),
       rowsFor("cardTransactions", "WealthCardTransaction", fetched.cardTransactions && oldestFirst(normalizeCardTransactions(scope, fetched.cardTransactions))),
       rowsFor("portfolios", "WealthPortfolio", fetched.portfolios && normalizePortfolios(scope, fetched.portfolios)),
-      rowsFor("investments", "WealthInvestment", fetched.investments && normalizeInvestments(scope, fetched.investments.investments, fetched.investments.details)),
-      rowsFor("investmentTransactions", "WealthInvestmentTransaction", fetched.investmentTransactions && oldestFirst(normalizeInvestmentTransactions(scope, fetched.investmentTransactions))),
+      rowsFor(
+        "investments",
+        "WealthInvestment",
+        fetched.investments && normalizeInvestments(scope, fetched.investments.investments, fetched.investments.details),
+      ),
+      rowsFor(
+        "investmentTransactions",
+        "WealthInvestmentTransaction",
+        fetched.investmentTransactions && oldestFirst(normalizeInvestmentTransactions(scope, fetched.investmentTransactions)),
+      ),
       rowsFor("liabilities", "WealthLiability", fetched.liabilities && normalizeLiabilities(scope, fetched.liabilities)),
-      rowsFor("liabilityTransactions", "WealthLiabilityTransaction", fetched.liabilityTransactions && oldestFirst(normalizeLiabilityTransactions(scope, fetched.liabilityTransactions))),
+      rowsFor(
+        "liabilityTransactions",
+        "WealthLiabilityTransaction",
+        fetched.liabilityTransactions && oldestFirst(normalizeLiabilityTransactions(scope, fetched.liabilityTransactions)),
+      ),
       rowsFor("mifid", "WealthMifidAnswer", fetched.mifid && normalizeMifid(scope, fetched.mifid)),
     ];
     // "Data as of" is Flanks' last update, read as the connection's status reads it.
@@ -283,7 +294,11 @@ export function createSyncer(deps: TSyncDeps) {
       // The day's snapshot, from what is stored now (replaced products and kept ones alike).
       const snapshot = computeSnapshot({
         accounts: yield* tx.selectOfConnection<{ currency: string; balanceMinor: bigint }>("WealthAccount", ["currency", "balanceMinor"], connectionId),
-        investments: yield* tx.selectOfConnection<{ currency: string; type: string; balanceMinor: bigint }>("WealthInvestment", ["currency", "type", "balanceMinor"], connectionId),
+        investments: yield* tx.selectOfConnection<{ currency: string; type: string; balanceMinor: bigint }>(
+          "WealthInvestment",
+          ["currency", "type", "balanceMinor"],
+          connectionId,
+        ),
         liabilities: yield* tx.selectOfConnection<{ currency: string; balanceMinor: bigint }>("WealthLiability", ["currency", "balanceMinor"], connectionId),
       });
       yield* tx.deleteWhere("WealthSnapshot", { connectionId, day });
@@ -324,7 +339,15 @@ export function createSyncer(deps: TSyncDeps) {
     if (!connection.credentialsTokenEnc) return { status: "SKIPPED", reason: "no-credentials" };
     const scope: TScope = { connectionId, clientId: connection.clientId, bank: connection.bank };
     const run = await db.syncRun.create({
-      data: { connectionId, clientId: connection.clientId, reason, status: "RUNNING", startedAt: now(), requestedById, progressJson: JSON.stringify({ done: 0, total: SYNC_PRODUCTS.length + 1, current: "status" }) },
+      data: {
+        connectionId,
+        clientId: connection.clientId,
+        reason,
+        status: "RUNNING",
+        startedAt: now(),
+        requestedById,
+        progressJson: JSON.stringify({ done: 0, total: SYNC_PRODUCTS.length + 1, current: "status" }),
+      },
     });
     const previous = parseProductStates(connection.wealthSyncState?.productsJson);
     try {
@@ -337,7 +360,10 @@ export function createSyncer(deps: TSyncDeps) {
       const syncedAt = now().toISOString();
       let done = 1;
       for (const product of SYNC_PRODUCTS) {
-        await db.syncRun.update({ where: { id: run.id }, data: { progressJson: JSON.stringify({ done, total: SYNC_PRODUCTS.length + 1, current: product.key }) } });
+        await db.syncRun.update({
+          where: { id: run.id },
+          data: { progressJson: JSON.stringify({ done, total: SYNC_PRODUCTS.length + 1, current: product.key }) },
+        });
         done += 1;
         const keep = (why: TProductSyncStatus) => {
           kept[product.key] = why;
@@ -373,7 +399,11 @@ export function createSyncer(deps: TSyncDeps) {
       await deps.beforeWrite?.(connectionId);
       const counts: Partial<Record<TSyncProduct, number>> = {};
       await write(scope, fetched, states, run.id, status, counts, reads);
-      const setAside = Object.fromEntries(Object.entries(reads).filter(([, read]) => read.setAsideCount > 0).map(([key, read]) => [key, read.setAsideCount]));
+      const setAside = Object.fromEntries(
+        Object.entries(reads)
+          .filter(([, read]) => read.setAsideCount > 0)
+          .map(([key, read]) => [key, read.setAsideCount]),
+      );
       const isPartial = Object.keys(kept).length > 0 || Object.keys(setAside).length > 0;
       await db.syncRun.update({
         where: { id: run.id },
@@ -398,7 +428,9 @@ export function createSyncer(deps: TSyncDeps) {
   return {
     /** Syncs one connection; a second call while one runs (in any process) returns SKIPPED at once. */
     async syncConnection(connectionId: string, options: { reason?: TSyncReason; requestedById?: string | null } = {}): Promise<TSyncResult> {
-      const result = await deps.lease(`sync:${connectionId}`, LEASE_TTL_MS, () => runSync(connectionId, options.reason ?? "manual", options.requestedById ?? null));
+      const result = await deps.lease(`sync:${connectionId}`, LEASE_TTL_MS, () =>
+        runSync(connectionId, options.reason ?? "manual", options.requestedById ?? null),
+      );
       return result ?? { status: "SKIPPED", reason: "already-running" };
     },
   };

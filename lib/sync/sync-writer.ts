@@ -4,7 +4,18 @@ import type pg from "pg";
 import { createWriteConnection, type TWriteConnection } from "@/lib/db/create-write-connection";
 import { createPostgresPool } from "@/lib/db/postgres-pool";
 import { isPostgresUrl, type TSqlDialect } from "@/lib/db/sql-dialect";
-import { createRowIds, deleteWhere, insertRows, inWriteTransaction, replaceRows, selectOfConnection, upsertRow, type TReplaceResult, type TSyncRowOf, type TSyncTable } from "./bulk-write";
+import {
+  createRowIds,
+  deleteWhere,
+  insertRows,
+  inWriteTransaction,
+  replaceRows,
+  selectOfConnection,
+  upsertRow,
+  type TReplaceResult,
+  type TSyncRowOf,
+  type TSyncTable,
+} from "./bulk-write";
 import * as postgres from "./bulk-write-postgres";
 
 /**

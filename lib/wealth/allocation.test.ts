@@ -73,8 +73,14 @@ describe("aggregatePerformance", () => {
 describe("snapshots and history", () => {
   it("computes assets and liabilities per currency, never across", () => {
     const snapshot = computeSnapshot({
-      accounts: [{ currency: "EUR", balanceMinor: 1000n }, { currency: "USD", balanceMinor: 500n }],
-      investments: [{ currency: "EUR", type: "VI", balanceMinor: 2000n }, { currency: "EUR", type: "ZZ", balanceMinor: 1n }],
+      accounts: [
+        { currency: "EUR", balanceMinor: 1000n },
+        { currency: "USD", balanceMinor: 500n },
+      ],
+      investments: [
+        { currency: "EUR", type: "VI", balanceMinor: 2000n },
+        { currency: "EUR", type: "ZZ", balanceMinor: 1n },
+      ],
       liabilities: [{ currency: "EUR", balanceMinor: 700n }],
     });
     expect(snapshot).toEqual([

@@ -26,7 +26,14 @@ function figures(currency: string, assets: bigint, liabilities: bigint, extra: P
 
 describe("toBaseCurrency", () => {
   it("adds the currencies at today's rate, by type and bank too, and says the rate day", () => {
-    const result = toBaseCurrency([figures("EUR", 100_000n, 20_000n), figures("USD", 108_230n, 0n, { performance: [{ period: "YTD", ratio: 0.4, coveredMinor: 108_230n, totalMinor: 108_230n }] })], "EUR", rates);
+    const result = toBaseCurrency(
+      [
+        figures("EUR", 100_000n, 20_000n),
+        figures("USD", 108_230n, 0n, { performance: [{ period: "YTD", ratio: 0.4, coveredMinor: 108_230n, totalMinor: 108_230n }] }),
+      ],
+      "EUR",
+      rates,
+    );
     // 1 082.30 USD / 1.0823 = 1 000.00 EUR.
     expect(result.assets).toEqual(money(200_000n, "EUR"));
     expect(result.liabilities).toEqual(money(20_000n, "EUR"));
@@ -48,7 +55,10 @@ describe("toBaseCurrency", () => {
   it("converts each history day at that day's rate, not today's, and leaves out days before any rate", () => {
     const point = (day: string, minor: bigint) => ({ day, assetsMinor: minor, liabilitiesMinor: 0n, netMinor: minor });
     const result = toBaseCurrency(
-      [figures("EUR", 0n, 0n, { history: [point("2026-11-30", 0n), point("2026-12-02", 0n), point("2026-12-05", 0n)] }), figures("USD", 12_500n, 0n, { history: [point("2026-11-30", 12_500n), point("2026-12-02", 12_500n), point("2026-12-05", 12_500n)] })],
+      [
+        figures("EUR", 0n, 0n, { history: [point("2026-11-30", 0n), point("2026-12-02", 0n), point("2026-12-05", 0n)] }),
+        figures("USD", 12_500n, 0n, { history: [point("2026-11-30", 12_500n), point("2026-12-02", 12_500n), point("2026-12-05", 12_500n)] }),
+      ],
       "EUR",
       rates,
     );

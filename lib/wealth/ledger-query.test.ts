@@ -3,9 +3,31 @@ import { ledgerSearch, parseLedgerQuery, textSearchMatch } from "./ledger-query"
 
 describe("parseLedgerQuery", () => {
   it("reads valid parameters", () => {
-    const { query, problems } = parseLedgerQuery({ page: "3", size: "100", sort: "amount", dir: "asc", from: "2025-01-01", to: "2025-02-28", min: "-10,5", max: "200", q: " Mercadona ", product: "ES51" });
+    const { query, problems } = parseLedgerQuery({
+      page: "3",
+      size: "100",
+      sort: "amount",
+      dir: "asc",
+      from: "2025-01-01",
+      to: "2025-02-28",
+      min: "-10,5",
+      max: "200",
+      q: " Mercadona ",
+      product: "ES51",
+    });
     expect(problems).toEqual([]);
-    expect(query).toEqual({ page: 3, size: 100, sort: "amount", dir: "asc", from: "2025-01-01", to: "2025-02-28", min: "-10.5", max: "200", q: "Mercadona", product: "ES51" });
+    expect(query).toEqual({
+      page: 3,
+      size: 100,
+      sort: "amount",
+      dir: "asc",
+      from: "2025-01-01",
+      to: "2025-02-28",
+      min: "-10.5",
+      max: "200",
+      q: "Mercadona",
+      product: "ES51",
+    });
   });
 
   it("drops and reports unknown columns, impossible dates and bad amounts, never throws", () => {

@@ -56,7 +56,10 @@ export function parseLedgerQuery(raw: unknown): { query: TLedgerQuery; problems:
   }
   const size = first(params.size);
   if (size !== undefined) {
-    const parsed = z.coerce.number().pipe(z.union(LEDGER_PAGE_SIZES.map((n) => z.literal(n)))).safeParse(size);
+    const parsed = z.coerce
+      .number()
+      .pipe(z.union(LEDGER_PAGE_SIZES.map((n) => z.literal(n))))
+      .safeParse(size);
     if (parsed.success) query.size = parsed.data;
     else problems.push({ field: "size", value: size });
   }
@@ -123,6 +126,9 @@ export function ledgerSearch(query: TLedgerQuery, changes: Partial<TLedgerQuery>
  * null: `q` has no letter or digit, so it can match no indexed word.
  */
 export function textSearchMatch(q: string): string | null {
-  const words = q.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean).slice(0, 16);
+  const words = q
+    .split(/[^\p{L}\p{M}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 16);
   return words.length ? words.map((word) => `"${word}"*`).join(" ") : null;
 }

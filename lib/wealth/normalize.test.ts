@@ -70,7 +70,10 @@ describe("normalization of sandbox payloads", () => {
 
   it("a record whose entity Flanks left out is held at its connection's bank, never at a bank with no name", () => {
     const [first, second] = ZAccountListSchema.parse(data.accounts);
-    const rows = normalizeAccounts({ ...scope, bank: "testbank" }, [{ ...first!, entity: null }, { ...second!, entity: "otherbank" }]);
+    const rows = normalizeAccounts({ ...scope, bank: "testbank" }, [
+      { ...first!, entity: null },
+      { ...second!, entity: "otherbank" },
+    ]);
     expect(rows.map((r) => r.entity)).toEqual(["testbank", "otherbank"]);
     const [investment] = ZInvestmentListSchema.parse(data.investments);
     expect(normalizeInvestments({ ...scope, bank: "testbank" }, [{ ...investment!, entity: undefined }])[0]?.entity).toBe("testbank");

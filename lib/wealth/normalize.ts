@@ -85,7 +85,7 @@ export function normalizeAccounts({ connectionId, clientId, bank = "" }: TScope,
     const currency = storedCurrency(account.currency);
     return {
       connectionId,
-    clientId,
+      clientId,
       flanksId: account._id,
       iban: text(account.iban),
       alias: text(account.alias),
@@ -107,7 +107,7 @@ export function normalizeAccountTransactions({ connectionId, clientId, bank = ""
     const currency = storedCurrency(tx.currency);
     return {
       connectionId,
-    clientId,
+      clientId,
       flanksId: tx._id,
       accountId: text(tx.account_id),
       entity: text(tx.entity) || bank,
@@ -133,7 +133,7 @@ export function normalizeCards({ connectionId, clientId, bank = "" }: TScope, ca
     const currency = storedCurrency(typeof own === "string" && own.trim() !== "" ? own : currencyOfCard(card));
     return {
       connectionId,
-    clientId,
+      clientId,
       flanksId: card._id,
       entity: text(card.entity) || bank,
       product: orNull(card.product),
@@ -155,7 +155,7 @@ export function normalizeCardTransactions({ connectionId, clientId, bank = "" }:
     const currency = storedCurrency(tx.currency);
     return {
       connectionId,
-    clientId,
+      clientId,
       flanksId: tx._id,
       cardId: text(tx.card_id),
       entity: text(tx.entity) || bank,
@@ -177,7 +177,7 @@ export function normalizePortfolios({ connectionId, clientId, bank = "" }: TScop
     const currency = storedCurrency(portfolio.currency);
     return {
       connectionId,
-    clientId,
+      clientId,
       flanksId: portfolio._id,
       name: text(portfolio.name),
       type: orNull(portfolio.type),
@@ -200,9 +200,32 @@ export function normalizeInvestments({ connectionId, clientId, bank = "" }: TSco
     if (key) detailById.set(key, detail);
   }
   const used = [
-    "_id", "portfolio_id", "name", "isin", "type", "sybtype", "entity", "currency", "amount", "is_nominal", "balance", "cost", "capital_gain",
-    "performance", "performance_detail", "analytics", "cnmv", "dgs", "interest", "country_model", "detail", "market", "operating_market",
-    "initial_date", "valuation_date", "expiration_date",
+    "_id",
+    "portfolio_id",
+    "name",
+    "isin",
+    "type",
+    "sybtype",
+    "entity",
+    "currency",
+    "amount",
+    "is_nominal",
+    "balance",
+    "cost",
+    "capital_gain",
+    "performance",
+    "performance_detail",
+    "analytics",
+    "cnmv",
+    "dgs",
+    "interest",
+    "country_model",
+    "detail",
+    "market",
+    "operating_market",
+    "initial_date",
+    "valuation_date",
+    "expiration_date",
   ];
   return investments.map((inv) => {
     const currency = storedCurrency(inv.currency);
@@ -211,7 +234,7 @@ export function normalizeInvestments({ connectionId, clientId, bank = "" }: TSco
     const { _id: _detailId, investment_id: _investmentId, isin: _isin, name: _name, entity: _entity, ...detailRest } = detail ?? {};
     return {
       connectionId,
-    clientId,
+      clientId,
       flanksId: inv._id,
       portfolioId: text(inv.portfolio_id),
       name: text(inv.name),
@@ -245,12 +268,27 @@ export function normalizeInvestments({ connectionId, clientId, bank = "" }: TSco
 }
 
 export function normalizeInvestmentTransactions({ connectionId, clientId, bank = "" }: TScope, transactions: TInvestmentTransaction[]) {
-  const used = ["_id", "investment_id", "entity", "isin", "type", "description", "amount", "unitPrice", "netCash", "commission", "currency", "symb", "operationDate", "valueDate"];
+  const used = [
+    "_id",
+    "investment_id",
+    "entity",
+    "isin",
+    "type",
+    "description",
+    "amount",
+    "unitPrice",
+    "netCash",
+    "commission",
+    "currency",
+    "symb",
+    "operationDate",
+    "valueDate",
+  ];
   return transactions.map((tx) => {
     const currency = storedCurrency(tx.currency);
     return {
       connectionId,
-    clientId,
+      clientId,
       flanksId: tx._id,
       investmentId: text(tx.investment_id),
       entity: text(tx.entity) || bank,
@@ -273,15 +311,29 @@ export function normalizeInvestmentTransactions({ connectionId, clientId, bank =
 
 export function normalizeLiabilities({ connectionId, clientId, bank = "" }: TScope, liabilities: TLiability[]) {
   const used = [
-    "_id", "name", "type", "subtype", "entity", "currency", "balance", "availableBalance", "initialCapital", "initialCapitalCurrency", "limit",
-    "openingDate", "expirationDate", "periodicity", "interest", "contractNumber",
+    "_id",
+    "name",
+    "type",
+    "subtype",
+    "entity",
+    "currency",
+    "balance",
+    "availableBalance",
+    "initialCapital",
+    "initialCapitalCurrency",
+    "limit",
+    "openingDate",
+    "expirationDate",
+    "periodicity",
+    "interest",
+    "contractNumber",
   ];
   return liabilities.map((liability) => {
     const currency = storedCurrency(liability.currency);
     const capitalCurrency = liability.initialCapitalCurrency ? storedCurrency(liability.initialCapitalCurrency) : currency;
     return {
       connectionId,
-    clientId,
+      clientId,
       flanksId: liability._id,
       name: text(liability.name),
       type: text(liability.type),
@@ -304,13 +356,27 @@ export function normalizeLiabilities({ connectionId, clientId, bank = "" }: TSco
 }
 
 export function normalizeLiabilityTransactions({ connectionId, clientId, bank = "" }: TScope, transactions: TLiabilityTransaction[]) {
-  const used = ["_id", "liability_id", "entity", "amount", "currencyAmount", "balance", "currencyBalance", "interest", "commission", "description", "type", "operationDate", "valueDate"];
+  const used = [
+    "_id",
+    "liability_id",
+    "entity",
+    "amount",
+    "currencyAmount",
+    "balance",
+    "currencyBalance",
+    "interest",
+    "commission",
+    "description",
+    "type",
+    "operationDate",
+    "valueDate",
+  ];
   return transactions.map((tx) => {
     const currency = storedCurrency(tx.currencyAmount);
     const balanceCurrency = storedCurrency(tx.currencyBalance);
     return {
       connectionId,
-    clientId,
+      clientId,
       flanksId: tx._id,
       liabilityId: text(tx.liability_id),
       entity: text(tx.entity) || bank,

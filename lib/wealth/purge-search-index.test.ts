@@ -11,8 +11,14 @@ const WORD = "zyxwvutsecretpayee";
  * within a block, so the needle is the word's tail, which no other term shares.
  */
 async function blocksContaining(needle: string): Promise<number> {
-  const [data] = await database.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*) AS n FROM "WealthAccountTransactionSearch_data" WHERE instr(block, CAST(? AS BLOB)) > 0`, needle);
-  const [idx] = await database.db.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*) AS n FROM "WealthAccountTransactionSearch_idx" WHERE instr(CAST(term AS BLOB), CAST(? AS BLOB)) > 0`, needle);
+  const [data] = await database.db.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*) AS n FROM "WealthAccountTransactionSearch_data" WHERE instr(block, CAST(? AS BLOB)) > 0`,
+    needle,
+  );
+  const [idx] = await database.db.$queryRawUnsafe<{ n: number }[]>(
+    `SELECT count(*) AS n FROM "WealthAccountTransactionSearch_idx" WHERE instr(CAST(term AS BLOB), CAST(? AS BLOB)) > 0`,
+    needle,
+  );
   return Number(data!.n) + Number(idx!.n);
 }
 
@@ -24,7 +30,19 @@ beforeAll(async () => {
   const connectionId = (await db.connection.create({ data: { clientId, bank: "testbank", linkToken: "t", state: "OK" } })).id;
   for (let i = 0; i < 50; i++) {
     await db.wealthAccountTransaction.create({
-      data: { id: `t${i}`, connectionId, clientId, flanksId: `f${i}`, accountId: "ES00", entity: "testbank", amountMinor: 1n, currency: "EUR", operationDate: "2025-01-01", valueDate: "2025-01-01", description: `PAGO ${WORD}` },
+      data: {
+        id: `t${i}`,
+        connectionId,
+        clientId,
+        flanksId: `f${i}`,
+        accountId: "ES00",
+        entity: "testbank",
+        amountMinor: 1n,
+        currency: "EUR",
+        operationDate: "2025-01-01",
+        valueDate: "2025-01-01",
+        description: `PAGO ${WORD}`,
+      },
     });
   }
   // Rows of a connection go by cascade, as when a connection or client is erased.

@@ -3,7 +3,12 @@ import type { PrismaClient } from "@/lib/db/create-prisma-client";
 import { dialectOfClient } from "@/lib/db/sql-dialect";
 
 /** The full-text indexes of migration 0006, one per transaction table. */
-const SEARCH_TABLES = ["WealthAccountTransactionSearch", "WealthCardTransactionSearch", "WealthInvestmentTransactionSearch", "WealthLiabilityTransactionSearch"] as const;
+const SEARCH_TABLES = [
+  "WealthAccountTransactionSearch",
+  "WealthCardTransactionSearch",
+  "WealthInvestmentTransactionSearch",
+  "WealthLiabilityTransactionSearch",
+] as const;
 
 /**
  * Erasure: deleting a transaction only appends a "delete" marker to its FTS5 index; the old tokens

@@ -19,8 +19,20 @@ describe("investment transaction details (issue 15: fees, taxes, expenses, excha
 
   it("reads every figure in the transaction's currency, with its breakdown in the reference's order", () => {
     const details = investmentTxDetails(extra, "USD", 200n);
-    expect(details.commission).toEqual({ total: money(200n, "USD"), parts: [{ key: "entity", amount: money(80n, "USD") }, { key: "broker", amount: money(120n, "USD") }] });
-    expect(details.retention).toEqual({ total: money(456n, "USD"), parts: [{ key: "origin", amount: money(250n, "USD") }, { key: "destination", amount: money(206n, "USD") }] });
+    expect(details.commission).toEqual({
+      total: money(200n, "USD"),
+      parts: [
+        { key: "entity", amount: money(80n, "USD") },
+        { key: "broker", amount: money(120n, "USD") },
+      ],
+    });
+    expect(details.retention).toEqual({
+      total: money(456n, "USD"),
+      parts: [
+        { key: "origin", amount: money(250n, "USD") },
+        { key: "destination", amount: money(206n, "USD") },
+      ],
+    });
     expect(details.expenses).toEqual({ total: money(35n, "USD"), parts: [{ key: "liquidation", amount: money(35n, "USD") }] });
     expect(details.exchange).toEqual({ rate: "0.9187", from: "USD", to: "EUR" });
     expect(details.originGain).toEqual({ amount: money(12345n, "USD"), date: "2021-03-04" });
@@ -38,7 +50,12 @@ describe("investment transaction details (issue 15: fees, taxes, expenses, excha
 });
 
 describe("transfer counterparty", () => {
-  const transfer = { beneficiary: "Javier Martín", ibanBeneficiary: "ES7620770024003102575766", ibanOrdenant: "ES9121000418450200051332", ordenant: "Carmen Ruiz" };
+  const transfer = {
+    beneficiary: "Javier Martín",
+    ibanBeneficiary: "ES7620770024003102575766",
+    ibanOrdenant: "ES9121000418450200051332",
+    ordenant: "Carmen Ruiz",
+  };
 
   it("is the beneficiary of money going out and the payer of money coming in", () => {
     expect(transferCounterparty({ transfer }, -5000n)).toEqual({ direction: "to", name: "Javier Martín", iban: "ES7620770024003102575766" });

@@ -52,7 +52,7 @@ describe("the access matrix covers every entry point of app/", () => {
     }
   });
 
-  it("server actions are declared only in whole \"use server\" files (the inventory's unit), never inline", () => {
+  it('server actions are declared only in whole "use server" files (the inventory\'s unit), never inline', () => {
     const inline = [...sourceFiles("app"), ...sourceFiles("components"), ...sourceFiles("lib")].filter((file) => {
       const source = readFileSync(file, "utf8");
       const directives = source.match(/["']use server["']/g)?.length ?? 0;
@@ -69,8 +69,8 @@ describe("inventory helpers", () => {
     expect(routePathOf("app/page.tsx")).toBe("/");
   });
   it("reads every export form", () => {
-    expect(exportedNames("export const a = 1;\nexport async function b() {}\nexport function c() {}\nexport { h as GET, h as POST, d };\nexport type T = 1;").sort()).toEqual(
-      ["GET", "POST", "a", "b", "c", "d"].sort(),
-    );
+    expect(
+      exportedNames("export const a = 1;\nexport async function b() {}\nexport function c() {}\nexport { h as GET, h as POST, d };\nexport type T = 1;").sort(),
+    ).toEqual(["GET", "POST", "a", "b", "c", "d"].sort());
   });
 });

@@ -8,9 +8,7 @@ import { join, relative, sep } from "node:path";
  * these; scripts/lib/app-inventory.test.ts fails when one is added without its row.
  */
 export type TEntryPoint =
-  | { kind: "page"; file: string; path: string }
-  | { kind: "route"; file: string; path: string; method: string }
-  | { kind: "action"; file: string; name: string };
+  { kind: "page"; file: string; path: string } | { kind: "route"; file: string; path: string; method: string } | { kind: "action"; file: string; name: string };
 
 const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 
@@ -23,7 +21,10 @@ function walk(dir: string): string[] {
 
 /** `app/(advisor)/clients/[clientId]/page.tsx` → `/clients/[clientId]` (route groups dropped). */
 export function routePathOf(file: string): string {
-  const segments = file.split("/").slice(1, -1).filter((segment) => !/^\(.*\)$/.test(segment) && !segment.startsWith("@"));
+  const segments = file
+    .split("/")
+    .slice(1, -1)
+    .filter((segment) => !/^\(.*\)$/.test(segment) && !segment.startsWith("@"));
   return `/${segments.join("/")}`;
 }
 
@@ -33,7 +34,11 @@ export function exportedNames(source: string): string[] {
   for (const match of source.matchAll(/^export\s+(?:const|let|var|(?:async\s+)?function\*?)\s+([A-Za-z_$][\w$]*)/gm)) names.add(match[1]!);
   for (const match of source.matchAll(/^export\s*\{([^}]*)\}/gm)) {
     for (const part of match[1]!.split(",")) {
-      const name = part.trim().split(/\s+as\s+/).pop()?.trim();
+      const name = part
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name && !name.startsWith("type ")) names.add(name);
     }
   }

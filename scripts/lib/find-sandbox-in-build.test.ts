@@ -22,7 +22,10 @@ const map = (...sources: string[]) => JSON.stringify({ version: 3, sources, mapp
 describe("findSandboxInBuild", () => {
   it("finds nothing in a build without the sandbox, and says what it read", () => {
     const found = findSandboxInBuild(
-      build({ "chunks/a.js": "module.exports={error:'Not found'}", "chunks/a.js.map": map("../../../app/sandbox/%5B...path%5D/route.ts", "../../../lib/env.ts") }),
+      build({
+        "chunks/a.js": "module.exports={error:'Not found'}",
+        "chunks/a.js.map": map("../../../app/sandbox/%5B...path%5D/route.ts", "../../../lib/env.ts"),
+      }),
     );
     expect(found).toMatchObject({ scripts: 1, sourceMaps: 1, findings: [] });
     expect([...found.sources]).toEqual(["app/sandbox/%5B...path%5D/route.ts", "lib/env.ts"]);

@@ -21,7 +21,8 @@ export function derivePostgresSchema(sqliteSchema: string): string {
       const [attributes = "", ...comment] = rest.split("//");
       return [`${head}${attributes.replace(/\s+$/, "")} @db.Timestamptz(3)`, ...comment].join(" //");
     });
-  if (!replaced.includes('"postgresql"') || !replaced.includes("prisma-pg")) throw new Error("prisma/schema.prisma: datasource or generator block not recognised");
+  if (!replaced.includes('"postgresql"') || !replaced.includes("prisma-pg"))
+    throw new Error("prisma/schema.prisma: datasource or generator block not recognised");
   return HEADER + replaced;
 }
 

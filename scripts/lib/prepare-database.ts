@@ -36,14 +36,20 @@ export function hasPendingMigrations(databaseUrl: string, migrationsDir = MIGRAT
   if (!databaseUrl.startsWith("file:")) return true;
   const file = databaseUrl.slice("file:".length);
   if (!existsSync(file)) return true;
-  const committed = readdirSync(migrationsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+  const committed = readdirSync(migrationsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
   const Database = createRequire(import.meta.url)("better-sqlite3") as new (path: string) => TSqlite;
   const db = new Database(file);
   try {
     const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").all().length > 0;
     if (!hasTable) return true;
     const applied = new Set(
-      (db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").all() as { migration_name: string }[]).map((row) => row.migration_name),
+      (
+        db.prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL").all() as {
+          migration_name: string;
+        }[]
+      ).map((row) => row.migration_name),
     );
     return committed.some((name) => !applied.has(name));
   } finally {

@@ -13,7 +13,8 @@ let dataDir: string | undefined;
 async function seedWith(env: Record<string, string | undefined>): Promise<{ result: string; emails: string[] }> {
   database = await createTestDatabase();
   dataDir = mkdtempSync(join(tmpdir(), "patrimonio-seed-"));
-  for (const name of ["FLANKS_CLIENT_ID", "FLANKS_CLIENT_SECRET", "FLANKS_LINK_TOKEN", "FLANKS_API_URL", "FLANKS_LINK_URL", "NEXTAUTH_URL"]) delete process.env[name];
+  for (const name of ["FLANKS_CLIENT_ID", "FLANKS_CLIENT_SECRET", "FLANKS_LINK_TOKEN", "FLANKS_API_URL", "FLANKS_LINK_URL", "NEXTAUTH_URL"])
+    delete process.env[name];
   Object.assign(process.env, { DATABASE_URL: database.url, DATA_DIR: dataDir }, env);
   // loadEnv() caches the environment per module instance: a fresh one per case.
   vi.resetModules();
@@ -33,7 +34,12 @@ afterEach(async () => {
 
 describe("demo accounts", () => {
   it("are never created when FLANKS_CLIENT_ID is set (a real Flanks contract)", { timeout: 60_000 }, async () => {
-    const { result, emails } = await seedWith({ FLANKS_CLIENT_ID: "real-client", FLANKS_CLIENT_SECRET: "real-secret", FLANKS_LINK_TOKEN: "real-link", NEXTAUTH_URL: "https://wealth.example.com" });
+    const { result, emails } = await seedWith({
+      FLANKS_CLIENT_ID: "real-client",
+      FLANKS_CLIENT_SECRET: "real-secret",
+      FLANKS_LINK_TOKEN: "real-link",
+      NEXTAUTH_URL: "https://wealth.example.com",
+    });
     expect(result).toBe("skipped");
     expect(emails).toEqual([]);
   });

@@ -7,7 +7,11 @@ const EXTENSIONS = ["", ".ts", ".tsx", "/index.ts", "/index.tsx"];
 
 /** A specifier of this repository (`@/…` or relative) as a file path from the root; packages → undefined. */
 function resolveLocal(root: string, fromFile: string, specifier: string): string | undefined {
-  const base = specifier.startsWith("@/") ? join(root, specifier.slice(2)) : specifier.startsWith(".") ? join(dirname(join(root, fromFile)), specifier) : undefined;
+  const base = specifier.startsWith("@/")
+    ? join(root, specifier.slice(2))
+    : specifier.startsWith(".")
+      ? join(dirname(join(root, fromFile)), specifier)
+      : undefined;
   if (base === undefined) return undefined;
   for (const extension of EXTENSIONS) {
     const candidate = base + extension;

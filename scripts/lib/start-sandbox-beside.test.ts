@@ -5,7 +5,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseEnv } from "@/lib/config/parse-env";
 import { startSandboxBeside, type TSandboxBeside } from "./start-sandbox-beside";
 
-const generated = { NEXTAUTH_SECRET: "g".repeat(43), ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"), SANDBOX_CLIENT_SECRET: "sandbox-secret", AUDIT_KEY: "generated-audit-key-generated-audit-key" };
+const generated = {
+  NEXTAUTH_SECRET: "g".repeat(43),
+  ENCRYPTION_KEY: Buffer.alloc(32, 1).toString("base64"),
+  SANDBOX_CLIENT_SECRET: "sandbox-secret",
+  AUDIT_KEY: "generated-audit-key-generated-audit-key",
+};
 const PRODUCTION = { FLANKS_CLIENT_ID: "id", FLANKS_CLIENT_SECRET: "secret", FLANKS_LINK_TOKEN: "link", NEXTAUTH_URL: "https://wealth.example.com" };
 
 let dataDir = "";

@@ -21,10 +21,7 @@ export default async function ClientsPage({ searchParams }: TProps) {
 
   return (
     <>
-      <PageHeader
-        title={t.clients.title}
-        actions={isAdmin ? null : <ButtonLink href="/clients/new">{t.clients.new}</ButtonLink>}
-      />
+      <PageHeader title={t.clients.title} actions={isAdmin ? null : <ButtonLink href="/clients/new">{t.clients.new}</ButtonLink>} />
       <FilterBar action="/clients" submitLabel={t.common.search}>
         <TextField id="client-search" name="q" type="search" label={t.clients.searchLabel} defaultValue={query.q ?? ""} className="min-w-64 flex-1" />
         <SelectField

@@ -21,7 +21,9 @@ export function LoginForm({ callbackUrl, initialNotice }: { callbackUrl?: string
     const form = new FormData(event.currentTarget);
     setIsPending(true);
     setError(null);
-    const result = await signInWithCredentials(String(form.get("email") ?? ""), String(form.get("password") ?? "")).catch(() => ({ error: "network" as const }));
+    const result = await signInWithCredentials(String(form.get("email") ?? ""), String(form.get("password") ?? "")).catch(() => ({
+      error: "network" as const,
+    }));
     if (result.error) {
       setIsPending(false);
       setError(result.error === "throttled" ? l.throttled : result.error === "network" ? t.errors.generic : l.invalid);

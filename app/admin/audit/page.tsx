@@ -25,7 +25,13 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
     <>
       <PageHeader title={t.admin.audit} />
       <FilterBar submitLabel={t.admin.filter}>
-        <SelectField id="audit-action" name="action" label={t.admin.auditAction} defaultValue={query.action ?? ""} options={[{ value: "", label: "—" }, ...actions.map((action) => ({ value: action, label: action }))]} />
+        <SelectField
+          id="audit-action"
+          name="action"
+          label={t.admin.auditAction}
+          defaultValue={query.action ?? ""}
+          options={[{ value: "", label: "—" }, ...actions.map((action) => ({ value: action, label: action }))]}
+        />
         <TextField id="audit-actor" name="actor" label={t.admin.auditActor} defaultValue={query.actor ?? ""} />
         <TextField id="audit-target" name="target" label={t.admin.auditTarget} defaultValue={query.target ?? ""} />
       </FilterBar>

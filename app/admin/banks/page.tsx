@@ -31,7 +31,10 @@ export default async function AdminBanksPage({ searchParams }: { searchParams: P
       {!banks.ok ? (
         <Alert tone="error">{interpolate(t.adminConnections.flanksUnavailable, { error: banks.error })}</Alert>
       ) : (
-        <DataTable caption={t.adminConnections.banksTitle} columns={[{ label: "id" }, { label: t.admin.name }, { label: "CIF" }, { label: t.adminConnections.alwaysManual }]}>
+        <DataTable
+          caption={t.adminConnections.banksTitle}
+          columns={[{ label: "id" }, { label: t.admin.name }, { label: "CIF" }, { label: t.adminConnections.alwaysManual }]}
+        >
           {shown.map((bank) => (
             <tr key={bank.id}>
               <td className="px-4 py-2 font-mono text-xs">{bank.id}</td>

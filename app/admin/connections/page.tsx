@@ -36,9 +36,30 @@ export default async function AdminConnectionsPage({ searchParams }: { searchPar
     <>
       <PageHeader title={t.adminConnections.title} />
       <FilterBar submitLabel={t.admin.filter}>
-        <SelectField id="filter-state" name="state" label={t.adminConnections.filterState} defaultValue={query.state ?? ""} options={[{ value: "", label: t.adminConnections.any }, ...CONNECTION_STATES.map((state) => ({ value: state, label: t.connections.stateNames[state] }))]} />
-        <SelectField id="filter-advisor" name="advisor" label={t.adminConnections.filterAdvisor} defaultValue={query.advisor ?? ""} options={[{ value: "", label: t.adminConnections.any }, ...advisors.map((advisor) => ({ value: advisor.id, label: advisor.name }))]} />
-        <SelectField id="filter-bank" name="bank" label={t.adminConnections.filterBank} defaultValue={query.bank ?? ""} options={[{ value: "", label: t.adminConnections.any }, ...banks.map((bank) => ({ value: bank, label: bank }))]} />
+        <SelectField
+          id="filter-state"
+          name="state"
+          label={t.adminConnections.filterState}
+          defaultValue={query.state ?? ""}
+          options={[
+            { value: "", label: t.adminConnections.any },
+            ...CONNECTION_STATES.map((state) => ({ value: state, label: t.connections.stateNames[state] })),
+          ]}
+        />
+        <SelectField
+          id="filter-advisor"
+          name="advisor"
+          label={t.adminConnections.filterAdvisor}
+          defaultValue={query.advisor ?? ""}
+          options={[{ value: "", label: t.adminConnections.any }, ...advisors.map((advisor) => ({ value: advisor.id, label: advisor.name }))]}
+        />
+        <SelectField
+          id="filter-bank"
+          name="bank"
+          label={t.adminConnections.filterBank}
+          defaultValue={query.bank ?? ""}
+          options={[{ value: "", label: t.adminConnections.any }, ...banks.map((bank) => ({ value: bank, label: bank }))]}
+        />
       </FilterBar>
       {connections.length === 0 ? (
         <EmptyState title={t.adminConnections.title} body={t.adminConnections.none} />
@@ -55,8 +76,10 @@ export default async function AdminConnectionsPage({ searchParams }: { searchPar
                     </Link>
                   </p>
                   <p className="text-sm text-slate-700">
-                    {t.clients.advisor}: {connection.advisorName} · <span data-testid="admin-connection-state">{connectionStateLabel(connection, t.connections)}</span> · {t.connections.since}{" "}
-                    {formatDate(connection.stateSince, locale, firmTimeZone())} · {t.connections.lastUpdate} {connection.lastUpdateAt ? formatDate(connection.lastUpdateAt, locale, firmTimeZone()) : "—"}
+                    {t.clients.advisor}: {connection.advisorName} ·{" "}
+                    <span data-testid="admin-connection-state">{connectionStateLabel(connection, t.connections)}</span> · {t.connections.since}{" "}
+                    {formatDate(connection.stateSince, locale, firmTimeZone())} · {t.connections.lastUpdate}{" "}
+                    {connection.lastUpdateAt ? formatDate(connection.lastUpdateAt, locale, firmTimeZone()) : "—"}
                   </p>
                   {connection.erroredProducts.length ? <p className="text-sm text-amber-900">{productListText(t, connection.erroredProducts)}</p> : null}
                   {connection.statusError ? <p className="text-sm text-red-800">{connection.statusError}</p> : null}
@@ -68,10 +91,37 @@ export default async function AdminConnectionsPage({ searchParams }: { searchPar
                   ) : null}
                 </div>
                 <div className="flex flex-wrap gap-2">
-                  <ActionForm action={refreshConnectionAction} hidden={[{ name: "connectionId", value: connection.id }]} label={t.adminConnections.refresh} successText={t.adminConnections.done} />
-                  <ActionForm action={forceConnectionAction} hidden={[{ name: "connectionId", value: connection.id }, { name: "flow", value: "sca" }]} label={t.adminConnections.forceSca} successText={t.adminConnections.done} />
-                  <ActionForm action={forceConnectionAction} hidden={[{ name: "connectionId", value: connection.id }, { name: "flow", value: "reset" }]} label={t.adminConnections.forceReset} successText={t.adminConnections.done} />
-                  <ActionForm action={deleteConnectionAction} hidden={[{ name: "connectionId", value: connection.id }]} label={t.adminConnections.delete} variant="danger" confirmText={t.adminConnections.deleteConfirm} />
+                  <ActionForm
+                    action={refreshConnectionAction}
+                    hidden={[{ name: "connectionId", value: connection.id }]}
+                    label={t.adminConnections.refresh}
+                    successText={t.adminConnections.done}
+                  />
+                  <ActionForm
+                    action={forceConnectionAction}
+                    hidden={[
+                      { name: "connectionId", value: connection.id },
+                      { name: "flow", value: "sca" },
+                    ]}
+                    label={t.adminConnections.forceSca}
+                    successText={t.adminConnections.done}
+                  />
+                  <ActionForm
+                    action={forceConnectionAction}
+                    hidden={[
+                      { name: "connectionId", value: connection.id },
+                      { name: "flow", value: "reset" },
+                    ]}
+                    label={t.adminConnections.forceReset}
+                    successText={t.adminConnections.done}
+                  />
+                  <ActionForm
+                    action={deleteConnectionAction}
+                    hidden={[{ name: "connectionId", value: connection.id }]}
+                    label={t.adminConnections.delete}
+                    variant="danger"
+                    confirmText={t.adminConnections.deleteConfirm}
+                  />
                 </div>
               </div>
               <details className="mt-3">

@@ -20,7 +20,11 @@ export const generateMetadata = pageTitle("reconcile");
 export default async function AdminReconcilePage() {
   const admin = await requireAdmin();
   const { t } = await getMessages();
-  const [codes, comparison, refused] = await Promise.all([readFromFlanks(() => listPendingLinkCodes(admin)), readFromFlanks(() => compareCredentials(admin)), listRefusedLinkAttempts(admin)]);
+  const [codes, comparison, refused] = await Promise.all([
+    readFromFlanks(() => listPendingLinkCodes(admin)),
+    readFromFlanks(() => compareCredentials(admin)),
+    listRefusedLinkAttempts(admin),
+  ]);
   const unavailable = (error: string) => <Alert tone="error">{interpolate(t.adminConnections.flanksUnavailable, { error })}</Alert>;
   return (
     <>
@@ -32,7 +36,12 @@ export default async function AdminReconcilePage() {
           ) : codes.value.length === 0 ? (
             <p className="text-sm text-slate-700">{t.adminConnections.noPendingCodes}</p>
           ) : (
-            <DataTable caption={t.adminConnections.pendingCodes} testId="pending-codes" isFramed={false} columns={[{ label: "Code" }, { label: "extra" }, { label: t.connections.client }]}>
+            <DataTable
+              caption={t.adminConnections.pendingCodes}
+              testId="pending-codes"
+              isFramed={false}
+              columns={[{ label: "Code" }, { label: "extra" }, { label: t.connections.client }]}
+            >
               {codes.value.map((code, index) => (
                 <tr key={`${code.codePreview}-${index}`}>
                   <td className="py-2 pr-4 font-mono text-xs">{code.codePreview}</td>
@@ -66,7 +75,12 @@ export default async function AdminReconcilePage() {
                     >
                       <label className="flex flex-col gap-1 text-xs font-medium text-slate-700">
                         {t.adminConnections.adoptClientId}
-                        <input name="clientId" required defaultValue={item.clientId ?? ""} className="w-64 rounded-md border border-slate-300 px-2 py-1 font-mono text-sm" />
+                        <input
+                          name="clientId"
+                          required
+                          defaultValue={item.clientId ?? ""}
+                          className="w-64 rounded-md border border-slate-300 px-2 py-1 font-mono text-sm"
+                        />
                       </label>
                     </ActionForm>
                     <ActionForm

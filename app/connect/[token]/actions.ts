@@ -26,6 +26,12 @@ export async function consentAction(_state: TConsentState, formData: FormData): 
     if (isAppError(error)) return { error: "invalid" };
     throw error;
   }
-  (await cookies()).set(CONNECT_COOKIE, parsed.data.token, { httpOnly: true, secure: await isHttpsRequest(), sameSite: "lax", path: "/connect", maxAge: CONNECT_COOKIE_MAX_AGE });
+  (await cookies()).set(CONNECT_COOKIE, parsed.data.token, {
+    httpOnly: true,
+    secure: await isHttpsRequest(),
+    sameSite: "lax",
+    path: "/connect",
+    maxAge: CONNECT_COOKIE_MAX_AGE,
+  });
   redirect(linkUrl);
 }

@@ -47,7 +47,13 @@ export default async function ConnectPage({ params }: { params: Promise<{ token:
       <ConsentForm
         token={token}
         consentText={interpolate(t.connect.consent, names)}
-        labels={{ consentRequired: t.connect.consentRequired, invalidBody: t.connect.invalidBody, rateLimited: t.errors.tooManyRequests, continue: t.connect.continue, pending: t.common.loading }}
+        labels={{
+          consentRequired: t.connect.consentRequired,
+          invalidBody: t.connect.invalidBody,
+          rateLimited: t.errors.tooManyRequests,
+          continue: t.connect.continue,
+          pending: t.common.loading,
+        }}
       />
     </section>
   );

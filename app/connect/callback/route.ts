@@ -12,9 +12,20 @@ export const dynamic = "force-dynamic";
 const LINK_ERRORS = ["INVALID_CREDENTIALS", "INVALID_SCA", "CREDENTIALS_ALREADY_EXIST", "INTERNAL_ERROR", "ABORTED_BY_USER"] as const;
 
 const ZCallbackSchema = z.object({
-  code: z.string().trim().min(1).max(512).regex(/^[\w.~-]+$/).optional(),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(512)
+    .regex(/^[\w.~-]+$/)
+    .optional(),
   error: z.string().trim().max(64).optional(),
-  [LINK_EXTRA_REFERENCE]: z.string().trim().max(64).regex(/^[\w-]+$/).optional(),
+  [LINK_EXTRA_REFERENCE]: z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[\w-]+$/)
+    .optional(),
 });
 
 /**

@@ -10,7 +10,17 @@ import { CONNECT_COOKIE } from "../connect-cookie";
 
 export const generateMetadata = pageTitle("connectResult", { referrer: "no-referrer" });
 
-const ERROR_CODES = ["INVALID_CREDENTIALS", "INVALID_SCA", "CREDENTIALS_ALREADY_EXIST", "INTERNAL_ERROR", "ABORTED_BY_USER", "UNKNOWN", "UNAVAILABLE", "REJECTED", "UNKNOWN_LINK"] as const;
+const ERROR_CODES = [
+  "INVALID_CREDENTIALS",
+  "INVALID_SCA",
+  "CREDENTIALS_ALREADY_EXIST",
+  "INTERNAL_ERROR",
+  "ABORTED_BY_USER",
+  "UNKNOWN",
+  "UNAVAILABLE",
+  "REJECTED",
+  "UNKNOWN_LINK",
+] as const;
 const ZResultQuerySchema = z.object({ exchange: z.string().max(40).optional().catch(undefined), error: z.enum(ERROR_CODES).optional().catch("UNKNOWN") });
 
 export default async function ConnectResultPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -52,7 +62,10 @@ export default async function ConnectResultPage({ searchParams }: { searchParams
       </p>
       {retryHref && result.purpose === "CONNECT" ? (
         <p className="mt-6">
-          <Link href={retryHref} className="inline-flex rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100">
+          <Link
+            href={retryHref}
+            className="inline-flex rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100"
+          >
             {t.connect.another}
           </Link>
         </p>

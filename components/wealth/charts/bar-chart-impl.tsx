@@ -26,7 +26,13 @@ export default function HorizontalBarChartImpl({ data, valueLabel, categoryLabel
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 28, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" tickFormatter={format} label={{ value: valueLabel, position: "insideBottom", offset: -16 }} fontSize={12} />
-          <YAxis type="category" dataKey="label" width={190} fontSize={12} label={{ value: categoryLabel, angle: -90, position: "insideLeft", offset: 0, style: { display: "none" } }} />
+          <YAxis
+            type="category"
+            dataKey="label"
+            width={190}
+            fontSize={12}
+            label={{ value: categoryLabel, angle: -90, position: "insideLeft", offset: 0, style: { display: "none" } }}
+          />
           <Tooltip formatter={(value) => format(Number(value))} />
           <Bar dataKey="value" name={valueLabel} isAnimationActive={false}>
             {data.map((entry, index) => (

@@ -37,7 +37,14 @@ export default function GroupedBarChartImpl({ data, series, xKey, xLabel, yLabel
           <Tooltip formatter={(value) => (value === null ? "—" : format(Number(value)))} />
           <Legend verticalAlign="top" />
           {series.map((group, index) => (
-            <Bar key={group.key} dataKey={group.key} name={group.name} fill={index % 4 === 0 ? colorAt(index) : (PATTERNS[index % 4] ?? colorAt(index))} stroke={colorAt(index)} isAnimationActive={false} />
+            <Bar
+              key={group.key}
+              dataKey={group.key}
+              name={group.name}
+              fill={index % 4 === 0 ? colorAt(index) : (PATTERNS[index % 4] ?? colorAt(index))}
+              stroke={colorAt(index)}
+              isAnimationActive={false}
+            />
           ))}
         </BarChart>
       </ResponsiveContainer>

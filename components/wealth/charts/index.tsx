@@ -22,12 +22,15 @@ function whenNearViewport<P extends object>(Chart: ComponentType<P>, heightOf: (
     useEffect(() => {
       const element = ref.current;
       if (!element || typeof IntersectionObserver === "undefined") return setIsNear(true);
-      const observer = new IntersectionObserver((entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) {
-          setIsNear(true);
-          observer.disconnect();
-        }
-      }, { rootMargin: "200px 0px" });
+      const observer = new IntersectionObserver(
+        (entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) {
+            setIsNear(true);
+            observer.disconnect();
+          }
+        },
+        { rootMargin: "200px 0px" },
+      );
       observer.observe(element);
       return () => observer.disconnect();
     }, []);
@@ -45,5 +48,11 @@ export const HorizontalBarChart = whenNearViewport(
   dynamic<THorizontalBarProps>(() => import("./bar-chart-impl"), { ssr: false, loading: Placeholder }),
   (props) => horizontalBarHeight(props.data.length),
 );
-export const WealthLineChart = whenNearViewport(dynamic<TLineChartProps>(() => import("./line-chart-impl"), { ssr: false, loading: Placeholder }), () => LINE_CHART_HEIGHT);
-export const GroupedBarChart = whenNearViewport(dynamic<TGroupedBarProps>(() => import("./grouped-bar-impl"), { ssr: false, loading: Placeholder }), () => GROUPED_BAR_HEIGHT);
+export const WealthLineChart = whenNearViewport(
+  dynamic<TLineChartProps>(() => import("./line-chart-impl"), { ssr: false, loading: Placeholder }),
+  () => LINE_CHART_HEIGHT,
+);
+export const GroupedBarChart = whenNearViewport(
+  dynamic<TGroupedBarProps>(() => import("./grouped-bar-impl"), { ssr: false, loading: Placeholder }),
+  () => GROUPED_BAR_HEIGHT,
+);

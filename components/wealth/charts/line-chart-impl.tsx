@@ -28,7 +28,17 @@ export default function LineChartImpl({ data, series, xKey, xLabel, yLabel, curr
           <Tooltip formatter={(value) => format(Number(value))} />
           <Legend verticalAlign="top" />
           {series.map((line, index) => (
-            <Line key={line.key} type="monotone" dataKey={line.key} name={line.name} stroke={colorAt(index)} strokeDasharray={DASHES[index % DASHES.length]} strokeWidth={2} dot={data.length < 40} isAnimationActive={false} />
+            <Line
+              key={line.key}
+              type="monotone"
+              dataKey={line.key}
+              name={line.name}
+              stroke={colorAt(index)}
+              strokeDasharray={DASHES[index % DASHES.length]}
+              strokeWidth={2}
+              dot={data.length < 40}
+              isAnimationActive={false}
+            />
           ))}
         </LineChart>
       </ResponsiveContainer>

@@ -18,8 +18,7 @@ const owners = z.array(z.union([z.string(), z.looseObject({})])).nullish();
 const nested = z.array(z.looseObject({})).nullish();
 const list = <T extends z.ZodType>(item: T) => z.array(item).default([]);
 
-const withRelations = <T extends z.ZodObject>(schema: T) =>
-  schema.extend({ owners, transactions: nested, transaction: nested });
+const withRelations = <T extends z.ZodObject>(schema: T) => schema.extend({ owners, transactions: nested, transaction: nested });
 
 const investments = list(withRelations(ZInvestmentSchema));
 

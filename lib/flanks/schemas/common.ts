@@ -37,15 +37,18 @@ export const optRecord = () => z.record(z.string(), z.unknown()).nullish().catch
  * not match are dropped one by one, so one odd element never empties the list.
  */
 export function listField<T extends z.ZodType>(item: T) {
-  return z.unknown().optional().transform((value): z.output<T>[] => {
-    if (!Array.isArray(value)) return [];
-    const out: z.output<T>[] = [];
-    for (const element of value) {
-      const parsed = item.safeParse(element);
-      if (parsed.success) out.push(parsed.data);
-    }
-    return out;
-  });
+  return z
+    .unknown()
+    .optional()
+    .transform((value): z.output<T>[] => {
+      if (!Array.isArray(value)) return [];
+      const out: z.output<T>[] = [];
+      for (const element of value) {
+        const parsed = item.safeParse(element);
+        if (parsed.success) out.push(parsed.data);
+      }
+      return out;
+    });
 }
 
 /**
@@ -60,8 +63,7 @@ export function listOf<T extends z.ZodType>(item: T) {
 /** Keeps an unknown enumeration value as the raw string and maps it to "OTHER" for display. */
 export function enumOrOther<const T extends readonly string[]>(known: T) {
   const set = new Set<string>(known);
-  return (code: string | null | undefined): T[number] | "OTHER" =>
-    code !== null && code !== undefined && set.has(code) ? (code as T[number]) : "OTHER";
+  return (code: string | null | undefined): T[number] | "OTHER" => (code !== null && code !== undefined && set.has(code) ? (code as T[number]) : "OTHER");
 }
 
 /** The optional request-body fields shared by data endpoints (query engine and webhooks). */

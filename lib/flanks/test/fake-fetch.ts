@@ -1,7 +1,5 @@
 /** A tiny in-process stand-in for fetch, for unit tests that need exact control over answers. */
-export type TFakeRoute = (request: { method: string; path: string; url: URL; body: unknown; headers: Headers; call: number }) =>
-  | Response
-  | Promise<Response>;
+export type TFakeRoute = (request: { method: string; path: string; url: URL; body: unknown; headers: Headers; call: number }) => Response | Promise<Response>;
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });

@@ -46,7 +46,12 @@ export async function startSandboxServer(options: TStartSandboxOptions = {}): Pr
   });
 
   let origin = "";
-  const server = createServer(nodeListener((request) => sandbox.handle(request), () => origin));
+  const server = createServer(
+    nodeListener(
+      (request) => sandbox.handle(request),
+      () => origin,
+    ),
+  );
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

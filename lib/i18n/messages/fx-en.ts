@@ -25,8 +25,7 @@ export const fxEn = {
     netWealth: "Net wealth",
     clientCount: "Clients",
     changeSinceMonth: "Change since {date}",
-    changeNote:
-      "Net wealth now against the stored data of {date}, each converted at its day's ECB rates. A bank connected since counts as a change.",
+    changeNote: "Net wealth now against the stored data of {date}, each converted at its day's ECB rates. A bank connected since counts as a change.",
     noChange: "No data stored a month ago yet.",
     byType: "Wealth by type (in {currency})",
     byBank: "Wealth by bank (in {currency})",

@@ -60,7 +60,6 @@ export const fxEs: TMessages["fx"] = {
   },
   inbox: {
     atStake: "En juego",
-    rankNote:
-      "Primero el mayor patrimonio en juego (en {currency}), después lo más urgente y después el problema más antiguo.",
+    rankNote: "Primero el mayor patrimonio en juego (en {currency}), después lo más urgente y después el problema más antiguo.",
   },
 };

@@ -86,7 +86,8 @@ describe("the code's interpolate calls", () => {
   // Messages with placeholders only: interpolating one without any would be pointless. After an
   // alias the end of a path may fit several messages; the call must fill one of them entirely.
   const templates = leaves(MESSAGES.en).filter(([, text]) => placeholdersOf(text).length > 0);
-  const candidatesOf = (key: string) => templates.filter(([path]) => (key.startsWith(".") ? `.${path}`.endsWith(key) : path === key)).map(([, text]) => placeholdersOf(text));
+  const candidatesOf = (key: string) =>
+    templates.filter(([path]) => (key.startsWith(".") ? `.${path}`.endsWith(key) : path === key)).map(([, text]) => placeholdersOf(text));
 
   it("are found (the scan reads the code)", () => {
     expect(calls.length).toBeGreaterThan(40);

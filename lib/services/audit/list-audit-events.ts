@@ -7,7 +7,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 export const AUDIT_PAGE_SIZE = 50;
 
 export const ZAuditQuerySchema = z.object({
-  action: z.string().trim().max(60).regex(/^[a-z_.]*$/).optional().catch(undefined),
+  action: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^[a-z_.]*$/)
+    .optional()
+    .catch(undefined),
   target: z.string().trim().max(60).optional().catch(undefined),
   actor: z.string().trim().max(254).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
@@ -25,7 +31,10 @@ export type TAuditEventRow = {
   details: string;
 };
 
-export async function listAuditEvents(actor: TActor, query: TAuditQuery): Promise<{ items: TAuditEventRow[]; page: number; hasMore: boolean; actions: string[] }> {
+export async function listAuditEvents(
+  actor: TActor,
+  query: TAuditQuery,
+): Promise<{ items: TAuditEventRow[]; page: number; hasMore: boolean; actions: string[] }> {
   assertAdmin(actor);
   const db = getDb();
   const where: Prisma.AuditEventWhereInput = {

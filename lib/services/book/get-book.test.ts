@@ -16,15 +16,45 @@ const luis = { id: "advisor-luis", role: "ADVISOR" as const };
 const admin = { id: "admin-1", role: "ADMIN" as const };
 const NOW = new Date("2026-12-06T10:00:00Z");
 
-async function clientWith(advisorId: string, name: string, connections: { state: string; stateSince: string; accounts: [bigint, string][]; debt?: [bigint, string]; snapshot?: [string, bigint, string] }[]) {
+async function clientWith(
+  advisorId: string,
+  name: string,
+  connections: { state: string; stateSince: string; accounts: [bigint, string][]; debt?: [bigint, string]; snapshot?: [string, bigint, string] }[],
+) {
   const db = database.db;
   const client = await db.client.create({ data: { displayName: name, contactEmail: "c@example.com", advisorId } });
   for (const [index, c] of connections.entries()) {
-    const connection = await db.connection.create({ data: { clientId: client.id, bank: `bank-${index}`, bankName: `Bank ${index}`, linkToken: "t", state: c.state, stateSince: new Date(c.stateSince) } });
+    const connection = await db.connection.create({
+      data: { clientId: client.id, bank: `bank-${index}`, bankName: `Bank ${index}`, linkToken: "t", state: c.state, stateSince: new Date(c.stateSince) },
+    });
     for (const [i, [minor, currency]] of c.accounts.entries()) {
-      await db.wealthAccount.create({ data: { connectionId: connection.id, clientId: client.id, flanksId: `a${i}`, iban: `ES${i}`, alias: "A", entity: `bank-${index}`, balanceMinor: minor, currency, numOwners: 1 } });
+      await db.wealthAccount.create({
+        data: {
+          connectionId: connection.id,
+          clientId: client.id,
+          flanksId: `a${i}`,
+          iban: `ES${i}`,
+          alias: "A",
+          entity: `bank-${index}`,
+          balanceMinor: minor,
+          currency,
+          numOwners: 1,
+        },
+      });
     }
-    if (c.debt) await db.wealthLiability.create({ data: { connectionId: connection.id, clientId: client.id, flanksId: "l", name: "Loan", type: "Loan", entity: `bank-${index}`, balanceMinor: c.debt[0], currency: c.debt[1] } });
+    if (c.debt)
+      await db.wealthLiability.create({
+        data: {
+          connectionId: connection.id,
+          clientId: client.id,
+          flanksId: "l",
+          name: "Loan",
+          type: "Loan",
+          entity: `bank-${index}`,
+          balanceMinor: c.debt[0],
+          currency: c.debt[1],
+        },
+      });
     if (c.snapshot) {
       const [day, minor, currency] = c.snapshot;
       await db.wealthSnapshot.create({ data: { connectionId: connection.id, clientId: client.id, day, currency, assetsMinor: minor, liabilitiesMinor: 0n } });
@@ -36,7 +66,8 @@ async function clientWith(advisorId: string, name: string, connections: { state:
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = (current.db = database.db);
-  for (const user of [ana, luis, admin]) await db.user.create({ data: { id: user.id, email: `${user.id}@example.com`, name: user.id, passwordHash: "x", role: user.role } });
+  for (const user of [ana, luis, admin])
+    await db.user.create({ data: { id: user.id, email: `${user.id}@example.com`, name: user.id, passwordHash: "x", role: user.role } });
   await db.fxRate.createMany({
     data: [
       { day: "2026-11-06", currency: "USD", perEuro: "1.25", source: "ECB" },
@@ -44,7 +75,18 @@ beforeAll(async () => {
     ],
   });
   // Ana: a healthy client with 1 000 EUR + 1 082.30 USD (= 1 000 EUR) and a 100 EUR loan, 500 USD a month ago (= 400 EUR at 1.25).
-  await clientWith(ana.id, "Healthy", [{ state: "OK", stateSince: "2026-10-01", accounts: [[100_000n, "EUR"], [108_230n, "USD"]], debt: [10_000n, "EUR"], snapshot: ["2026-11-05", 50_000n, "USD"] }]);
+  await clientWith(ana.id, "Healthy", [
+    {
+      state: "OK",
+      stateSince: "2026-10-01",
+      accounts: [
+        [100_000n, "EUR"],
+        [108_230n, "USD"],
+      ],
+      debt: [10_000n, "EUR"],
+      snapshot: ["2026-11-05", 50_000n, "USD"],
+    },
+  ]);
   // Ana: a blocked connection holding little, for a long time; a needs-SCA one holding much (in USD), recent; and CHF without a rate.
   await clientWith(ana.id, "Small but old", [{ state: "BLOCKED", stateSince: "2026-01-01", accounts: [[5_000n, "EUR"]] }]);
   await clientWith(ana.id, "Large in dollars", [{ state: "NEEDS_SCA", stateSince: "2026-12-01", accounts: [[1_082_300n, "USD"]] }]);
@@ -88,7 +130,11 @@ describe("getBook", () => {
     // 500.00 USD at 1.25 (6 November) = 400.00 EUR, not 461.98 at today's 1.0823.
     expect(book.netMonthAgo).toEqual(money(40_000n, "EUR"));
     expect(book.movers[0]).toMatchObject({ clientName: "Large in dollars", change: money(1_000_000n, "EUR") });
-    expect(book.movers.find((mover) => mover.clientName === "Healthy")).toMatchObject({ then: money(40_000n, "EUR"), now: money(190_000n, "EUR"), change: money(150_000n, "EUR") });
+    expect(book.movers.find((mover) => mover.clientName === "Healthy")).toMatchObject({
+      then: money(40_000n, "EUR"),
+      now: money(190_000n, "EUR"),
+      change: money(150_000n, "EUR"),
+    });
   });
 
   it("shows an advisor only their own clients, whatever advisor they name; an admin the firm or one advisor", async () => {
@@ -109,7 +155,9 @@ describe("getBook", () => {
     await database.db.wealthAccount.updateMany({ where: { connectionId: connection.id }, data: { balanceMinor: 1n } });
     expect((await getBook(luis, { now: NOW })).assetsUnderAdvice).toEqual(before);
     // A sync writes its rows and a new run id together.
-    await database.db.wealthSyncState.create({ data: { connectionId: connection.id, clientId: connection.clientId, lastSyncedAt: NOW, lastSyncRunId: "run-1" } });
+    await database.db.wealthSyncState.create({
+      data: { connectionId: connection.id, clientId: connection.clientId, lastSyncedAt: NOW, lastSyncRunId: "run-1" },
+    });
     expect((await getBook(luis, { now: NOW })).assetsUnderAdvice).toEqual(money(1n, "EUR"));
   });
 });

@@ -77,7 +77,15 @@ export async function getBook(actor: TActor, options: { advisorId?: string | nul
   // Every sync writes its rows and a new lastSyncRunId in one transaction; removing a connection removes
   // both; archiving or reassigning a client changes the ids. So this names one version of the rows below.
   const version = createHash("sha256")
-    .update(`${monthAgoDay}|${clients.map((c) => c.id).sort().join(",")}|${syncStates.map((s) => `${s.connectionId}:${s.lastSyncRunId}`).sort().join(",")}`)
+    .update(
+      `${monthAgoDay}|${clients
+        .map((c) => c.id)
+        .sort()
+        .join(",")}|${syncStates
+        .map((s) => `${s.connectionId}:${s.lastSyncRunId}`)
+        .sort()
+        .join(",")}`,
+    )
     .digest("base64url");
   const scopeKey = advisorId ?? "*";
   let stored = bookRowsCache.get(scopeKey);
@@ -92,10 +100,7 @@ export async function getBook(actor: TActor, options: { advisorId?: string | nul
   const bankOfConnection = new Map(connections.map((c) => [c.id, c.bank]));
   const bankNames: Record<string, string> = {};
   for (const c of connections) bankNames[c.bank] ??= c.bankName ?? c.bank;
-  const assetRows = [
-    ...accounts.map((row) => ({ ...row, type: ACCOUNTS_KEY })),
-    ...investments,
-  ].map((row) => ({
+  const assetRows = [...accounts.map((row) => ({ ...row, type: ACCOUNTS_KEY })), ...investments].map((row) => ({
     clientId: row.clientId,
     // An entity Flanks sent as null is stored as "" (decision 038): counted under its connection's bank.
     bank: row.entity || bankOfConnection.get(row.connectionId) || row.entity,
@@ -104,8 +109,14 @@ export async function getBook(actor: TActor, options: { advisorId?: string | nul
   }));
   const debtRows = liabilities.map((row) => ({ clientId: row.clientId, amount: money(row._sum?.balanceMinor ?? 0n, row.currency) }));
 
-  const assets = rates.convertSum(assetRows.map((row) => row.amount), base);
-  const debts = rates.convertSum(debtRows.map((row) => row.amount), base);
+  const assets = rates.convertSum(
+    assetRows.map((row) => row.amount),
+    base,
+  );
+  const debts = rates.convertSum(
+    debtRows.map((row) => row.amount),
+    base,
+  );
   const notConverted = netWithoutRate(assetRows, debtRows, rates, base);
   const then = netAt(snapshots, rates, base, monthAgoDay);
   const nowByClient = netByClient(assetRows, debtRows, rates, base);
@@ -236,5 +247,12 @@ function netAt(snapshots: readonly TSnapshotRow[], rates: FxRates, base: string,
     else perClient.set(s.clientId, [amount]);
   }
   const byClient = new Map([...perClient].map(([id, amounts]) => [id, rates.convertSum(amounts, base, day).total.minor]));
-  return { total: rates.convertSum(kept.map((s) => money(s.assetsMinor - s.liabilitiesMinor, s.currency)), base, day).total, byClient };
+  return {
+    total: rates.convertSum(
+      kept.map((s) => money(s.assetsMinor - s.liabilitiesMinor, s.currency)),
+      base,
+      day,
+    ).total,
+    byClient,
+  };
 }

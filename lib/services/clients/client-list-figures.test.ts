@@ -24,23 +24,66 @@ beforeAll(async () => {
   const failing = await db.connection.create({ data: { clientId: ids.rich, bank: "otherbank", linkToken: "b", state: "NEEDS_SCA" } });
   const others = await db.connection.create({ data: { clientId: ids.other, bank: "testbank", linkToken: "c", state: "BLOCKED" } });
   const account = (connectionId: string, clientId: string, flanksId: string, balanceMinor: bigint, currency: string) =>
-    db.wealthAccount.create({ data: { connectionId, clientId, flanksId, iban: flanksId, alias: flanksId, entity: "testbank", balanceMinor, currency, numOwners: 1 } });
+    db.wealthAccount.create({
+      data: { connectionId, clientId, flanksId, iban: flanksId, alias: flanksId, entity: "testbank", balanceMinor, currency, numOwners: 1 },
+    });
   await account(ok.id, ids.rich, "ES01", BIG, "EUR");
   await account(failing.id, ids.rich, "ES02", 1n, "EUR");
   await account(ok.id, ids.rich, "US01", -250n, "USD");
   await account(others.id, ids.other, "ES09", 5n, "EUR");
-  await db.wealthPortfolio.create({ data: { connectionId: ok.id, clientId: ids.rich, flanksId: "pf1", name: "P", currency: "EUR", entity: "testbank", balanceMinor: 0n } });
-  await db.wealthInvestment.create({ data: { connectionId: ok.id, clientId: ids.rich, flanksId: "i1", portfolioId: "pf1", name: "Fondo", isin: "ES0000000001", type: "F", entity: "testbank", currency: "EUR", quantity: "1", balanceMinor: 1_000n, isNominal: false } });
-  await db.wealthLiability.create({ data: { connectionId: ok.id, clientId: ids.rich, flanksId: "l1", name: "Hipoteca", type: "mortgage", entity: "testbank", currency: "EUR", balanceMinor: 400n } });
-  await db.wealthLiability.create({ data: { connectionId: ok.id, clientId: ids.rich, flanksId: "l2", name: "Préstamo", type: "loan", entity: "testbank", currency: "CHF", balanceMinor: 70n } });
+  await db.wealthPortfolio.create({
+    data: { connectionId: ok.id, clientId: ids.rich, flanksId: "pf1", name: "P", currency: "EUR", entity: "testbank", balanceMinor: 0n },
+  });
+  await db.wealthInvestment.create({
+    data: {
+      connectionId: ok.id,
+      clientId: ids.rich,
+      flanksId: "i1",
+      portfolioId: "pf1",
+      name: "Fondo",
+      isin: "ES0000000001",
+      type: "F",
+      entity: "testbank",
+      currency: "EUR",
+      quantity: "1",
+      balanceMinor: 1_000n,
+      isNominal: false,
+    },
+  });
+  await db.wealthLiability.create({
+    data: {
+      connectionId: ok.id,
+      clientId: ids.rich,
+      flanksId: "l1",
+      name: "Hipoteca",
+      type: "mortgage",
+      entity: "testbank",
+      currency: "EUR",
+      balanceMinor: 400n,
+    },
+  });
+  await db.wealthLiability.create({
+    data: { connectionId: ok.id, clientId: ids.rich, flanksId: "l2", name: "Préstamo", type: "loan", entity: "testbank", currency: "CHF", balanceMinor: 70n },
+  });
   // One connection reports Flanks' date, the other only when it was synced: Flanks' date wins.
-  await db.wealthSyncState.create({ data: { connectionId: ok.id, clientId: ids.rich, lastSyncedAt: new Date("2026-03-05T10:00:00Z"), lastSyncRunId: "r1", dataAsOfAt: new Date("2026-03-04T09:00:00Z") } });
-  await db.wealthSyncState.create({ data: { connectionId: failing.id, clientId: ids.rich, lastSyncedAt: new Date("2026-03-06T10:00:00Z"), lastSyncRunId: "r2" } });
-  await db.wealthSyncState.create({ data: { connectionId: others.id, clientId: ids.other, lastSyncedAt: new Date("2026-02-01T10:00:00Z"), lastSyncRunId: "r3" } });
+  await db.wealthSyncState.create({
+    data: {
+      connectionId: ok.id,
+      clientId: ids.rich,
+      lastSyncedAt: new Date("2026-03-05T10:00:00Z"),
+      lastSyncRunId: "r1",
+      dataAsOfAt: new Date("2026-03-04T09:00:00Z"),
+    },
+  });
+  await db.wealthSyncState.create({
+    data: { connectionId: failing.id, clientId: ids.rich, lastSyncedAt: new Date("2026-03-06T10:00:00Z"), lastSyncRunId: "r2" },
+  });
+  await db.wealthSyncState.create({
+    data: { connectionId: others.id, clientId: ids.other, lastSyncedAt: new Date("2026-02-01T10:00:00Z"), lastSyncRunId: "r3" },
+  });
 }, 60_000);
 
 afterAll(async () => {
-
   await database?.close();
 });
 
@@ -72,4 +115,3 @@ it("gives nothing of another advisor's client, even when its id is asked for; an
   expect([...asAdmin.needsAction]).toEqual([ids.other]);
   expect(asAdmin.dataAsOf.get(ids.other)).toEqual(new Date("2026-02-01T10:00:00Z"));
 });
-

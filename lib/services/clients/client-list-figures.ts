@@ -75,7 +75,12 @@ export async function readClientListFigures(db: TReadConnection, advisorId: stri
       clientId,
       [...byCurrency]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([currency, t]) => ({ currency, assets: money(t.assets, currency), liabilities: money(t.liabilities, currency), net: money(t.assets - t.liabilities, currency) })),
+        .map(([currency, t]) => ({
+          currency,
+          assets: money(t.assets, currency),
+          liabilities: money(t.liabilities, currency),
+          net: money(t.assets - t.liabilities, currency),
+        })),
     ]),
   );
   const needsAction = new Set(needsActionRows.map((row) => row.clientId));

@@ -40,7 +40,12 @@ function fileBytes(url: string): Buffer {
   return Buffer.concat([file, `${file}-wal`, `${file}-shm`].filter((path) => existsSync(path)).map((path) => readFileSync(path)));
 }
 
-async function addClientWithData(displayName: string, contactEmail: string, ibans: string[], payee: string): Promise<{ clientId: string; connectionId: string }> {
+async function addClientWithData(
+  displayName: string,
+  contactEmail: string,
+  ibans: string[],
+  payee: string,
+): Promise<{ clientId: string; connectionId: string }> {
   const db = database.db;
   const client = await db.client.create({ data: { displayName, contactEmail, advisorId: "advisor" } });
   const connection = await db.connection.create({ data: { clientId: client.id, bank: "testbank", linkToken: "t", state: "READY" } });
@@ -48,14 +53,44 @@ async function addClientWithData(displayName: string, contactEmail: string, iban
   const isErased = displayName === ERASED.displayName;
   await db.wealthIdentity.create({
     data: isErased
-      ? { connectionId, clientId: client.id, name: ERASED.identityName, surname1: ERASED.surname, identityDocument: ERASED.document, fullName: `${ERASED.identityName} ${ERASED.surname}` }
+      ? {
+          connectionId,
+          clientId: client.id,
+          name: ERASED.identityName,
+          surname1: ERASED.surname,
+          identityDocument: ERASED.document,
+          fullName: `${ERASED.identityName} ${ERASED.surname}`,
+        }
       : { connectionId, clientId: client.id, name: "Kept", surname1: "Other", identityDocument: "00000000T", fullName: "Kept Other" },
   });
   for (const iban of ibans) {
-    const account = await db.wealthAccount.create({ data: { connectionId, clientId: client.id, flanksId: iban, iban, alias: `Cuenta ${iban}`, entity: "testbank", balanceMinor: 100n, currency: "EUR", numOwners: 1 } });
+    const account = await db.wealthAccount.create({
+      data: {
+        connectionId,
+        clientId: client.id,
+        flanksId: iban,
+        iban,
+        alias: `Cuenta ${iban}`,
+        entity: "testbank",
+        balanceMinor: 100n,
+        currency: "EUR",
+        numOwners: 1,
+      },
+    });
     // Enough rows to fill whole pages, so the erasure frees pages and not only cells.
     await db.wealthAccountTransaction.createMany({
-      data: Array.from({ length: 1_500 }, (_, n) => ({ connectionId, clientId: client.id, flanksId: `${iban}-${n}`, accountId: account.id, entity: "testbank", amountMinor: BigInt(n), currency: "EUR", operationDate: "2026-01-01", valueDate: "2026-01-01", description: `PAGO ${payee} ${iban} ${n}` })),
+      data: Array.from({ length: 1_500 }, (_, n) => ({
+        connectionId,
+        clientId: client.id,
+        flanksId: `${iban}-${n}`,
+        accountId: account.id,
+        entity: "testbank",
+        amountMinor: BigInt(n),
+        currency: "EUR",
+        operationDate: "2026-01-01",
+        valueDate: "2026-01-01",
+        description: `PAGO ${payee} ${iban} ${n}`,
+      })),
     });
   }
   return { clientId: client.id, connectionId };
@@ -73,10 +108,23 @@ beforeAll(async () => {
   clientId = erased.clientId;
   // A connect invitation, and a re-authentication (SCA) invitation of the connection, each with an exchanged link code.
   const expiresAt = new Date(Date.now() + 86_400_000);
-  const connect = await db.invitation.create({ data: { clientId, purpose: "CONNECT", tokenHash: "h-connect", reference: "ref-connect", expiresAt, createdById: "advisor" } });
-  const sca = await db.invitation.create({ data: { clientId, connectionId: erased.connectionId, purpose: "SCA", tokenHash: "h-sca", reference: "ref-sca", expiresAt, createdById: "advisor" } });
+  const connect = await db.invitation.create({
+    data: { clientId, purpose: "CONNECT", tokenHash: "h-connect", reference: "ref-connect", expiresAt, createdById: "advisor" },
+  });
+  const sca = await db.invitation.create({
+    data: { clientId, connectionId: erased.connectionId, purpose: "SCA", tokenHash: "h-sca", reference: "ref-sca", expiresAt, createdById: "advisor" },
+  });
   for (const invitation of [connect, sca]) {
-    const exchange = await db.linkCodeExchange.create({ data: { codeHash: `code-${invitation.id}`, status: "EXCHANGED", source: "callback", invitationId: invitation.id, connectionId: erased.connectionId, extraJson: JSON.stringify({ r: invitation.reference }) } });
+    const exchange = await db.linkCodeExchange.create({
+      data: {
+        codeHash: `code-${invitation.id}`,
+        status: "EXCHANGED",
+        source: "callback",
+        invitationId: invitation.id,
+        connectionId: erased.connectionId,
+        extraJson: JSON.stringify({ r: invitation.reference }),
+      },
+    });
     exchangeIds.push(exchange.id);
   }
 }, 120_000);

@@ -34,7 +34,10 @@ export type TDeletedClient = { connectionsDeleted: number };
 export async function deleteClient(actor: TSessionUser, clientId: string): Promise<TDeletedClient> {
   assertAdmin(actor);
   const db = getDb();
-  const client = await db.client.findUnique({ where: { id: clientId }, select: { id: true, advisorId: true, connections: { select: { id: true }, orderBy: { createdAt: "asc" } } } });
+  const client = await db.client.findUnique({
+    where: { id: clientId },
+    select: { id: true, advisorId: true, connections: { select: { id: true }, orderBy: { createdAt: "asc" } } },
+  });
   if (!client) throw new AppError("NOT_FOUND", "Client not found");
   try {
     await eraseClientRows(actor, client);
@@ -71,7 +74,12 @@ async function eraseClientRows(actor: TSessionUser, client: { id: string; adviso
     await eraseRowsNaming(tx, "clientId", clientId);
     await tx.client.delete({ where: { id: clientId } });
     await recordAuditEvent(
-      { actor, action: "client.delete", target: { type: "client", id: clientId }, details: { advisorId: client.advisorId, connections: client.connections.length, invitations: invitations.length } },
+      {
+        actor,
+        action: "client.delete",
+        target: { type: "client", id: clientId },
+        details: { advisorId: client.advisorId, connections: client.connections.length, invitations: invitations.length },
+      },
       tx,
     );
   });

@@ -17,7 +17,13 @@ export const loadClientRow = cache(async (clientId: string) => {
   const row = await getReadDb().get<TClientRow>(CLIENT_SQL, [clientId]);
   if (!row) return null;
   const { advisorName, archived, createdAt, updatedAt, ...rest } = row;
-  return { ...rest, archived: Boolean(archived), createdAt: toDate(createdAt), updatedAt: toDate(updatedAt), advisor: { id: row.advisorId, name: advisorName } };
+  return {
+    ...rest,
+    archived: Boolean(archived),
+    createdAt: toDate(createdAt),
+    updatedAt: toDate(updatedAt),
+    advisor: { id: row.advisorId, name: advisorName },
+  };
 });
 
 // A prepared statement (lib/db/read-connection.ts): every client page reads this row.

@@ -35,9 +35,7 @@ export async function listClients(actor: TActor, query: TClientListQuery): Promi
   const where: Prisma.ClientWhereInput = {
     ...clientScope(actor),
     archived: query.archived === "1",
-    ...(query.q
-      ? { OR: [{ displayName: { contains: query.q } }, { contactEmail: { contains: query.q } }, { externalRef: { contains: query.q } }] }
-      : {}),
+    ...(query.q ? { OR: [{ displayName: { contains: query.q } }, { contactEmail: { contains: query.q } }, { externalRef: { contains: query.q } }] } : {}),
   };
   const db = getDb();
   const scopeAdvisorId = clientScope(actor).advisorId ?? null;
@@ -52,7 +50,11 @@ export async function listClients(actor: TActor, query: TClientListQuery): Promi
     // A converted figure cannot be sorted by the database: every matching client's figures are read
     // (three statements, ~150 clients for an advisor), converted, sorted, then one page is kept.
     const all = await db.client.findMany({ where, orderBy: ORDER.name, select: { id: true } });
-    figures = await readClientListFigures(getReadDb(), scopeAdvisorId, all.map((row) => row.id));
+    figures = await readClientListFigures(
+      getReadDb(),
+      scopeAdvisorId,
+      all.map((row) => row.id),
+    );
     rates = await loadFxRates(currenciesKey([base, ...figureCurrencies(figures)]), null);
     const net = new Map(all.map((row) => [row.id, netInBase(figures, row.id, base, rates)]));
     const sorted = all.map((row) => row.id).sort((a, b) => compareNet(net.get(a) ?? null, net.get(b) ?? null));
@@ -62,7 +64,11 @@ export async function listClients(actor: TActor, query: TClientListQuery): Promi
   } else {
     const order = ORDER[query.sort ?? "name"];
     rows = await db.client.findMany({ where, orderBy: order, skip: (page - 1) * CLIENT_PAGE_SIZE, take: CLIENT_PAGE_SIZE, select: CLIENT_SUMMARY_SELECT });
-    figures = await readClientListFigures(getReadDb(), scopeAdvisorId, rows.map((row) => row.id));
+    figures = await readClientListFigures(
+      getReadDb(),
+      scopeAdvisorId,
+      rows.map((row) => row.id),
+    );
     rates = await loadFxRates(currenciesKey([base, ...figureCurrencies(figures)]), null);
   }
   return {
@@ -92,8 +98,14 @@ function figureCurrencies(figures: TClientListFigures): Set<string> {
 function netInBase(figures: TClientListFigures, clientId: string, base: string, rates: FxRates): TClientNetInBase | null {
   const totals = figures.wealth.get(clientId);
   if (!totals || totals.length === 0) return null;
-  const assets = rates.convertSum(totals.map((total) => total.assets), base);
-  const liabilities = rates.convertSum(totals.map((total) => total.liabilities), base);
+  const assets = rates.convertSum(
+    totals.map((total) => total.assets),
+    base,
+  );
+  const liabilities = rates.convertSum(
+    totals.map((total) => total.liabilities),
+    base,
+  );
   const withoutRate = new Set([...assets.notConverted, ...liabilities.notConverted].map((amount) => amount.currency));
   return {
     currency: base,
@@ -112,4 +124,3 @@ function compareNet(a: TClientNetInBase | null, b: TClientNetInBase | null): num
   const right = BigInt(b.netMinor);
   return left === right ? 0 : left > right ? -1 : 1;
 }
-

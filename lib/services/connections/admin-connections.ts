@@ -55,7 +55,10 @@ export async function listAllConnections(actor: TActor, query: TAdminConnectionQ
     take: 500,
     select: { ...CONNECTION_SUMMARY_SELECT, statusJson: true, client: { select: { displayName: true, advisor: { select: { id: true, name: true } } } } },
   });
-  const runs = await latestSyncRuns(db, rows.map((row) => row.id));
+  const runs = await latestSyncRuns(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.map((row) => ({
     ...toConnectionSummary(row, runs.get(row.id)),
     clientName: row.client.displayName,
@@ -111,7 +114,15 @@ export async function refreshConnectionByAdmin(actor: TSessionUser, connectionId
 
 export type TCredentialsComparison = {
   /** `handle`: the keyed hash of the credentials token (never the token), naming it to adopt or delete; `clientId` when external_id is one of our clients. */
-  unknownAtPatrimonio: { handle: string; bank: string; externalId: string | null; clientId: string | null; clientName: string | null; pending: boolean | null; lastUpdate: string | null }[];
+  unknownAtPatrimonio: {
+    handle: string;
+    bank: string;
+    externalId: string | null;
+    clientId: string | null;
+    clientName: string | null;
+    pending: boolean | null;
+    lastUpdate: string | null;
+  }[];
   unknownAtFlanks: { id: string; bank: string; clientName: string }[];
 };
 
@@ -128,7 +139,9 @@ export async function compareCredentials(actor: TActor): Promise<TCredentialsCom
     const hash = credentialsTokenLookupHash(item.credentials_token);
     flanksHashes.add(hash);
     if (!ours.has(hash)) {
-      const client = item.external_id ? await db.client.findUnique({ where: { id: item.external_id }, select: { id: true, displayName: true } }).catch(() => null) : null;
+      const client = item.external_id
+        ? await db.client.findUnique({ where: { id: item.external_id }, select: { id: true, displayName: true } }).catch(() => null)
+        : null;
       unknownAtPatrimonio.push({
         handle: hash,
         bank: item.bank,
@@ -157,6 +170,7 @@ export async function findUnknownCredentials(handle: string): Promise<{ credenti
   const item = items.find((candidate) => credentialsTokenLookupHash(candidate.credentials_token) === handle);
   // Gone meanwhile (deleted, or adopted by another admin): a business answer, not an access refusal.
   if (!item) throw new AppError("CONFLICT", "credentialsGone");
-  if (await getDb().connection.findUnique({ where: { credentialsTokenHash: handle }, select: { id: true } })) throw new AppError("CONFLICT", "credentialsAlreadyKnown");
+  if (await getDb().connection.findUnique({ where: { credentialsTokenHash: handle }, select: { id: true } }))
+    throw new AppError("CONFLICT", "credentialsAlreadyKnown");
   return { credentialsToken: item.credentials_token, bank: item.bank, externalId: item.external_id ?? null };
 }

@@ -28,8 +28,14 @@ export async function adoptUnknownCredentials(actor: TSessionUser, input: { hand
     const created = await tx.connection.create({
       data: { clientId: client.id, bank: found.bank, linkToken: getEnv().flanksLinkToken, credentialsTokenHash: input.handle, state: "PENDING" },
     });
-    await tx.connection.update({ where: { id: created.id }, data: { credentialsTokenEnc: sealToken(found.credentialsToken, "credentials_token", { rowId: created.id }) } });
-    await recordAuditEvent({ actor, action: "connection.adopt", target: { type: "connection", id: created.id }, details: { clientId: client.id, bank: found.bank } }, tx);
+    await tx.connection.update({
+      where: { id: created.id },
+      data: { credentialsTokenEnc: sealToken(found.credentialsToken, "credentials_token", { rowId: created.id }) },
+    });
+    await recordAuditEvent(
+      { actor, action: "connection.adopt", target: { type: "connection", id: created.id }, details: { clientId: client.id, bank: found.bank } },
+      tx,
+    );
     return created;
   });
   const refreshed = await refreshConnectionStatus(connection.id, actor);

@@ -48,7 +48,10 @@ export async function deleteConnection(
     await tx.connection.delete({ where: { id: connectionId } });
     // The sync lock named after it is a row about it too.
     await tx.lease.deleteMany({ where: { name: `sync:${connectionId}` } });
-    await recordAuditEvent({ actor, action, target: { type: "connection", id: connectionId }, details: { clientId: connection.clientId, bank: connection.bank } }, tx);
+    await recordAuditEvent(
+      { actor, action, target: { type: "connection", id: connectionId }, details: { clientId: connection.clientId, bank: connection.bank } },
+      tx,
+    );
   });
   if (!isPartOfClientErasure) {
     await purgeDeletedSearchEntries(db);

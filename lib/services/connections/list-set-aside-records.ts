@@ -41,7 +41,9 @@ export async function listSetAsideRecords(actor: TActor): Promise<TSetAsideRecor
 function parseIssues(json: string): { path: string; message: string }[] {
   try {
     const value = JSON.parse(json) as unknown;
-    return Array.isArray(value) ? value.filter((item): item is { path: string; message: string } => typeof item?.path === "string" && typeof item?.message === "string") : [];
+    return Array.isArray(value)
+      ? value.filter((item): item is { path: string; message: string } => typeof item?.path === "string" && typeof item?.message === "string")
+      : [];
   } catch {
     return [];
   }

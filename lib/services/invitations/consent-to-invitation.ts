@@ -19,12 +19,22 @@ export async function consentToInvitation(token: unknown): Promise<string> {
   if (!invitation) throw new AppError("NOT_FOUND", "invitationUnavailable");
   const env = getEnv();
   const connection = invitation.connection;
-  const scaToken = invitation.purpose === "SCA" && connection?.scaTokenEnc ? openToken(connection.scaTokenEnc, "sca_token", { rowId: connection.id }) : undefined;
-  const resetToken = invitation.purpose === "RESET" && connection?.resetTokenEnc ? openToken(connection.resetTokenEnc, "reset_token", { rowId: connection.id }) : undefined;
+  const scaToken =
+    invitation.purpose === "SCA" && connection?.scaTokenEnc ? openToken(connection.scaTokenEnc, "sca_token", { rowId: connection.id }) : undefined;
+  const resetToken =
+    invitation.purpose === "RESET" && connection?.resetTokenEnc ? openToken(connection.resetTokenEnc, "reset_token", { rowId: connection.id }) : undefined;
   if (invitation.purpose !== "CONNECT" && !scaToken && !resetToken) throw new AppError("CONFLICT", "reauthNotNeeded");
   await getDb().$transaction(async (tx) => {
     await tx.invitation.update({ where: { id: invitation.id }, data: { consentAt: new Date() } });
-    await recordAuditEvent({ actor: null, action: "invitation.consent", target: { type: "client", id: invitation.clientId }, details: { invitationId: invitation.id, purpose: invitation.purpose } }, tx);
+    await recordAuditEvent(
+      {
+        actor: null,
+        action: "invitation.consent",
+        target: { type: "client", id: invitation.clientId },
+        details: { invitationId: invitation.id, purpose: invitation.purpose },
+      },
+      tx,
+    );
   });
   return buildLinkUrl({
     linkUrl: env.flanksLinkUrl,

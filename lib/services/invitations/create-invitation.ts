@@ -38,7 +38,12 @@ export async function createInvitation(
       },
     });
     await recordAuditEvent(
-      { actor, action: "invitation.create", target: { type: "client", id: client.id }, details: { invitationId: created.id, purpose: input.purpose, connectionId: input.connectionId ?? null } },
+      {
+        actor,
+        action: "invitation.create",
+        target: { type: "client", id: client.id },
+        details: { invitationId: created.id, purpose: input.purpose, connectionId: input.connectionId ?? null },
+      },
       tx,
     );
     return created;

@@ -11,7 +11,12 @@ export async function getConnectResult(exchangeId: unknown): Promise<TConnectRes
   if (!id.success) return null;
   const exchange = await getDb().linkCodeExchange.findUnique({
     where: { id: id.data },
-    select: { status: true, createdAt: true, connection: { select: { bank: true, bankName: true, client: { select: { advisor: { select: { name: true } } } } } }, invitationId: true },
+    select: {
+      status: true,
+      createdAt: true,
+      connection: { select: { bank: true, bankName: true, client: { select: { advisor: { select: { name: true } } } } } },
+      invitationId: true,
+    },
   });
   if (!exchange?.connection || !["EXCHANGED", "DELAYED"].includes(exchange.status)) return null;
   // Shown right after the redirect; an old id reveals nothing.

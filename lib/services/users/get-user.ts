@@ -14,5 +14,13 @@ export async function getUser(actor: TActor, userId: unknown): Promise<TUserSumm
     select: { id: true, name: true, email: true, role: true, disabled: true, createdAt: true, _count: { select: { clients: true } } },
   });
   if (!row) throw new AppError("NOT_FOUND", "User not found");
-  return { id: row.id, name: row.name, email: row.email, role: row.role, disabled: row.disabled, clientCount: row._count.clients, createdAt: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    disabled: row.disabled,
+    clientCount: row._count.clients,
+    createdAt: row.createdAt.toISOString(),
+  };
 }

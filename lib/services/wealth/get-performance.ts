@@ -6,7 +6,15 @@ import { aggregatePerformance, parsePerformanceDetail, type TAggregatePerformanc
 import { bankNamer, getWealthContext, type TWealthContext } from "./wealth-context";
 
 export type TPerformanceGroup = { id: string; name: string; bank: string; value: TMoney; periods: TAggregatePerformance[] };
-export type TPerformancePosition = { id: string; name: string; isin: string; type: string; portfolioId: string; value: TMoney; detail: TPerformanceDetail | null };
+export type TPerformancePosition = {
+  id: string;
+  name: string;
+  isin: string;
+  type: string;
+  portfolioId: string;
+  value: TMoney;
+  detail: TPerformanceDetail | null;
+};
 export type TPerformanceView = {
   context: TWealthContext;
   portfolios: TPerformanceGroup[];
@@ -35,7 +43,17 @@ export async function getPerformance(actor: TActor, clientId: unknown, requested
     db.wealthInvestment.findMany({
       where: { clientId: context.clientId },
       orderBy: [{ name: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, isin: true, type: true, connectionId: true, portfolioId: true, balanceMinor: true, currency: true, performanceJson: true },
+      select: {
+        id: true,
+        name: true,
+        isin: true,
+        type: true,
+        connectionId: true,
+        portfolioId: true,
+        balanceMinor: true,
+        currency: true,
+        performanceJson: true,
+      },
     }),
     db.wealthPortfolio.findMany({ where: { clientId: context.clientId }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
   ]);
@@ -55,7 +73,10 @@ export async function getPerformance(actor: TActor, clientId: unknown, requested
       id: key,
       name: portfolio.name,
       bank: bankName(portfolio.entity),
-      value: money(own.reduce((sum, p) => sum + p.value.minor, 0n), portfolio.currency),
+      value: money(
+        own.reduce((sum, p) => sum + p.value.minor, 0n),
+        portfolio.currency,
+      ),
       periods: aggregatePerformance(own.map((p) => ({ minor: p.value.minor, performance: p.detail }))),
     };
   });
@@ -66,7 +87,10 @@ export async function getPerformance(actor: TActor, clientId: unknown, requested
       id: currency,
       name: currency,
       bank: "",
-      value: money(own.reduce((sum, p) => sum + p.value.minor, 0n), currency),
+      value: money(
+        own.reduce((sum, p) => sum + p.value.minor, 0n),
+        currency,
+      ),
       periods: aggregatePerformance(own.map((p) => ({ minor: p.value.minor, performance: p.detail }))),
     };
   });

@@ -17,7 +17,9 @@ let connectionId = "";
 async function sync(runId: string, balanceMinor: bigint) {
   await database.db.$transaction(async (tx) => {
     await tx.wealthAccount.deleteMany({ where: { connectionId } });
-    await tx.wealthAccount.create({ data: { connectionId, clientId, flanksId: "a1", iban: "ES00", alias: "A", entity: "testbank", balanceMinor, currency: "EUR", numOwners: 1 } });
+    await tx.wealthAccount.create({
+      data: { connectionId, clientId, flanksId: "a1", iban: "ES00", alias: "A", entity: "testbank", balanceMinor, currency: "EUR", numOwners: 1 },
+    });
     const state = { clientId, lastSyncedAt: new Date(), lastSyncRunId: runId };
     await tx.wealthSyncState.upsert({ where: { connectionId }, create: { connectionId, ...state }, update: state });
   });
@@ -56,9 +58,24 @@ describe("getWealthOverview", () => {
 
   it("shows nothing of a removed connection", async () => {
     const second = await database.db.connection.create({ data: { clientId, bank: "otherbank", linkToken: "u", state: "OK" } });
-    await database.db.wealthAccount.create({ data: { connectionId: second.id, clientId, flanksId: "b1", iban: "ES01", alias: "B", entity: "otherbank", balanceMinor: 7n, currency: "USD", numOwners: 1 } });
+    await database.db.wealthAccount.create({
+      data: {
+        connectionId: second.id,
+        clientId,
+        flanksId: "b1",
+        iban: "ES01",
+        alias: "B",
+        entity: "otherbank",
+        balanceMinor: 7n,
+        currency: "USD",
+        numOwners: 1,
+      },
+    });
     await database.db.wealthSyncState.create({ data: { connectionId: second.id, clientId, lastSyncedAt: new Date(), lastSyncRunId: "run-3" } });
-    expect(await assets()).toEqual([["EUR", 2500n], ["USD", 7n]]);
+    expect(await assets()).toEqual([
+      ["EUR", 2500n],
+      ["USD", 7n],
+    ]);
     await database.db.connection.delete({ where: { id: second.id } });
     expect(await assets()).toEqual([["EUR", 2500n]]);
   });
@@ -66,7 +83,20 @@ describe("getWealthOverview", () => {
   it("counts a position whose entity Flanks sent as null under its connection's bank, not under a nameless slice", async () => {
     // Decision 038: an unknown entity is stored as "". The allocation by bank showed it as a row with no name.
     await database.db.wealthInvestment.create({
-      data: { connectionId, clientId, flanksId: "i1", portfolioId: "", name: "", isin: "ES0000000001", type: "F", entity: "", currency: "EUR", quantity: "1", isNominal: false, balanceMinor: 300n },
+      data: {
+        connectionId,
+        clientId,
+        flanksId: "i1",
+        portfolioId: "",
+        name: "",
+        isin: "ES0000000001",
+        type: "F",
+        entity: "",
+        currency: "EUR",
+        quantity: "1",
+        isNominal: false,
+        balanceMinor: 300n,
+      },
     });
     await sync("run-4", 2500n);
     const eur = (await getWealthOverview(advisor, clientId)).currencies.find((c) => c.currency === "EUR")!;

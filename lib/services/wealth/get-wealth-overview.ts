@@ -56,9 +56,16 @@ async function computeOverview(context: TWealthContext): Promise<TCurrencyOvervi
   const bankOf = (row: { entity: string; connectionId: string }) => row.entity || bankOfConnection.get(row.connectionId) || row.entity;
   const [accounts, investments, liabilities, snapshots] = await Promise.all([
     db.wealthAccount.findMany({ where, select: { currency: true, balanceMinor: true, entity: true, connectionId: true } }),
-    db.wealthInvestment.findMany({ where, select: { currency: true, balanceMinor: true, entity: true, connectionId: true, type: true, isin: true, performanceJson: true } }),
+    db.wealthInvestment.findMany({
+      where,
+      select: { currency: true, balanceMinor: true, entity: true, connectionId: true, type: true, isin: true, performanceJson: true },
+    }),
     db.wealthLiability.findMany({ where, select: { currency: true, balanceMinor: true } }),
-    db.wealthSnapshot.findMany({ where, select: { connectionId: true, day: true, currency: true, assetsMinor: true, liabilitiesMinor: true }, orderBy: { day: "asc" } }),
+    db.wealthSnapshot.findMany({
+      where,
+      select: { connectionId: true, day: true, currency: true, assetsMinor: true, liabilitiesMinor: true },
+      orderBy: { day: "asc" },
+    }),
   ]);
   const now = computeSnapshot({ accounts, investments, liabilities });
   const history = buildHistory(snapshots);

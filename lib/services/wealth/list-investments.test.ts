@@ -21,7 +21,9 @@ beforeAll(async () => {
   clientId = (await db.client.create({ data: { displayName: "C", contactEmail: "c@example.com", advisorId: actor.id } })).id;
   const named = await db.connection.create({ data: { clientId, bank: "testbank", bankName: "TestBank (sandbox)", linkToken: "t", state: "OK" } });
   const unnamed = await db.connection.create({ data: { clientId, bank: "zeta-broker", linkToken: "u", state: "OK" } });
-  await db.wealthPortfolio.create({ data: { connectionId: named.id, clientId, flanksId: "pf1", name: "Cartera A", currency: "EUR", entity: "testbank", balanceMinor: 0n } });
+  await db.wealthPortfolio.create({
+    data: { connectionId: named.id, clientId, flanksId: "pf1", name: "Cartera A", currency: "EUR", entity: "testbank", balanceMinor: 0n },
+  });
   for (let i = 0; i < 120; i++) {
     const position: TPosition = {
       name: `Fondo ${String(i).padStart(3, "0")}${i === 7 ? " 100%_real" : ""}`,

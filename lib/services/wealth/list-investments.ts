@@ -45,7 +45,14 @@ export type TInvestmentRow = {
 type TFigures = Pick<TInvestmentRow, "value" | "cost" | "gain" | "performance" | "performanceDetail">;
 
 /** A position's money and return, as the table and the detail page show them. */
-export function positionFigures(row: { balanceMinor: bigint; costMinor: bigint | null; capitalGainMinor: bigint | null; currency: string; performance: number | null; performanceJson: string | null }): TFigures {
+export function positionFigures(row: {
+  balanceMinor: bigint;
+  costMinor: bigint | null;
+  capitalGainMinor: bigint | null;
+  currency: string;
+  performance: number | null;
+  performanceJson: string | null;
+}): TFigures {
   return {
     value: money(row.balanceMinor, row.currency),
     cost: row.costMinor === null ? null : money(row.costMinor, row.currency),
@@ -94,7 +101,8 @@ function whereOf(clientId: string, query: TInvestmentListQuery, dialect: TSqlDia
 const BANK_NAME = Prisma.sql`coalesce((SELECT c."bankName" FROM "Connection" c WHERE c."clientId" = i."clientId" AND c."bank" = i."entity" AND c."bankName" IS NOT NULL ORDER BY c."createdAt" LIMIT 1), i."entity")`;
 
 /** Text ordered without regard to ASCII case: SQLite's NOCASE collation, PostgreSQL's lower(). */
-const caseless = (expression: Prisma.Sql, dialect: TSqlDialect) => (dialect === "postgres" ? Prisma.sql`lower(${expression})` : Prisma.sql`${expression} COLLATE NOCASE`);
+const caseless = (expression: Prisma.Sql, dialect: TSqlDialect) =>
+  dialect === "postgres" ? Prisma.sql`lower(${expression})` : Prisma.sql`${expression} COLLATE NOCASE`;
 
 const orderOf = (sort: (typeof INVESTMENT_SORTS)[number], dialect: TSqlDialect): Prisma.Sql => {
   switch (sort) {
@@ -180,6 +188,8 @@ export async function listInvestments(actor: TActor, clientId: unknown, query: T
     pageCount,
     totals: totals.map((row) => ({ currency: row.currency, positions: Number(row.n), value: money(BigInt(row.value), row.currency) })),
     types: [...new Set(facets.map((row) => row.type))].sort(),
-    banks: [...new Set(facets.map((row) => row.entity))].map((entity) => ({ value: entity, label: bankName(entity) })).sort((a, b) => a.label.localeCompare(b.label)),
+    banks: [...new Set(facets.map((row) => row.entity))]
+      .map((entity) => ({ value: entity, label: bankName(entity) }))
+      .sort((a, b) => a.label.localeCompare(b.label)),
   };
 }

@@ -45,14 +45,26 @@ export type TPortfolioList = {
   unassigned: TPositionGroup;
 };
 
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === "string" && item.trim() !== "") : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === "string" && item.trim() !== "") : [];
 
-function groupOf(rows: readonly { id: string; name: string; isin: string; type: string; quantity: string; balanceMinor: bigint; currency: string }[]): TPositionGroup {
-  const positions = rows.map((row) => ({ id: row.id, name: row.name, isin: row.isin, type: row.type, quantity: row.quantity, value: money(row.balanceMinor, row.currency) }));
+function groupOf(
+  rows: readonly { id: string; name: string; isin: string; type: string; quantity: string; balanceMinor: bigint; currency: string }[],
+): TPositionGroup {
+  const positions = rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    isin: row.isin,
+    type: row.type,
+    quantity: row.quantity,
+    value: money(row.balanceMinor, row.currency),
+  }));
   return {
     positionCount: positions.length,
     positionTotals: sumByCurrency(positions.map((position) => position.value)),
-    positions: [...positions].sort((a, b) => (a.value.minor === b.value.minor ? a.name.localeCompare(b.name) : a.value.minor > b.value.minor ? -1 : 1)).slice(0, PORTFOLIO_POSITIONS_SHOWN),
+    positions: [...positions]
+      .sort((a, b) => (a.value.minor === b.value.minor ? a.name.localeCompare(b.name) : a.value.minor > b.value.minor ? -1 : 1))
+      .slice(0, PORTFOLIO_POSITIONS_SHOWN),
   };
 }
 

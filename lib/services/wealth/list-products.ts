@@ -28,7 +28,16 @@ export async function holdersByProduct(clientId: string): Promise<Map<string, TH
   return map;
 }
 
-export type TAccountView = { id: string; iban: string; alias: string; description: string | null; bank: string; balance: TMoney; numOwners: number; holders: THolderView[] };
+export type TAccountView = {
+  id: string;
+  iban: string;
+  alias: string;
+  description: string | null;
+  bank: string;
+  balance: TMoney;
+  numOwners: number;
+  holders: THolderView[];
+};
 
 export async function listAccounts(actor: TActor, clientId: unknown): Promise<{ context: TWealthContext; accounts: TAccountView[] }> {
   const context = await getWealthContext(actor, clientId);
@@ -154,7 +163,13 @@ export async function listLiabilities(actor: TActor, clientId: unknown): Promise
   };
 }
 
-export type TMifidView = { connectionId: string; bank: string; dataAsOf: string | null; syncedAt: string | null; answers: { id: string; question: string; answers: string[] }[] };
+export type TMifidView = {
+  connectionId: string;
+  bank: string;
+  dataAsOf: string | null;
+  syncedAt: string | null;
+  answers: { id: string; question: string; answers: string[] }[];
+};
 
 export async function listMifid(actor: TActor, clientId: unknown): Promise<{ context: TWealthContext; entities: TMifidView[] }> {
   const context = await getWealthContext(actor, clientId);
@@ -191,7 +206,10 @@ export type TIdentityView = {
 
 export type THolderGroup = { productId: string; productName: string; bank: string; holders: THolderView[] };
 
-export async function getIdentityAndHolders(actor: TActor, clientId: unknown): Promise<{ context: TWealthContext; identities: TIdentityView[]; products: THolderGroup[] }> {
+export async function getIdentityAndHolders(
+  actor: TActor,
+  clientId: unknown,
+): Promise<{ context: TWealthContext; identities: TIdentityView[]; products: THolderGroup[] }> {
   const context = await getWealthContext(actor, clientId);
   const db = getDb();
   const [identities, holders] = await Promise.all([

@@ -16,7 +16,14 @@ const actor = { id: "advisor-1", role: "ADVISOR" as const };
 let clientId = "";
 let connectionId = "";
 
-const DESCRIPTIONS = ["RECIBO IBERDROLA CLIENTES", "TRANSFERENCIA A JAVIER MARTÍN PÉREZ", "COMPRA TARJ. RENFE", "Recibo comunidad", "ABONO INTERESES", "PRERECIBO raro"];
+const DESCRIPTIONS = [
+  "RECIBO IBERDROLA CLIENTES",
+  "TRANSFERENCIA A JAVIER MARTÍN PÉREZ",
+  "COMPRA TARJ. RENFE",
+  "Recibo comunidad",
+  "ABONO INTERESES",
+  "PRERECIBO raro",
+];
 type TRow = { id: string; description: string; amountMinor: bigint; currency: string; operationDate: string };
 const rows: TRow[] = [];
 
@@ -37,7 +44,19 @@ beforeAll(async () => {
   const otherClient = (await database.db.client.create({ data: { displayName: "D", contactEmail: "d@example.com", advisorId: actor.id } })).id;
   const otherConnection = (await database.db.connection.create({ data: { clientId: otherClient, bank: "testbank", linkToken: "o", state: "OK" } })).id;
   await database.db.wealthAccountTransaction.create({
-    data: { id: "other", connectionId: otherConnection, clientId: otherClient, flanksId: "o", accountId: "ES00", entity: "testbank", amountMinor: 1n, currency: "EUR", operationDate: "2025-01-01", valueDate: "2025-01-01", description: "RECIBO IBERDROLA" },
+    data: {
+      id: "other",
+      connectionId: otherConnection,
+      clientId: otherClient,
+      flanksId: "o",
+      accountId: "ES00",
+      entity: "testbank",
+      amountMinor: 1n,
+      currency: "EUR",
+      operationDate: "2025-01-01",
+      valueDate: "2025-01-01",
+      description: "RECIBO IBERDROLA",
+    },
   });
   for (let i = 0; i < 130; i++) {
     const row = {
@@ -112,14 +131,22 @@ describe("listTransactions", () => {
     expect((await list({ q: "piscina" })).total).toBe(0);
 
     const exported = [];
-    for await (const batch of iterateTransactions(actor, clientId, "account", parseLedgerQuery({ q: "recibo" }).query, 7)) exported.push(...batch.map((r) => r.id));
-    expect(exported).toEqual(rows.filter((r) => /^recibo/i.test(r.description)).sort(byDateDesc).map((r) => r.id));
+    for await (const batch of iterateTransactions(actor, clientId, "account", parseLedgerQuery({ q: "recibo" }).query, 7))
+      exported.push(...batch.map((r) => r.id));
+    expect(exported).toEqual(
+      rows
+        .filter((r) => /^recibo/i.test(r.description))
+        .sort(byDateDesc)
+        .map((r) => r.id),
+    );
 
     await current.db!.connection.delete({ where: { id: connectionId } });
     // SQLite: the FTS5 table itself holds nothing of the client. PostgreSQL's index is over the rows themselves (an expression index), gone with them.
     const [left] =
       database.dialect === "sqlite"
-        ? await current.db!.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM "WealthAccountTransactionSearch" WHERE "WealthAccountTransactionSearch" MATCH ${`"clientId" : "${clientId}" AND "text" : recibo*`}`
+        ? await current.db!.$queryRaw<
+            { n: bigint | number }[]
+          >`SELECT count(*) AS n FROM "WealthAccountTransactionSearch" WHERE "WealthAccountTransactionSearch" MATCH ${`"clientId" : "${clientId}" AND "text" : recibo*`}`
         : await current.db!.$queryRaw<{ n: bigint | number }[]>`SELECT count(*) AS n FROM "WealthAccountTransaction" WHERE "clientId" = ${clientId}`;
     expect(Number(left?.n)).toBe(0);
   });

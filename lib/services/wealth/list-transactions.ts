@@ -49,7 +49,12 @@ const KINDS = {
 
 function delegate(kind: TLedgerKind) {
   const db = getDb();
-  const model = { account: db.wealthAccountTransaction, card: db.wealthCardTransaction, investment: db.wealthInvestmentTransaction, liability: db.wealthLiabilityTransaction }[kind];
+  const model = {
+    account: db.wealthAccountTransaction,
+    card: db.wealthCardTransaction,
+    investment: db.wealthInvestmentTransaction,
+    liability: db.wealthLiabilityTransaction,
+  }[kind];
   // The four models share the columns used here; their generated argument types differ only by model name.
   return model as unknown as { findMany(args: { where: { id: { in: string[] } } }): Promise<TRaw[]> };
 }
@@ -122,7 +127,9 @@ async function filterOf(kind: TLedgerKind, clientId: string, query: TLedgerQuery
 
 /** Ids of one page of rows in the table's order, or of all of them (CSV export batches). */
 async function pageIds(kind: TLedgerKind, where: Prisma.Sql, query: TLedgerQuery, offset: number, limit: number): Promise<string[]> {
-  const column = { date: "operationDate", valueDate: "valueDate", amount: KINDS[kind].amount, description: kind === "card" ? "shop" : "description" }[query.sort];
+  const column = { date: "operationDate", valueDate: "valueDate", amount: KINDS[kind].amount, description: kind === "card" ? "shop" : "description" }[
+    query.sort
+  ];
   const dir = Prisma.raw(query.dir === "asc" ? "ASC" : "DESC");
   // Only ids: the page is read from a (clientId, sort column, id) index alone however deep the
   // offset (page 2 000 of 100 000 rows skips index entries, not table rows); its rows are read after.
@@ -141,22 +148,31 @@ async function productLabels(kind: TLedgerKind, clientId: string): Promise<TLedg
   const db = getDb();
   switch (kind) {
     case "account":
-      return (await db.wealthAccount.findMany({ where: { clientId }, orderBy: { iban: "asc" }, select: { iban: true, alias: true, currency: true } })).map((a) => ({
-        value: a.iban,
-        label: a.alias && a.alias !== a.iban ? `${a.alias} · ${a.iban} (${a.currency})` : `${a.iban} (${a.currency})`,
-      }));
+      return (await db.wealthAccount.findMany({ where: { clientId }, orderBy: { iban: "asc" }, select: { iban: true, alias: true, currency: true } })).map(
+        (a) => ({
+          value: a.iban,
+          label: a.alias && a.alias !== a.iban ? `${a.alias} · ${a.iban} (${a.currency})` : `${a.iban} (${a.currency})`,
+        }),
+      );
     case "card":
-      return (await db.wealthCard.findMany({ where: { clientId }, orderBy: { pan: "asc" }, select: { flanksId: true, pan: true, product: true } })).map((c) => ({
-        value: c.flanksId,
-        label: c.product ? `${c.product} · ${c.pan}` : c.pan,
-      }));
+      return (await db.wealthCard.findMany({ where: { clientId }, orderBy: { pan: "asc" }, select: { flanksId: true, pan: true, product: true } })).map(
+        (c) => ({
+          value: c.flanksId,
+          label: c.product ? `${c.product} · ${c.pan}` : c.pan,
+        }),
+      );
     case "investment":
-      return (await db.wealthInvestment.findMany({ where: { clientId }, orderBy: { name: "asc" }, select: { flanksId: true, name: true, isin: true } })).map((i) => ({
-        value: i.flanksId,
-        label: `${i.name} · ${i.isin}`,
-      }));
+      return (await db.wealthInvestment.findMany({ where: { clientId }, orderBy: { name: "asc" }, select: { flanksId: true, name: true, isin: true } })).map(
+        (i) => ({
+          value: i.flanksId,
+          label: `${i.name} · ${i.isin}`,
+        }),
+      );
     case "liability":
-      return (await db.wealthLiability.findMany({ where: { clientId }, orderBy: { name: "asc" }, select: { flanksId: true, name: true } })).map((l) => ({ value: l.flanksId, label: l.name }));
+      return (await db.wealthLiability.findMany({ where: { clientId }, orderBy: { name: "asc" }, select: { flanksId: true, name: true } })).map((l) => ({
+        value: l.flanksId,
+        label: l.name,
+      }));
   }
 }
 
@@ -200,7 +216,13 @@ export async function listTransactions(actor: TActor, clientId: unknown, kind: T
 }
 
 /** Every row matching the filters, in the table's order, in batches (for the CSV export). */
-export async function* iterateTransactions(actor: TActor, clientId: unknown, kind: TLedgerKind, query: TLedgerQuery, batchSize = 2_000): AsyncGenerator<TLedgerRow[]> {
+export async function* iterateTransactions(
+  actor: TActor,
+  clientId: unknown,
+  kind: TLedgerKind,
+  query: TLedgerQuery,
+  batchSize = 2_000,
+): AsyncGenerator<TLedgerRow[]> {
   const context = await getWealthContext(actor, clientId);
   const { where } = await filterOf(kind, context.clientId, query);
   const labels = new Map((await productLabels(kind, context.clientId)).map((p) => [p.value, p.label]));

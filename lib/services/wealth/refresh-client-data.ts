@@ -28,7 +28,11 @@ export type TRefreshStart = { connectionIds: string[]; startedAt: string };
 export async function refreshClientData(actor: TActor, clientIdInput: unknown): Promise<TRefreshStart> {
   const clientId = await assertWealthAccess(actor, clientIdInput);
   const db = getDb();
-  const connections = await db.connection.findMany({ where: { clientId, credentialsTokenEnc: { not: null }, pending: false }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  const connections = await db.connection.findMany({
+    where: { clientId, credentialsTokenEnc: { not: null }, pending: false },
+    select: { id: true },
+    orderBy: { createdAt: "asc" },
+  });
   if (connections.length === 0) throw new AppError("CONFLICT", "No connection to refresh");
   if (!(await takeCooldown(`refresh:${clientId}`, REFRESH_COOLDOWN_MS))) throw new AppError("RATE_LIMITED", "Refreshed less than a minute ago");
   const startedAt = new Date().toISOString();
@@ -47,7 +51,16 @@ export async function refreshClientData(actor: TActor, clientIdInput: unknown): 
 
 export type TSyncProgress = {
   isRunning: boolean;
-  connections: { connectionId: string; bank: string; status: string; done: number; total: number; current: string | null; error: string | null; finishedAt: string | null }[];
+  connections: {
+    connectionId: string;
+    bank: string;
+    status: string;
+    done: number;
+    total: number;
+    current: string | null;
+    error: string | null;
+    finishedAt: string | null;
+  }[];
 };
 
 /** The latest sync of each of the client's connections, for the refresh button's progress. */

@@ -37,15 +37,38 @@ async function fill(database: TTestDatabase): Promise<void> {
   const connectionId = (await db.connection.create({ data: { clientId, bank: "testbank", linkToken: "t", state: "OK" } })).id;
   const other = (await db.connection.create({ data: { clientId: "client00000000000000000002", bank: "testbank", linkToken: "o", state: "OK" } })).id;
   const day = (i: number) => `2025-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`;
-  const base = (i: number) => ({ id: `r${i}`, connectionId, clientId, flanksId: `f${i}`, entity: "testbank", currency: i % 7 === 0 ? "USD" : "EUR", operationDate: day(i), valueDate: day(i) });
+  const base = (i: number) => ({
+    id: `r${i}`,
+    connectionId,
+    clientId,
+    flanksId: `f${i}`,
+    entity: "testbank",
+    currency: i % 7 === 0 ? "USD" : "EUR",
+    operationDate: day(i),
+    valueDate: day(i),
+  });
   const text = (i: number) => TEXTS[i % TEXTS.length]!;
   const n = 60;
   await db.wealthAccountTransaction.createMany({
-    data: Array.from({ length: n }, (_, i) => ({ ...base(i), accountId: "ES00", description: text(i), category: i % 3 ? "Suministros" : null, amountMinor: BigInt((i * 37) % 500) - 250n })),
+    data: Array.from({ length: n }, (_, i) => ({
+      ...base(i),
+      accountId: "ES00",
+      description: text(i),
+      category: i % 3 ? "Suministros" : null,
+      amountMinor: BigInt((i * 37) % 500) - 250n,
+    })),
   });
-  await db.wealthAccountTransaction.create({ data: { ...base(999), connectionId: other, clientId: "client00000000000000000002", accountId: "ES00", description: TEXTS[0]!, amountMinor: 1n } });
+  await db.wealthAccountTransaction.create({
+    data: { ...base(999), connectionId: other, clientId: "client00000000000000000002", accountId: "ES00", description: TEXTS[0]!, amountMinor: 1n },
+  });
   await db.wealthCardTransaction.createMany({
-    data: Array.from({ length: n }, (_, i) => ({ ...base(i), cardId: "card-1", shop: i % 5 ? text(i + 3) : null, category: i % 4 ? "Viajes" : null, amountMinor: BigInt(i) })),
+    data: Array.from({ length: n }, (_, i) => ({
+      ...base(i),
+      cardId: "card-1",
+      shop: i % 5 ? text(i + 3) : null,
+      category: i % 4 ? "Viajes" : null,
+      amountMinor: BigInt(i),
+    })),
   });
   await db.wealthInvestmentTransaction.createMany({
     data: Array.from({ length: n }, (_, i) => ({
@@ -62,7 +85,16 @@ async function fill(database: TTestDatabase): Promise<void> {
       extraJson: "{}",
     })),
   });
-  await db.wealthLiabilityTransaction.createMany({ data: Array.from({ length: n }, (_, i) => ({ ...base(i), liabilityId: "loan-1", description: text(i + 7), amountMinor: BigInt(i), balanceMinor: 0n, balanceCurrency: "EUR" })) });
+  await db.wealthLiabilityTransaction.createMany({
+    data: Array.from({ length: n }, (_, i) => ({
+      ...base(i),
+      liabilityId: "loan-1",
+      description: text(i + 7),
+      amountMinor: BigInt(i),
+      balanceMinor: 0n,
+      balanceCurrency: "EUR",
+    })),
+  });
 }
 
 beforeAll(async () => {
@@ -75,7 +107,27 @@ afterAll(async () => {
   for (const database of databases) await database.close();
 });
 
-const SEARCHES = ["RECIBO", "Recib", "ibo", "MARTÍN pérez", "tarj renfe", "renfe-viajeros", "s.a.u", "1,25", "año", "ÑANDÚ", "senor", "1332", "e-commerce", "cafe", "viajes", "LU01", "de", "%", "x y z"];
+const SEARCHES = [
+  "RECIBO",
+  "Recib",
+  "ibo",
+  "MARTÍN pérez",
+  "tarj renfe",
+  "renfe-viajeros",
+  "s.a.u",
+  "1,25",
+  "año",
+  "ÑANDÚ",
+  "senor",
+  "1332",
+  "e-commerce",
+  "cafe",
+  "viajes",
+  "LU01",
+  "de",
+  "%",
+  "x y z",
+];
 
 async function idsOf(database: TTestDatabase, kind: TLedgerKind, params: Record<string, string>) {
   current.db = database.db;

@@ -38,7 +38,14 @@ for (let run = 1; run <= runs; run += 1) {
   const connection = await database.db.connection.create({
     data: { clientId: client.id, bank: "testbank", linkToken: "l", credentialsTokenEnc: exchanged.credentials_token, state: "READY", pending: false },
   });
-  const syncer = createSyncer({ db: database.db, writeDb: database.writeDb, flanks, openCredentialsToken: (sealed) => sealed, lease: memoryLease(), now: () => new Date(clock) });
+  const syncer = createSyncer({
+    db: database.db,
+    writeDb: database.writeDb,
+    flanks,
+    openCredentialsToken: (sealed) => sealed,
+    lease: memoryLease(),
+    now: () => new Date(clock),
+  });
   const cpu = process.cpuUsage();
   const started = performance.now();
   const result = await syncer.syncConnection(connection.id, { reason: "first-extraction" });

@@ -55,7 +55,9 @@ export async function createSqliteTestDatabase(options: { wal?: boolean } = {}):
   const file = join(dir, "test.db");
   const sqlite = new Database(file);
   const migrations = join(process.cwd(), "prisma", "migrations");
-  for (const name of readdirSync(migrations).filter((entry) => /^\d{4}_/.test(entry)).sort()) {
+  for (const name of readdirSync(migrations)
+    .filter((entry) => /^\d{4}_/.test(entry))
+    .sort()) {
     sqlite.exec(readFileSync(join(migrations, name, "migration.sql"), "utf8"));
   }
   if (options.wal) sqlite.exec("PRAGMA journal_mode = WAL");

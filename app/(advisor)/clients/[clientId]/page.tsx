@@ -45,8 +45,7 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
   const selected = held ?? inBase;
   const isBaseView = held === undefined;
   const base = `/clients/${context.clientId}`;
-  const pill = (isCurrent: boolean) =>
-    `rounded-full border px-3 py-1 ${isCurrent ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : PILL_IDLE}`;
+  const pill = (isCurrent: boolean) => `rounded-full border px-3 py-1 ${isCurrent ? "border-brand-700 bg-brand-50 font-semibold text-brand-800" : PILL_IDLE}`;
   const ratesNote = (
     <FxRatesNote
       base={inBase.currency}
@@ -70,7 +69,9 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
       </Card>
 
       <section aria-labelledby="totals-title">
-        <h2 id="totals-title" className="mb-2 text-sm font-semibold text-slate-800">{f.perCurrencyTitle}</h2>
+        <h2 id="totals-title" className="mb-2 text-sm font-semibold text-slate-800">
+          {f.perCurrencyTitle}
+        </h2>
         <div className="grid gap-4 md:grid-cols-2">
           {currencies.map((entry) => (
             <Card key={entry.currency} title={interpolate(o.totalsTitle, { currency: entry.currency })}>
@@ -84,11 +85,7 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
         <>
           <nav aria-label={o.currencyPicker} className="flex items-center gap-2 text-sm">
             <span className="font-medium text-slate-800">{o.currencyPicker}:</span>
-            <Link
-              href={base}
-              aria-current={isBaseView ? "true" : undefined}
-              className={pill(isBaseView)}
-            >
+            <Link href={base} aria-current={isBaseView ? "true" : undefined} className={pill(isBaseView)}>
               {interpolate(f.allInBase, { currency: inBase.currency })}
             </Link>
             {currencies.map((entry) => (
@@ -114,7 +111,15 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
             t={t}
           />
           <div className="grid gap-6 xl:grid-cols-2">
-            <AllocationSection id="by-bank" title={`${o.byBank} (${selected.currency})`} currency={selected.currency} slices={selected.byBank} labelOf={bankNamer(context)} locale={locale} t={t} />
+            <AllocationSection
+              id="by-bank"
+              title={`${o.byBank} (${selected.currency})`}
+              currency={selected.currency}
+              slices={selected.byBank}
+              labelOf={bankNamer(context)}
+              locale={locale}
+              t={t}
+            />
             <AllocationSection
               id="by-country"
               title={`${o.byCountry} (${selected.currency})`}
@@ -129,7 +134,10 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
 
           <Card title={interpolate(o.performance, { currency: selected.currency })}>
             <p className="-mt-2 mb-3 text-sm text-slate-700">
-              {o.performanceNote} <Link className="text-brand-700 underline" href={`${base}/performance`}>{t.wealth.tabs.performance}</Link>
+              {o.performanceNote}{" "}
+              <Link className="text-brand-700 underline" href={`${base}/performance`}>
+                {t.wealth.tabs.performance}
+              </Link>
             </p>
             <DataTable
               caption={interpolate(o.performance, { currency: selected.currency })}
@@ -139,7 +147,9 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
             >
               <tr>
                 {selected.performance.map((p) => (
-                  <td key={p.period} className={`tabular py-2 pr-4 text-right ${p.ratio !== null && p.ratio < 0 ? "text-red-800" : ""}`}>{percentText(p.ratio, locale, t)}</td>
+                  <td key={p.period} className={`tabular py-2 pr-4 text-right ${p.ratio !== null && p.ratio < 0 ? "text-red-800" : ""}`}>
+                    {percentText(p.ratio, locale, t)}
+                  </td>
                 ))}
               </tr>
             </DataTable>
@@ -172,20 +182,29 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
                 currency={selected.currency}
                 locale={INTL_LOCALE[locale]}
               />
-              <figcaption className="sr-only">{o.history}. {t.wealth.common.chartAlternative}</figcaption>
+              <figcaption className="sr-only">
+                {o.history}. {t.wealth.common.chartAlternative}
+              </figcaption>
             </figure>
             <details className="mt-3">
               <summary className="cursor-pointer text-sm text-brand-700 underline">{o.showHistoryTable}</summary>
               <div className="mt-2">
                 <DataTable
                   caption={`${o.history} (${selected.currency})`}
-                  columns={[{ label: o.day }, { label: o.assetsSeries, align: "right" }, { label: o.liabilitiesSeries, align: "right" }, { label: o.netSeries, align: "right" }]}
+                  columns={[
+                    { label: o.day },
+                    { label: o.assetsSeries, align: "right" },
+                    { label: o.liabilitiesSeries, align: "right" },
+                    { label: o.netSeries, align: "right" },
+                  ]}
                   testId="history-table"
                   isFramed={false}
                 >
                   {selected.history.map((point) => (
                     <tr key={point.day}>
-                      <th scope="row" className="py-1.5 pr-4 text-left font-normal">{formatDay(point.day, locale)}</th>
+                      <th scope="row" className="py-1.5 pr-4 text-left font-normal">
+                        {formatDay(point.day, locale)}
+                      </th>
                       <td className="tabular py-1.5 pr-4 text-right">{formatMoney(money(point.assetsMinor, selected.currency), locale)}</td>
                       <td className="tabular py-1.5 pr-4 text-right">{formatMoney(money(point.liabilitiesMinor, selected.currency), locale)}</td>
                       <td className="tabular py-1.5 pr-4 text-right">{formatMoney(money(point.netMinor, selected.currency), locale)}</td>
@@ -196,20 +215,25 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
             </details>
           </Card>
 
-          {isBaseView ? (
-            <ByCurrencyInBase id="by-currency-base" figures={inBase} locale={locale} t={t} />
-          ) : null}
+          {isBaseView ? <ByCurrencyInBase id="by-currency-base" figures={inBase} locale={locale} t={t} /> : null}
           <Card title={o.byCurrency}>
             <p className="-mt-2 mb-3 text-sm text-slate-700">{o.byCurrencyNote}</p>
             <DataTable
               caption={o.byCurrency}
-              columns={[{ label: t.wealth.common.currency }, { label: o.assets, align: "right" }, { label: o.liabilities, align: "right" }, { label: o.net, align: "right" }]}
+              columns={[
+                { label: t.wealth.common.currency },
+                { label: o.assets, align: "right" },
+                { label: o.liabilities, align: "right" },
+                { label: o.net, align: "right" },
+              ]}
               testId="by-currency-table"
               isFramed={false}
             >
               {currencies.map((entry) => (
                 <tr key={entry.currency}>
-                  <th scope="row" className="py-1.5 pr-4 text-left font-normal">{entry.currency}</th>
+                  <th scope="row" className="py-1.5 pr-4 text-left font-normal">
+                    {entry.currency}
+                  </th>
                   <td className="tabular py-1.5 pr-4 text-right">{formatMoney(entry.assets, locale)}</td>
                   <td className="tabular py-1.5 pr-4 text-right">{formatMoney(entry.liabilities, locale)}</td>
                   <td className="tabular py-1.5 pr-4 text-right">{formatMoney(entry.net, locale)}</td>

@@ -46,7 +46,14 @@ export default async function AdminUserPage({ params }: { params: Promise<{ user
         </Card>
         <Card title={t.admin.resetPassword}>
           <ActionForm action={resetUserPasswordAction} hidden={[{ name: "userId", value: user.id }]} label={t.admin.resetPassword}>
-            <TextField name="password" type="password" label={t.admin.newPassword} hint={t.admin.passwordHint} autoComplete="new-password" className="min-w-64 flex-1" />
+            <TextField
+              name="password"
+              type="password"
+              label={t.admin.newPassword}
+              hint={t.admin.passwordHint}
+              autoComplete="new-password"
+              className="min-w-64 flex-1"
+            />
           </ActionForm>
         </Card>
       </div>

@@ -29,20 +29,46 @@ export default async function AccountsPage({ params, searchParams }: TProps) {
       {accounts.length === 0 ? (
         <SectionEmpty text={a.empty} />
       ) : (
-        <DataTable caption={a.title} testId="accounts-table" isCompact columns={[{ label: a.alias }, { label: a.iban }, { label: t.wealth.common.bank }, { label: a.description }, { label: t.wealth.common.holders }, { label: a.balance, align: "right" }]}>
+        <DataTable
+          caption={a.title}
+          testId="accounts-table"
+          isCompact
+          columns={[
+            { label: a.alias },
+            { label: a.iban },
+            { label: t.wealth.common.bank },
+            { label: a.description },
+            { label: t.wealth.common.holders },
+            { label: a.balance, align: "right" },
+          ]}
+        >
           {accounts.map((account) => (
             <tr key={account.id}>
               <td className="px-3 py-2 font-medium">{account.alias}</td>
               <td className="px-3 py-2 font-mono text-xs">{account.iban}</td>
               <td className="px-3 py-2">{account.bank}</td>
               <td className="px-3 py-2">{orDash(account.description, t)}</td>
-              <td className="px-3 py-2">{account.holders.length ? account.holders.map((h) => `${h.name} (${h.rel})`).join(", ") : t.wealth.common.noHolders}</td>
-              <td className={`tabular px-3 py-2 text-right whitespace-nowrap ${account.balance.minor < 0n ? "text-red-800" : ""}`}>{moneyText(account.balance, locale, t)}</td>
+              <td className="px-3 py-2">
+                {account.holders.length ? account.holders.map((h) => `${h.name} (${h.rel})`).join(", ") : t.wealth.common.noHolders}
+              </td>
+              <td className={`tabular px-3 py-2 text-right whitespace-nowrap ${account.balance.minor < 0n ? "text-red-800" : ""}`}>
+                {moneyText(account.balance, locale, t)}
+              </td>
             </tr>
           ))}
         </DataTable>
       )}
-      <LedgerTable kind="account" clientId={context.clientId} basePath={`/clients/${context.clientId}/accounts`} result={result} query={query} problems={problems} locale={locale} t={t} title={a.transactions} />
+      <LedgerTable
+        kind="account"
+        clientId={context.clientId}
+        basePath={`/clients/${context.clientId}/accounts`}
+        result={result}
+        query={query}
+        problems={problems}
+        locale={locale}
+        t={t}
+        title={a.transactions}
+      />
     </>
   );
 }

@@ -31,7 +31,22 @@ export default async function CardsPage({ params, searchParams }: TProps) {
       {cards.length === 0 ? (
         <SectionEmpty text={c.empty} />
       ) : (
-        <DataTable caption={c.title} testId="cards-table" isCompact columns={[{ label: c.product }, { label: c.pan }, { label: c.type }, { label: t.wealth.common.bank }, { label: c.emission }, { label: c.expiration }, { label: t.wealth.common.holders }, { label: c.currency }, { label: c.available, align: "right" }]}>
+        <DataTable
+          caption={c.title}
+          testId="cards-table"
+          isCompact
+          columns={[
+            { label: c.product },
+            { label: c.pan },
+            { label: c.type },
+            { label: t.wealth.common.bank },
+            { label: c.emission },
+            { label: c.expiration },
+            { label: t.wealth.common.holders },
+            { label: c.currency },
+            { label: c.available, align: "right" },
+          ]}
+        >
           {cards.map((card) => (
             <tr key={card.id}>
               <td className="px-3 py-2 font-medium">{orDash(card.product, t)}</td>
@@ -47,7 +62,17 @@ export default async function CardsPage({ params, searchParams }: TProps) {
           ))}
         </DataTable>
       )}
-      <LedgerTable kind="card" clientId={context.clientId} basePath={`/clients/${context.clientId}/cards`} result={result} query={query} problems={problems} locale={locale} t={t} title={c.transactions} />
+      <LedgerTable
+        kind="card"
+        clientId={context.clientId}
+        basePath={`/clients/${context.clientId}/cards`}
+        result={result}
+        query={query}
+        problems={problems}
+        locale={locale}
+        t={t}
+        title={c.transactions}
+      />
     </>
   );
 }

@@ -26,7 +26,12 @@ export default async function IdentityPage({ params }: TProps) {
       {identities.length === 0 ? <SectionEmpty text={d.empty} /> : null}
       {identities.map((identity) => {
         const address = identity.address
-          ? [[identity.address.streetType, identity.address.streetName, identity.address.streetNumber].filter(Boolean).join(" "), [identity.address.zipCode, identity.address.city].filter(Boolean).join(" "), identity.address.state, identity.address.country]
+          ? [
+              [identity.address.streetType, identity.address.streetName, identity.address.streetNumber].filter(Boolean).join(" "),
+              [identity.address.zipCode, identity.address.city].filter(Boolean).join(" "),
+              identity.address.state,
+              identity.address.country,
+            ]
               .filter((part) => part && part.trim())
               .join(", ")
           : null;
@@ -39,7 +44,10 @@ export default async function IdentityPage({ params }: TProps) {
           [d.occupation, orDash(identity.occupation, t)],
           [d.sector, orDash(identity.sector, t)],
           [d.address, orDash(address, t)],
-          ...identity.contactInfo.map((contact): [string, string] => [contact.type === "email" || contact.type === "phone" ? d.contactTypes[contact.type] : contact.type, contact.value]),
+          ...identity.contactInfo.map((contact): [string, string] => [
+            contact.type === "email" || contact.type === "phone" ? d.contactTypes[contact.type] : contact.type,
+            contact.value,
+          ]),
         ];
         return (
           <Card key={identity.connectionId} title={`${d.title} · ${identity.bank}`}>
@@ -61,10 +69,18 @@ export default async function IdentityPage({ params }: TProps) {
           <table className="min-w-full text-sm" data-testid="holders-table">
             <thead className="text-left text-slate-700">
               <tr className="border-b border-slate-200">
-                <th scope="col" className="py-2 pr-4 font-semibold">{d.product}</th>
-                <th scope="col" className="py-2 pr-4 font-semibold">{t.wealth.common.bank}</th>
-                <th scope="col" className="py-2 pr-4 font-semibold">{d.holder}</th>
-                <th scope="col" className="py-2 font-semibold">{d.relation}</th>
+                <th scope="col" className="py-2 pr-4 font-semibold">
+                  {d.product}
+                </th>
+                <th scope="col" className="py-2 pr-4 font-semibold">
+                  {t.wealth.common.bank}
+                </th>
+                <th scope="col" className="py-2 pr-4 font-semibold">
+                  {d.holder}
+                </th>
+                <th scope="col" className="py-2 font-semibold">
+                  {d.relation}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -72,9 +88,15 @@ export default async function IdentityPage({ params }: TProps) {
                 product.holders.map((holder, index) => (
                   <tr key={`${product.productId}-${index}`}>
                     {index === 0 ? (
-                      <th scope="rowgroup" rowSpan={product.holders.length} className="py-2 pr-4 text-left align-top font-medium">{product.productName}</th>
+                      <th scope="rowgroup" rowSpan={product.holders.length} className="py-2 pr-4 text-left align-top font-medium">
+                        {product.productName}
+                      </th>
                     ) : null}
-                    {index === 0 ? <td rowSpan={product.holders.length} className="py-2 pr-4 align-top">{product.bank}</td> : null}
+                    {index === 0 ? (
+                      <td rowSpan={product.holders.length} className="py-2 pr-4 align-top">
+                        {product.bank}
+                      </td>
+                    ) : null}
                     <td className="py-2 pr-4">{holder.name}</td>
                     <td className="py-2">{holder.rel}</td>
                   </tr>

@@ -45,16 +45,30 @@ export default async function InvestmentsPage({ params, searchParams }: TProps) 
       <DataAsOf context={list.context} locale={locale} t={t} products={["investments", "portfolios"]} />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
         <h2 className="text-lg font-semibold text-slate-900">{i.title}</h2>
-        <Link href={`${base}/transactions`} className="text-sm text-brand-700 underline">{i.transactionsLink} →</Link>
+        <Link href={`${base}/transactions`} className="text-sm text-brand-700 underline">
+          {i.transactionsLink} →
+        </Link>
       </div>
       <FilterBar
         action={base}
         keep={{ sort: query.sort, dir: query.dir, portfolio: query.portfolio }}
         submitLabel={t.wealth.common.apply}
-        after={hasFilters ? <Link href={base} className="px-2 py-2 text-sm text-brand-700 underline">{t.wealth.common.clear}</Link> : null}
+        after={
+          hasFilters ? (
+            <Link href={base} className="px-2 py-2 text-sm text-brand-700 underline">
+              {t.wealth.common.clear}
+            </Link>
+          ) : null
+        }
       >
         <TextField id="inv-q" name="q" type="search" label={i.search} defaultValue={query.q ?? ""} className="min-w-56 flex-1" />
-        <SelectField id="inv-type" name="type" label={i.type} defaultValue={query.type ?? ""} options={[{ value: "", label: i.allTypes }, ...list.types.map((type) => ({ value: type, label: investmentTypeLabel(type, locale, t) }))]} />
+        <SelectField
+          id="inv-type"
+          name="type"
+          label={i.type}
+          defaultValue={query.type ?? ""}
+          options={[{ value: "", label: i.allTypes }, ...list.types.map((type) => ({ value: type, label: investmentTypeLabel(type, locale, t) }))]}
+        />
         <SelectField id="inv-bank" name="bank" label={i.bank} defaultValue={query.bank ?? ""} options={[{ value: "", label: i.allBanks }, ...list.banks]} />
       </FilterBar>
       <p className="mb-2 text-sm text-slate-700" role="status" data-testid="investment-count">
@@ -88,7 +102,11 @@ export default async function InvestmentsPage({ params, searchParams }: TProps) 
               sort: isSorted ? (dir === "asc" ? "ascending" : "descending") : undefined,
               label: sortable.has(column) ? (
                 <Link
-                  href={hrefWith(base, query, { page: undefined, sort: column as TInvestmentListQuery["sort"], dir: isSorted && dir === "asc" ? "desc" : isSorted ? "asc" : NUMERIC.has(column) ? "desc" : "asc" })}
+                  href={hrefWith(base, query, {
+                    page: undefined,
+                    sort: column as TInvestmentListQuery["sort"],
+                    dir: isSorted && dir === "asc" ? "desc" : isSorted ? "asc" : NUMERIC.has(column) ? "desc" : "asc",
+                  })}
                   className="inline-flex items-center gap-1 hover:underline"
                   aria-label={interpolate(i.sortBy, { column: i.columns[column] })}
                 >
@@ -104,7 +122,9 @@ export default async function InvestmentsPage({ params, searchParams }: TProps) 
           {list.rows.map((row) => (
             <tr key={row.id}>
               <td className="px-3 py-2">
-                <Link href={`${base}/${row.id}`} className="font-medium text-brand-700 underline">{row.name}</Link>
+                <Link href={`${base}/${row.id}`} className="font-medium text-brand-700 underline">
+                  {row.name}
+                </Link>
               </td>
               <td className="px-3 py-2 font-mono text-xs">{row.isin}</td>
               <td className="px-3 py-2">{investmentTypeLabel(row.type, locale, t)}</td>
@@ -114,8 +134,12 @@ export default async function InvestmentsPage({ params, searchParams }: TProps) 
               <td className="tabular px-3 py-2 text-right">{decimalText(row.price, locale, t, 4)}</td>
               <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(row.value, locale, t)}</td>
               <td className="tabular px-3 py-2 text-right whitespace-nowrap">{moneyText(row.cost, locale, t)}</td>
-              <td className={`tabular px-3 py-2 text-right whitespace-nowrap ${row.gain && row.gain.minor < 0n ? "text-red-800" : ""}`}>{moneyText(row.gain, locale, t)}</td>
-              <td className={`tabular px-3 py-2 text-right ${row.performance !== null && row.performance < 0 ? "text-red-800" : ""}`}>{percentText(row.performance, locale, t)}</td>
+              <td className={`tabular px-3 py-2 text-right whitespace-nowrap ${row.gain && row.gain.minor < 0n ? "text-red-800" : ""}`}>
+                {moneyText(row.gain, locale, t)}
+              </td>
+              <td className={`tabular px-3 py-2 text-right ${row.performance !== null && row.performance < 0 ? "text-red-800" : ""}`}>
+                {percentText(row.performance, locale, t)}
+              </td>
             </tr>
           ))}
         </DataTable>

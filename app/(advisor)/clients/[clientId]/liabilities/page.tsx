@@ -22,7 +22,9 @@ export default async function LiabilitiesPage({ params, searchParams }: TProps) 
   const { locale, t } = await getMessages();
   const { clientId } = await params;
   const { query, problems } = parseLedgerQuery(await searchParams);
-  const [{ context, liabilities }, result] = await orNotFound(Promise.all([listLiabilities(user, clientId), listTransactions(user, clientId, "liability", query)]));
+  const [{ context, liabilities }, result] = await orNotFound(
+    Promise.all([listLiabilities(user, clientId), listTransactions(user, clientId, "liability", query)]),
+  );
   if (!context.hasData) return <WealthGate context={context} t={t} />;
   const l = t.wealth.liabilities;
   const date = (value: string | null) => (value ? formatDay(value, locale) : t.wealth.common.none);
@@ -39,7 +41,24 @@ export default async function LiabilitiesPage({ params, searchParams }: TProps) 
       {liabilities.length === 0 ? (
         <SectionEmpty text={l.empty} />
       ) : (
-        <DataTable caption={l.title} testId="liabilities-table" isCompact columns={[{ label: l.name }, { label: l.type }, { label: t.wealth.common.bank }, { label: l.outstanding, align: "right" }, { label: l.initial, align: "right" }, { label: l.limit, align: "right" }, { label: l.available, align: "right" }, { label: l.rate }, { label: l.opening }, { label: l.expiration }, { label: l.periodicity }]}>
+        <DataTable
+          caption={l.title}
+          testId="liabilities-table"
+          isCompact
+          columns={[
+            { label: l.name },
+            { label: l.type },
+            { label: t.wealth.common.bank },
+            { label: l.outstanding, align: "right" },
+            { label: l.initial, align: "right" },
+            { label: l.limit, align: "right" },
+            { label: l.available, align: "right" },
+            { label: l.rate },
+            { label: l.opening },
+            { label: l.expiration },
+            { label: l.periodicity },
+          ]}
+        >
           {liabilities.map((item) => (
             <tr key={item.id}>
               <td className="px-3 py-2 font-medium">
@@ -69,7 +88,17 @@ export default async function LiabilitiesPage({ params, searchParams }: TProps) 
           ))}
         </DataTable>
       )}
-      <LedgerTable kind="liability" clientId={context.clientId} basePath={`/clients/${context.clientId}/liabilities`} result={result} query={query} problems={problems} locale={locale} t={t} title={l.transactions} />
+      <LedgerTable
+        kind="liability"
+        clientId={context.clientId}
+        basePath={`/clients/${context.clientId}/liabilities`}
+        result={result}
+        query={query}
+        problems={problems}
+        locale={locale}
+        t={t}
+        title={l.transactions}
+      />
     </>
   );
 }

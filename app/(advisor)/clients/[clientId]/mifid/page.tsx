@@ -27,27 +27,39 @@ export default async function MifidPage({ params }: TProps) {
       {entities.length === 0 ? <SectionEmpty text={m.none} /> : null}
       {entities.map((entity) => (
         <Card key={entity.connectionId} title={interpolate(m.entity, { bank: entity.bank })}>
-          {entity.syncedAt ? <p className="-mt-2 mb-3 text-sm text-slate-700">{interpolate(m.asOf, { date: formatDateTime(entity.syncedAt, locale, firmTimeZone()) })}</p> : null}
+          {entity.syncedAt ? (
+            <p className="-mt-2 mb-3 text-sm text-slate-700">{interpolate(m.asOf, { date: formatDateTime(entity.syncedAt, locale, firmTimeZone()) })}</p>
+          ) : null}
           {entity.answers.length === 0 ? (
             <SectionEmpty text={interpolate(m.empty, { bank: entity.bank })} />
           ) : (
             <table className="min-w-full text-sm" data-testid="mifid-table">
               <thead className="text-left text-slate-700">
                 <tr className="border-b border-slate-200">
-                  <th scope="col" className="w-8 py-2 pr-2 font-semibold">#</th>
-                  <th scope="col" className="py-2 pr-4 font-semibold">{m.question}</th>
-                  <th scope="col" className="py-2 font-semibold">{m.answer}</th>
+                  <th scope="col" className="w-8 py-2 pr-2 font-semibold">
+                    #
+                  </th>
+                  <th scope="col" className="py-2 pr-4 font-semibold">
+                    {m.question}
+                  </th>
+                  <th scope="col" className="py-2 font-semibold">
+                    {m.answer}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {entity.answers.map((answer) => (
                   <tr key={answer.id}>
                     <td className="py-2 pr-2 align-top text-slate-600">{answer.id}</td>
-                    <th scope="row" className="py-2 pr-4 text-left align-top font-medium">{answer.question}</th>
+                    <th scope="row" className="py-2 pr-4 text-left align-top font-medium">
+                      {answer.question}
+                    </th>
                     <td className="py-2 align-top">
                       {answer.answers.length > 1 ? (
                         <ul className="list-disc pl-4">
-                          {answer.answers.map((text) => <li key={text}>{text}</li>)}
+                          {answer.answers.map((text) => (
+                            <li key={text}>{text}</li>
+                          ))}
                         </ul>
                       ) : (
                         (answer.answers[0] ?? t.wealth.common.none)

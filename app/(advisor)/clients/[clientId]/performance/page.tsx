@@ -88,7 +88,9 @@ export default async function PerformancePage({ params, searchParams }: TProps) 
     <div className="space-y-6">
       <DataAsOf context={view.context} locale={locale} t={t} products={["investments", "portfolios"]} />
       <Card title={p.title}>
-        <p className="text-sm text-slate-800" data-testid="weighting-note">{p.weighting}</p>
+        <p className="text-sm text-slate-800" data-testid="weighting-note">
+          {p.weighting}
+        </p>
       </Card>
       {view.positionCount === 0 ? (
         <SectionEmpty text={p.empty} />
@@ -104,7 +106,9 @@ export default async function PerformancePage({ params, searchParams }: TProps) 
                 yLabel={t.wealth.common.percentAxis}
                 locale={INTL_LOCALE[locale]}
               />
-              <figcaption className="sr-only">{p.chartTitle}. {t.wealth.common.chartAlternative}</figcaption>
+              <figcaption className="sr-only">
+                {p.chartTitle}. {t.wealth.common.chartAlternative}
+              </figcaption>
             </figure>
           </Card>
           <Card title={p.portfolios}>
@@ -118,8 +122,12 @@ export default async function PerformancePage({ params, searchParams }: TProps) 
               {view.positions.map((position) => (
                 <tr key={position.id}>
                   <th scope="row" className="py-2 pr-4 text-left font-medium">
-                    <Link href={`/clients/${view.context.clientId}/investments/${position.id}`} className="text-brand-700 underline">{position.name}</Link>
-                    <span className="block text-xs font-normal text-slate-600">{position.isin} · {investmentTypeLabel(position.type, locale, t)}</span>
+                    <Link href={`/clients/${view.context.clientId}/investments/${position.id}`} className="text-brand-700 underline">
+                      {position.name}
+                    </Link>
+                    <span className="block text-xs font-normal text-slate-600">
+                      {position.isin} · {investmentTypeLabel(position.type, locale, t)}
+                    </span>
                   </th>
                   <td className="tabular py-2 pr-4 text-right whitespace-nowrap">{moneyText(position.value, locale, t)}</td>
                   {PERFORMANCE_PERIODS.map((period) => (
@@ -128,7 +136,12 @@ export default async function PerformancePage({ params, searchParams }: TProps) 
                 </tr>
               ))}
             </DataTable>
-            <Pagination t={t} page={view.page} pageCount={view.pageCount} hrefFor={(page) => `/clients/${view.context.clientId}/performance${page > 1 ? `?page=${page}` : ""}`} />
+            <Pagination
+              t={t}
+              page={view.page}
+              pageCount={view.pageCount}
+              hrefFor={(page) => `/clients/${view.context.clientId}/performance${page > 1 ? `?page=${page}` : ""}`}
+            />
           </Card>
         </>
       )}

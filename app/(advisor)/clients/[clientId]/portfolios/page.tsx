@@ -16,21 +16,52 @@ export const generateMetadata = pageTitle("portfolios");
 type TProps = { params: Promise<{ clientId: string }> };
 
 /** A group's positions, largest first, with their totals per currency and a link to the rest. */
-function Positions({ group, caption, base, allHref, testId, locale, t }: { group: TPositionGroup; caption: string; base: string; allHref: string | null; testId: string; locale: TLocale; t: TMessages }) {
+function Positions({
+  group,
+  caption,
+  base,
+  allHref,
+  testId,
+  locale,
+  t,
+}: {
+  group: TPositionGroup;
+  caption: string;
+  base: string;
+  allHref: string | null;
+  testId: string;
+  locale: TLocale;
+  t: TMessages;
+}) {
   const p = t.wealth.portfolios;
   if (group.positionCount === 0) return <SectionEmpty text={p.positionsEmpty} />;
   return (
     <>
-      <DataTable caption={caption} testId={testId} isCompact columns={[{ label: p.columns.name }, { label: p.columns.isin }, { label: p.columns.type }, { label: p.columns.quantity, align: "right" }, { label: p.columns.value, align: "right" }]}>
+      <DataTable
+        caption={caption}
+        testId={testId}
+        isCompact
+        columns={[
+          { label: p.columns.name },
+          { label: p.columns.isin },
+          { label: p.columns.type },
+          { label: p.columns.quantity, align: "right" },
+          { label: p.columns.value, align: "right" },
+        ]}
+      >
         {group.positions.map((position) => (
           <tr key={position.id}>
             <td className="px-3 py-2">
-              <Link href={`${base}/investments/${position.id}`} className="font-medium text-brand-700 underline">{position.name}</Link>
+              <Link href={`${base}/investments/${position.id}`} className="font-medium text-brand-700 underline">
+                {position.name}
+              </Link>
             </td>
             <td className="px-3 py-2 font-mono text-xs">{position.isin}</td>
             <td className="px-3 py-2">{investmentTypeLabel(position.type, locale, t)}</td>
             <td className="tabular px-3 py-2 text-right">{decimalText(position.quantity, locale, t)}</td>
-            <td className={`tabular px-3 py-2 text-right whitespace-nowrap ${position.value.minor < 0n ? "text-red-800" : ""}`}>{moneyText(position.value, locale, t)}</td>
+            <td className={`tabular px-3 py-2 text-right whitespace-nowrap ${position.value.minor < 0n ? "text-red-800" : ""}`}>
+              {moneyText(position.value, locale, t)}
+            </td>
           </tr>
         ))}
       </DataTable>
@@ -41,7 +72,11 @@ function Positions({ group, caption, base, allHref, testId, locale, t }: { group
         {group.positionCount > group.positions.length ? (
           <p>
             {interpolate(p.shownOf, { shown: group.positions.length, total: group.positionCount })}{" "}
-            {allHref ? <Link href={allHref} className="text-brand-700 underline">{interpolate(p.allPositions, { total: group.positionCount })} →</Link> : null}
+            {allHref ? (
+              <Link href={allHref} className="text-brand-700 underline">
+                {interpolate(p.allPositions, { total: group.positionCount })} →
+              </Link>
+            ) : null}
           </p>
         ) : null}
       </div>
@@ -72,7 +107,9 @@ export default async function PortfoliosPage({ params }: TProps) {
                 <h3 id={headingId} className="text-base font-semibold text-slate-900">
                   {portfolio.name} <span className="font-normal text-slate-700">· {portfolio.bank}</span>
                 </h3>
-                <p className="tabular text-base font-semibold text-slate-900" data-testid="portfolio-balance">{formatMoney(portfolio.balance, locale)}</p>
+                <p className="tabular text-base font-semibold text-slate-900" data-testid="portfolio-balance">
+                  {formatMoney(portfolio.balance, locale)}
+                </p>
               </div>
               <dl className="mb-4 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2 lg:grid-cols-3">
                 <div>
@@ -85,7 +122,9 @@ export default async function PortfoliosPage({ params }: TProps) {
                 </div>
                 <div>
                   <dt className="text-slate-700">{p.cashAccounts}</dt>
-                  <dd className="font-mono text-xs text-slate-900">{portfolio.cashAccounts.length ? portfolio.cashAccounts.join(", ") : t.wealth.common.none}</dd>
+                  <dd className="font-mono text-xs text-slate-900">
+                    {portfolio.cashAccounts.length ? portfolio.cashAccounts.join(", ") : t.wealth.common.none}
+                  </dd>
                 </div>
                 <div>
                   <dt className="text-slate-700">{p.owners}</dt>
@@ -110,7 +149,9 @@ export default async function PortfoliosPage({ params }: TProps) {
         })}
         {unassigned.positionCount > 0 ? (
           <section aria-labelledby="portfolio-unassigned" className="rounded-lg border border-amber-300 bg-white p-4" data-testid="portfolio-unassigned">
-            <h3 id="portfolio-unassigned" className="mb-1 text-base font-semibold text-slate-900">{p.unassignedTitle}</h3>
+            <h3 id="portfolio-unassigned" className="mb-1 text-base font-semibold text-slate-900">
+              {p.unassignedTitle}
+            </h3>
             <p className="mb-3 text-sm text-slate-700">{p.unassignedNote}</p>
             <Positions group={unassigned} caption={p.unassignedTitle} base={base} allHref={null} testId="unassigned-positions" locale={locale} t={t} />
           </section>

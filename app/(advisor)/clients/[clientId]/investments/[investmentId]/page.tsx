@@ -32,7 +32,8 @@ function Rows({ rows }: { rows: [string, ReactNode][] }) {
   );
 }
 
-const text = (value: unknown): string | null => (value === null || value === undefined ? null : typeof value === "object" ? JSON.stringify(value) : String(value));
+const text = (value: unknown): string | null =>
+  value === null || value === undefined ? null : typeof value === "object" ? JSON.stringify(value) : String(value);
 
 export default async function InvestmentDetailPage({ params }: TProps) {
   const user = await requireUser();
@@ -46,9 +47,16 @@ export default async function InvestmentDetailPage({ params }: TProps) {
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={`/clients/${context.clientId}/investments`} className="text-brand-700 underline">{i.back}</Link>
+        <Link href={`/clients/${context.clientId}/investments`} className="text-brand-700 underline">
+          {i.back}
+        </Link>
       </p>
-      <DataAsOf context={{ ...context, connections: context.connections.filter((c) => c.id === inv.connection?.id) }} locale={locale} t={t} products={["investments"]} />
+      <DataAsOf
+        context={{ ...context, connections: context.connections.filter((c) => c.id === inv.connection?.id) }}
+        locale={locale}
+        t={t}
+        products={["investments"]}
+      />
       <h2 className="mb-1 text-xl font-bold text-slate-900">{inv.name}</h2>
       <p className="mb-4 text-sm text-slate-700">
         <span className="font-mono">{inv.isin}</span> · {investmentTypeLabel(inv.type, locale, t)} · {inv.bank}
@@ -79,14 +87,18 @@ export default async function InvestmentDetailPage({ params }: TProps) {
             <thead className="text-left text-slate-700">
               <tr className="border-b border-slate-200">
                 {PERFORMANCE_PERIODS.map((period) => (
-                  <th key={period} scope="col" className="px-2 py-2 text-right font-semibold">{t.wealth.performance.periods[period]}</th>
+                  <th key={period} scope="col" className="px-2 py-2 text-right font-semibold">
+                    {t.wealth.performance.periods[period]}
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               <tr>
                 {PERFORMANCE_PERIODS.map((period) => (
-                  <td key={period} className="tabular px-2 py-2 text-right">{percentText(inv.performanceDetail?.[period], locale, t)}</td>
+                  <td key={period} className="tabular px-2 py-2 text-right">
+                    {percentText(inv.performanceDetail?.[period], locale, t)}
+                  </td>
                 ))}
               </tr>
             </tbody>
@@ -100,7 +112,10 @@ export default async function InvestmentDetailPage({ params }: TProps) {
               <Rows
                 rows={Object.entries(i.analyticsNames).map(([key, label]) => {
                   const value = inv.analytics?.[key];
-                  return [label, typeof value === "number" ? (PERCENT_ANALYTICS.has(key) ? percentText(value, locale, t) : formatNumber(value, locale, 4)) : none];
+                  return [
+                    label,
+                    typeof value === "number" ? (PERCENT_ANALYTICS.has(key) ? percentText(value, locale, t) : formatNumber(value, locale, 4)) : none,
+                  ];
                 })}
               />
             </>
@@ -112,11 +127,19 @@ export default async function InvestmentDetailPage({ params }: TProps) {
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title={i.cnmv}>
             <p className="-mt-2 mb-3 text-sm text-slate-700">{i.cnmvNote}</p>
-            {inv.cnmv ? <Rows rows={Object.entries(i.cnmvNames).map(([key, label]) => [label, orDash(text(inv.cnmv?.[key]), t)])} /> : <p className="text-sm text-slate-700">{i.notApplicable}</p>}
+            {inv.cnmv ? (
+              <Rows rows={Object.entries(i.cnmvNames).map(([key, label]) => [label, orDash(text(inv.cnmv?.[key]), t)])} />
+            ) : (
+              <p className="text-sm text-slate-700">{i.notApplicable}</p>
+            )}
           </Card>
           <Card title={i.dgs}>
             <p className="-mt-2 mb-3 text-sm text-slate-700">{i.dgsNote}</p>
-            {inv.dgs ? <Rows rows={Object.entries(i.dgsNames).map(([key, label]) => [label, orDash(text(inv.dgs?.[key]), t)])} /> : <p className="text-sm text-slate-700">{i.notApplicable}</p>}
+            {inv.dgs ? (
+              <Rows rows={Object.entries(i.dgsNames).map(([key, label]) => [label, orDash(text(inv.dgs?.[key]), t)])} />
+            ) : (
+              <p className="text-sm text-slate-700">{i.notApplicable}</p>
+            )}
           </Card>
           <Card title={i.interest}>
             {inv.interest ? (
@@ -142,7 +165,11 @@ export default async function InvestmentDetailPage({ params }: TProps) {
         </div>
 
         <Card title={i.publicDetail}>
-          {inv.detail && Object.keys(inv.detail).length ? <Rows rows={Object.entries(inv.detail).map(([key, value]) => [key, orDash(text(value), t)])} /> : <p className="text-sm text-slate-700">{i.notApplicable}</p>}
+          {inv.detail && Object.keys(inv.detail).length ? (
+            <Rows rows={Object.entries(inv.detail).map(([key, value]) => [key, orDash(text(value), t)])} />
+          ) : (
+            <p className="text-sm text-slate-700">{i.notApplicable}</p>
+          )}
         </Card>
         {Object.keys(inv.extra).length ? (
           <Card title={i.extra}>

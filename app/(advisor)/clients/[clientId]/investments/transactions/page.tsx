@@ -23,10 +23,22 @@ export default async function InvestmentTransactionsPage({ params, searchParams 
   return (
     <>
       <p className="mb-2 text-sm">
-        <Link href={base} className="text-brand-700 underline">{t.wealth.investments.back}</Link>
+        <Link href={base} className="text-brand-700 underline">
+          {t.wealth.investments.back}
+        </Link>
       </p>
       <DataAsOf context={result.context} locale={locale} t={t} products={["investmentTransactions"]} />
-      <LedgerTable kind="investment" clientId={result.context.clientId} basePath={`${base}/transactions`} result={result} query={query} problems={problems} locale={locale} t={t} title={t.wealth.products.investmentTransactions} />
+      <LedgerTable
+        kind="investment"
+        clientId={result.context.clientId}
+        basePath={`${base}/transactions`}
+        result={result}
+        query={query}
+        problems={problems}
+        locale={locale}
+        t={t}
+        title={t.wealth.products.investmentTransactions}
+      />
     </>
   );
 }

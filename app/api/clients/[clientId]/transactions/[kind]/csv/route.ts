@@ -18,8 +18,27 @@ import { csvLine } from "@/lib/wealth/csv";
 // Amounts after `balance_currency` (commission … origin_gain) are in `currency`, the transaction's; `type` is
 // the code as sent, `type_name` its name in the user's language.
 const HEADER = [
-  "date", "value_date", "description", "category", "product", "quantity", "unit_price", "amount", "currency", "balance", "balance_currency",
-  "type", "type_name", "counterparty", "counterparty_iban", "commission", "retention", "expenses", "exchange_rate", "origin_gain", "origin_gain_date",
+  "date",
+  "value_date",
+  "description",
+  "category",
+  "product",
+  "quantity",
+  "unit_price",
+  "amount",
+  "currency",
+  "balance",
+  "balance_currency",
+  "type",
+  "type_name",
+  "counterparty",
+  "counterparty_iban",
+  "commission",
+  "retention",
+  "expenses",
+  "exchange_rate",
+  "origin_gain",
+  "origin_gain_date",
 ];
 const NUMERIC_COLUMNS = new Set([5, 6, 7, 9, 15, 16, 17, 18, 19]);
 
@@ -27,12 +46,36 @@ const decimalOf = (amount: TMoney | null | undefined) => (amount ? minorToDecima
 
 function csvCells(kind: TLedgerKind, row: TLedgerRow, t: TMessages): (string | null)[] {
   const investment = row.investment;
-  const typeName = row.typeCode === null ? null : kind === "investment" ? investmentTxTypeLabel(row.typeCode, t, investment?.reversalType) : kind === "account" ? accountTxTypeLabel(row.typeCode, t) : row.typeCode;
+  const typeName =
+    row.typeCode === null
+      ? null
+      : kind === "investment"
+        ? investmentTxTypeLabel(row.typeCode, t, investment?.reversalType)
+        : kind === "account"
+          ? accountTxTypeLabel(row.typeCode, t)
+          : row.typeCode;
   return [
-    row.date, row.valueDate, row.description, row.category, row.product, row.quantity, row.unitPrice, decimalOf(row.amount), row.amount.currency, decimalOf(row.balance), row.balance?.currency ?? null,
-    row.typeCode, typeName, row.counterparty?.name ?? null, row.counterparty?.iban ?? null,
-    decimalOf(kind === "card" ? row.commission : investment?.commission.total), decimalOf(investment?.retention.total), decimalOf(investment?.expenses.total),
-    investment?.exchange?.rate ?? null, decimalOf(investment?.originGain?.amount), investment?.originGain?.date ?? null,
+    row.date,
+    row.valueDate,
+    row.description,
+    row.category,
+    row.product,
+    row.quantity,
+    row.unitPrice,
+    decimalOf(row.amount),
+    row.amount.currency,
+    decimalOf(row.balance),
+    row.balance?.currency ?? null,
+    row.typeCode,
+    typeName,
+    row.counterparty?.name ?? null,
+    row.counterparty?.iban ?? null,
+    decimalOf(kind === "card" ? row.commission : investment?.commission.total),
+    decimalOf(investment?.retention.total),
+    decimalOf(investment?.expenses.total),
+    investment?.exchange?.rate ?? null,
+    decimalOf(investment?.originGain?.amount),
+    investment?.originGain?.date ?? null,
   ];
 }
 
