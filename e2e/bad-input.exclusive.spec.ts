@@ -23,7 +23,7 @@ const HUGE = "x".repeat(200_000);
 const STACK = /\n\s+at \S+ \(|\bat async\b|node_modules|PrismaClient|TypeError|SyntaxError|ECONNREFUSED/;
 const UNKNOWN_ID = "c00000000000000000000000";
 
-type TField = { name: string; kind: "id" | "text" | "email" | "enum" | "password" | "token" | "literal"; max?: number; isOptional?: boolean };
+type TField = { name: string; kind: "id" | "text" | "email" | "enum" | "password" | "token" | "literal" | "currency"; max?: number; isOptional?: boolean };
 
 const ID_VALUES = ["", " ", "-1", "0", "null", "[object Object]", "../../../etc/passwd", "' OR '1'='1", "ñandú😀ид", "\u0000", "%00", "a".repeat(41), HUGE];
 const EMAIL_VALUES = ["", "not-an-email", "a@", "@example.com", "a b@example.com", "😀@😀", `${"a".repeat(250)}@example.com`, HUGE];
@@ -47,6 +47,9 @@ function badValuesOf(field: TField): string[] {
       return ENUM_VALUES;
     case "password":
       return PASSWORD_VALUES;
+    // "" is valid (the firm's currency); a well-formed code without a stored rate (ZZZ) is the service's refusal.
+    case "currency":
+      return ["ZZZ", "eur", "EURO", "E1R", "😀", HUGE];
     case "token":
       return ["", "short", "A".repeat(42), "A".repeat(44), "A".repeat(42) + "!", "😀".repeat(22), HUGE];
   }
@@ -222,6 +225,13 @@ const ACTION_CASES: TActionCase[] = [
     fields: [{ name: "locale", kind: "enum" }],
     shape: "formData",
   },
+  {
+    file: "app/(advisor)/settings/actions.ts",
+    name: "setBaseCurrencyAction",
+    as: "ana",
+    base: () => ({ baseCurrency: "USD" }),
+    fields: [{ name: "baseCurrency", kind: "currency" }],
+  },
 ];
 /** reconcileAction takes no input at all: there is nothing to make bad (extra fields are ignored by its empty schema, checked in the matrix). */
 const WITHOUT_INPUT = ["reconcileAction"];
@@ -265,7 +275,7 @@ function checkActionResult(testCase: TActionCase, label: string, result: TAction
 function dumpDatabase(): string {
   const q = (sql: string) => queryE2eDb(sql);
   return JSON.stringify({
-    users: q("select id, email, name, role, disabled, sessionVersion, passwordHash, locale from User order by id"),
+    users: q("select id, email, name, role, disabled, sessionVersion, passwordHash, locale, baseCurrency from User order by id"),
     clients: q("select * from Client order by id"),
     invitations: q("select id, clientId, revokedAt, usedAt, consentAt, expiresAt from Invitation order by id"),
     connections: q("select id, clientId, bank, credentialsTokenEnc from Connection order by id"),

@@ -50,7 +50,7 @@ function urlsFor(ids: TIds): Record<string, string[]> {
   const c = `/clients/${ids.clientId}`;
   const api = `/api/clients/${ids.clientId}`;
   return {
-    "/": ["/"],
+    "/": ["/", "/?advisor=not-an-advisor-id"],
     "/login": ["/login", "/login?callbackUrl=%2Fclients&error=CredentialsSignin"],
     "/clients": ["/clients", "/clients?q=zzz-nobody", "/clients?q=Carmen&page=1"],
     "/clients/new": ["/clients/new"],
@@ -68,6 +68,10 @@ function urlsFor(ids: TIds): Record<string, string[]> {
     "/clients/[clientId]/performance": [`${c}/performance`],
     "/clients/[clientId]/portfolios": [`${c}/portfolios`],
     "/inbox": ["/inbox"],
+    "/households": ["/households"],
+    // No household exists in this database: the crawl checks the page's not-found answer.
+    "/households/[householdId]": ["/households/not-a-household-id"],
+    "/settings": ["/settings"],
     "/admin": ["/admin"],
     "/admin/audit": ["/admin/audit"],
     "/admin/banks": ["/admin/banks", "/admin/banks?q=test"],

@@ -9,7 +9,8 @@ export type TErasureKey = "connectionId" | "clientId";
  * Flanks records, a cache) is erased without anyone remembering to add it here; a relation with
  * ON DELETE CASCADE would cover it too, this also covers a table that copies the id without one.
  * Virtual tables (the FTS5 indexes, which take deletes only through their triggers) and `except`
- * (rows kept on purpose) are skipped. The catalogue is SQLite's or PostgreSQL's information_schema.
+ * (rows kept on purpose) are skipped. The catalogue is SQLite's or PostgreSQL's information_schema (whose `name`
+ * columns Prisma's pg adapter cannot read: cast to text).
  */
 export async function eraseRowsNaming(
   tx: Prisma.TransactionClient,
@@ -20,7 +21,7 @@ export async function eraseRowsNaming(
   const isPostgres = dialectOfClient(tx) === "postgres";
   const tables = isPostgres
     ? await tx.$queryRawUnsafe<{ name: string }[]>(
-        `SELECT c.table_name AS name FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+        `SELECT c.table_name::text AS name FROM information_schema.columns c JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
           WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE' AND c.column_name = $1
           ORDER BY c.table_name`,
         key,
