@@ -26,6 +26,9 @@ export default defineConfig({
   use: {
     baseURL: E2E_BASE_URL,
     locale: "en-GB",
+    // The app stops its pulses and fades for reduced motion (app/globals.css): four software-rendered browsers on two
+    // cores otherwise repaint placeholders that pulse for as long as a page stays open.
+    reducedMotion: "reduce",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

