@@ -10,9 +10,11 @@ export default defineConfig({
   outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: true,
   forbidOnly: true,
-  workers: 2,
+  // Three: while the exclusive and PostgreSQL processes run beside it the machine is full anyway, and once they end
+  // (minutes before the main specs) a third worker uses what two leave idle.
+  workers: 3,
   retries: 0,
-  timeout: 60_000,
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   projects: [

@@ -55,15 +55,9 @@ test("a caller's own X-Forwarded-Proto: https does not turn on HSTS on a plain-h
   expect(response.headers()["strict-transport-security"]).toBeUndefined();
 });
 
-for (const callbackUrl of [
-  "/\\evil.example",
-  "/%5Cevil.example",
-  "/\t/evil.example",
-  "//evil.example",
-  "https://evil.example/clients",
-  "/.//evil.example",
-  "javascript:alert(document.domain)",
-]) {
+// Two in a browser (a backslash the browser would turn into another host, an absolute URL); every form of it is in
+// lib/security/same-origin-path.test.ts.
+for (const callbackUrl of ["/\\evil.example", "https://evil.example/clients"]) {
   test(`signing in with callbackUrl ${JSON.stringify(callbackUrl)} stays on the site`, async ({ page }) => {
     const requests: string[] = [];
     page.on("request", (request) => requests.push(new URL(request.url()).host));
