@@ -10,9 +10,8 @@ export default defineConfig({
   outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: true,
   forbidOnly: true,
-  // Three: while the exclusive and PostgreSQL processes run beside it the machine is full anyway, and once they end
-  // (minutes before the main specs) a third worker uses what two leave idle.
-  workers: 3,
+  // Two: three were slower on two cores (each test took 1.5–2× as long; the machine is CPU-bound throughout).
+  workers: 2,
   retries: 0,
   timeout: 90_000,
   expect: { timeout: 10_000 },

@@ -93,7 +93,8 @@ test("each background job runs once: the demo's connections are made once though
 });
 
 test("20 concurrent exchanges and syncs spread over both instances make one token request", async () => {
-  test.setTimeout(90_000);
+  // 20 first syncs on two servers beside two other Playwright runs: 18 of 20 were done at 60 s on a loaded 2-core run.
+  test.setTimeout(240_000);
   const ana = await db.user.findUniqueOrThrow({ where: { email: ANA.email } });
   const references: string[] = [];
   for (let index = 0; index < 20; index++) {
@@ -121,7 +122,7 @@ test("20 concurrent exchanges and syncs spread over both instances make one toke
   const invitations = await db.invitation.findMany({ where: { reference: { in: references } }, select: { id: true, clientId: true } });
   const clientIds = invitations.map((row) => row.clientId);
   await expect
-    .poll(async () => db.syncRun.count({ where: { clientId: { in: clientIds }, status: { in: ["SUCCEEDED", "PARTIAL"] } } }), { timeout: 60_000 })
+    .poll(async () => db.syncRun.count({ where: { clientId: { in: clientIds }, status: { in: ["SUCCEEDED", "PARTIAL"] } } }), { timeout: 180_000 })
     .toBeGreaterThanOrEqual(20);
   expect((await sandboxCounts())["POST v0/token"]).toBe(1);
   // Each code exchanged once (the sandbox also counts the calls its 401 refused before the new token).
