@@ -123,35 +123,29 @@ export function HouseholdWealth({ household, wealth, selectedCurrency, locale, t
 
       <Card title={h.sharedTitle}>
         <p className="-mt-2 mb-3 text-sm text-slate-700">{h.sharedNote}</p>
-        {wealth.sharedProducts.length === 0 ? (
-          <p className="text-sm text-slate-700">{h.sharedEmpty}</p>
-        ) : (
-          <ProductTable
-            caption={h.sharedCaption}
-            products={wealth.sharedProducts}
-            testId="household-shared"
-            nameOf={nameOf}
-            bankName={bankName}
-            locale={locale}
-            t={t}
-          />
-        )}
+        <ProductsOrEmpty
+          empty={h.sharedEmpty}
+          caption={h.sharedCaption}
+          products={wealth.sharedProducts}
+          testId="household-shared"
+          nameOf={nameOf}
+          bankName={bankName}
+          locale={locale}
+          t={t}
+        />
       </Card>
 
       <Card title={h.liabilitiesTitle}>
-        {wealth.liabilities.length === 0 ? (
-          <p className="text-sm text-slate-700">{h.liabilitiesEmpty}</p>
-        ) : (
-          <ProductTable
-            caption={h.liabilitiesCaption}
-            products={wealth.liabilities}
-            testId="household-liabilities"
-            nameOf={nameOf}
-            bankName={bankName}
-            locale={locale}
-            t={t}
-          />
-        )}
+        <ProductsOrEmpty
+          empty={h.liabilitiesEmpty}
+          caption={h.liabilitiesCaption}
+          products={wealth.liabilities}
+          testId="household-liabilities"
+          nameOf={nameOf}
+          bankName={bankName}
+          locale={locale}
+          t={t}
+        />
       </Card>
 
       <Card title={h.connectionsTitle}>
@@ -221,6 +215,11 @@ function TotalsList({
       ))}
     </dl>
   );
+}
+
+/** The products' table, or the sentence saying there are none. */
+function ProductsOrEmpty({ empty, ...table }: { empty: string } & Parameters<typeof ProductTable>[0]) {
+  return table.products.length === 0 ? <p className="text-sm text-slate-700">{empty}</p> : <ProductTable {...table} />;
 }
 
 function ProductTable({
