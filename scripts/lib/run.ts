@@ -47,5 +47,7 @@ export const BIN = {
   playwright: "node_modules/.bin/playwright",
   prettier: "node_modules/.bin/prettier",
   eslint: "node_modules/.bin/eslint",
-  dbmate: "node_modules/.bin/dbmate",
+  // The binary itself: the `dbmate` wrapper package lists a binary per platform, and the registry these machines reach
+  // holds only linux-x64, so `npm ci` refused a lock without the others.
+  dbmate: "node_modules/@dbmate/linux-x64/bin/dbmate",
 } as const;
