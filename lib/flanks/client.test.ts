@@ -80,6 +80,15 @@ describe("createFlanksClient (against a fake fetch)", () => {
     expect(list.setAside[0]?.issues).toEqual([{ path: "investment[3].balance", message: "expected number, received string" }]);
   });
 
+  it("replaces a NUL character in any string with U+FFFD (PostgreSQL's text cannot hold one), keeping the rest", async () => {
+    const body = JSON.stringify(fx.portfolios).replace('"name":"', '"name":"a\\u0000b ');
+    expect(body).toContain("\\u0000");
+    const { client } = setup({ "POST v0/bank/credentials/portfolio": () => new Response(body, { headers: { "content-type": "application/json" } }) });
+    const names = (await client.getPortfolios(CT)).records.map((record) => JSON.stringify(record));
+    expect(names.join()).toContain("a\uFFFDb ");
+    expect(names.join()).not.toContain("\\u0000");
+  });
+
   it("an answer that is not a list at all is a FlanksContractError naming the endpoint", async () => {
     const { client } = setup({ "POST v0/bank/credentials/investment": () => jsonResponse("maintenance") }, { logger: {} });
     const error = await client.getInvestments(CT).catch((e: unknown) => e);

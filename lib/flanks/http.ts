@@ -207,7 +207,7 @@ export function createHttp(deps: THttpDeps) {
   function parse<T>(spec: TRequestSpec<T>, endpoint: string, status: number, text: string): T {
     let json: unknown;
     try {
-      json = text === "" ? null : JSON.parse(text);
+      json = text === "" ? null : parseJson(text);
     } catch {
       throw new FlanksContractError(endpoint, [{ path: spec.root, message: "response is not JSON" }], status);
     }
@@ -222,6 +222,16 @@ export function createHttp(deps: THttpDeps) {
   }
 
   return { request };
+}
+
+/**
+ * JSON, with each NUL character in a string replaced by U+FFFD. JSON allows "\u0000" in a string, PostgreSQL's text
+ * refuses it (the whole sync's write would fail), and no Flanks field means anything by it; replaced on both databases
+ * alike, so they store the same text. Only a body that has one pays for the reviver.
+ */
+export function parseJson(text: string): unknown {
+  if (!text.includes("\\u0000")) return JSON.parse(text);
+  return JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? value.replaceAll("\u0000", "\uFFFD") : value));
 }
 
 /** A short, redactable excerpt of the server's error body, for the error message. */
