@@ -20,11 +20,12 @@ export function postgresSearchVector(kind: TLedgerKind): string {
 }
 
 /**
- * The words of a search as a PostgreSQL tsquery: every word as a prefix (`'word':*`), all of them
- * required, as textSearchMatch asks FTS5. Each word is folded as the indexed text is (accents
- * removed, lower case, cut at anything not a letter or digit), or null when nothing is left.
+ * The words of a search for PostgreSQL, folded as far as JavaScript folds them as the indexed text is (accents
+ * removed, lower case, cut at anything not a letter or digit), or null when nothing is left. The database folds them
+ * the rest of the way (list-transactions' tsquery): unaccent also spells out letters that have no accent to remove
+ * (ß → ss, æ → ae, ø → o), and only its own rules turn a search the way they turned the index.
  */
-export function postgresPrefixQuery(q: string): string | null {
+export function postgresSearchWords(q: string): string | null {
   const words = q
     .normalize("NFD")
     .replace(/\p{M}+/gu, "")
@@ -32,5 +33,5 @@ export function postgresPrefixQuery(q: string): string | null {
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 16);
-  return words.length ? words.map((word) => `'${word}':*`).join(" & ") : null;
+  return words.length ? words.join(" ") : null;
 }

@@ -41,7 +41,7 @@ export async function startPostgresServer(options: { port: number; dataDir: stri
     port: options.port,
     persistent: false,
     createPostgresUser: isRoot,
-    initdbFlags: ["--no-sync", "--encoding=UTF8", "--locale=C"],
+    initdbFlags: ["--no-sync", "--encoding=UTF8", "--lc-collate=C", "--lc-ctype=C.UTF-8"],
     postgresFlags: [
       "-c",
       "listen_addresses=127.0.0.1",

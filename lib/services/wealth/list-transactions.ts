@@ -6,7 +6,7 @@ import { money, type TMoney } from "@/lib/money/money";
 import { toMinor } from "@/lib/wealth/decimal";
 import { dialectOfClient } from "@/lib/db/sql-dialect";
 import { textSearchMatch, type TLedgerKind, type TLedgerQuery } from "@/lib/wealth/ledger-query";
-import { postgresPrefixQuery, postgresSearchVector } from "@/lib/wealth/transaction-search-sql";
+import { postgresSearchVector, postgresSearchWords } from "@/lib/wealth/transaction-search-sql";
 import { investmentTxDetails, parseExtra, transferCounterparty, type TCounterparty, type TInvestmentTxDetails } from "@/lib/wealth/transaction-details";
 import { getWealthContext, type TWealthContext } from "./wealth-context";
 
@@ -62,6 +62,13 @@ function delegate(kind: TLedgerKind) {
 /** A column or table name from the constants above (never user input). */
 const name = (identifier: string) => Prisma.raw(`"${identifier}"`);
 
+/**
+ * The words' tsquery on PostgreSQL: each word folded by the index's own function (so unaccent's ß → ss applies to both),
+ * each a prefix (`'word':*`), all of them required, as textSearchMatch asks FTS5.
+ */
+const postgresTsqueryOf = (words: string) =>
+  Prisma.sql`to_tsquery('simple'::regconfig, (SELECT string_agg(quote_literal(word) || ':*', ' & ') FROM unnest(string_to_array("patrimonio_search_text"(${words}), ' ')) AS word WHERE word <> ''))`;
+
 /** The text filter as an FTS5 query on the kind's search table, or null when it has no words (SQLite). */
 function textFilterOf(kind: TLedgerKind, clientId: string, q: string): TTextFilter | null {
   const words = textSearchMatch(q);
@@ -104,8 +111,8 @@ async function filterOf(kind: TLedgerKind, clientId: string, query: TLedgerQuery
   if (query.to) and.push(Prisma.sql`"operationDate" <= ${query.to}`);
   if (query.q && dialectOfClient(getDb()) === "postgres") {
     // PostgreSQL: the GIN index over the row's own text (docs/decisions/048); the count then reads the table too.
-    const tsquery = postgresPrefixQuery(query.q);
-    and.push(tsquery === null ? Prisma.sql`1 = 0` : Prisma.sql`${Prisma.raw(postgresSearchVector(kind))} @@ to_tsquery('simple'::regconfig, ${tsquery})`);
+    const words = postgresSearchWords(query.q);
+    and.push(words === null ? Prisma.sql`1 = 0` : Prisma.sql`${Prisma.raw(postgresSearchVector(kind))} @@ ${postgresTsqueryOf(words)}`);
   } else if (query.q) {
     text = textFilterOf(kind, clientId, query.q);
     and.push(text === null ? Prisma.sql`1 = 0` : Prisma.sql`${table}.rowid IN (SELECT rowid FROM ${text.search} WHERE ${text.search} MATCH ${text.match})`);

@@ -27,6 +27,7 @@ const TEXTS = [
   "pago en ÉPOCA/Señor",
   "ES76-2100 0418 4502 0005 1332",
   "niño e-commerce café",
+  "Pago ТОВАРЫ Москва Straße",
 ];
 
 async function fill(database: TTestDatabase): Promise<void> {
@@ -124,6 +125,9 @@ const SEARCHES = [
   "cafe",
   "viajes",
   "LU01",
+  "Москва",
+  "товары",
+  "straße",
   "de",
   "%",
   "x y z",
