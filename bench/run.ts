@@ -5,7 +5,7 @@
 //   --reuse-data   keep data/bench and bench/tmp/seed.json from the last run (no reseeding; for iterating; SQLite only)
 //   --databases=sqlite,postgres   which databases, each measured in turn and printed side by side (default: both;
 //                  PostgreSQL from node_modules on 127.0.0.1:BENCH_PG_PORT, default 5444, a fresh database each run)
-// Phases: probe render crawl throughput memory lighthouse vitals
+// Phases: probe render crawl throughput instances (PostgreSQL only) memory lighthouse vitals
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -96,6 +96,32 @@ function startServer(): Promise<void> {
     throw new Error("the server did not start");
   })();
 }
+/** A second instance on the same database: the next two ports (its server, its sandbox), the same secrets and data folder. */
+async function startSecondInstance(): Promise<{ origin: string; stop(): Promise<void> }> {
+  const port = PORT + 2;
+  const origin = `http://127.0.0.1:${port}`;
+  const env = { ...childEnv, PORT: String(port), SANDBOX_PORT: String(port + 1) };
+  const instance = spawn("node", ["--import", "tsx", "scripts/serve.ts", "--host", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const stop = async () => {
+    if (instance.exitCode !== null) return;
+    const exited = new Promise((resolve) => instance.once("exit", resolve));
+    instance.kill("SIGTERM");
+    await exited;
+  };
+  for (let i = 0; i < 120; i++) {
+    if (
+      await fetch(`${origin}/login`).then(
+        (response) => response.ok,
+        () => false,
+      )
+    )
+      return { origin, stop };
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await stop();
+  throw new Error("the second instance did not start");
+}
+
 function stopServer(): void {
   if (server?.pid && server.exitCode === null) server.kill("SIGTERM");
 }
@@ -346,6 +372,26 @@ async function measure() {
     row("overview throughput (10 conns, 30 s)", `${result.requests.average} req/s`, "≥ 150 req/s", result.requests.average >= 150);
     row("overview under load p99", `${result.latency.p99} ms`, "≤ 250 ms", result.latency.p99 <= 250);
     row("overview under load errors", errors, "0", errors === 0);
+  }
+  if (wants("instances") && childEnv.DATABASE_URL) {
+    // Issue 18.6: the same load on two instances of one PostgreSQL database (each its own scripts/serve.ts and sandbox).
+    // On this one 2-core host both share the CPUs: the figure shows what a second instance costs or gains here, not
+    // what a second host adds.
+    log("throughput: overview on one instance, then on two (5 + 5 connections), 30 s each");
+    const one = await cannon({ url: `${ORIGIN}${base}`, connections: 10, duration: 30, headers: { cookie: clientCookie } });
+    const second = await startSecondInstance();
+    try {
+      const both = await Promise.all(
+        [ORIGIN, second.origin].map((origin) => cannon({ url: `${origin}${base}`, connections: 5, duration: 30, headers: { cookie: clientCookie } })),
+      );
+      const total = both.reduce((sum, result) => sum + result.requests.average, 0);
+      const failed = both.reduce((sum, result) => sum + result.errors + result.timeouts + result.non2xx, 0);
+      raw.instances = { one: one.requests.average, two: both.map((result) => result.requests.average), failed };
+      row("overview throughput, 1 instance (10 conns)", `${one.requests.average} req/s`, "—", null);
+      row("overview throughput, 2 instances (5 + 5 conns)", `${Math.round(total)} req/s, ${failed} failed`, "no failures", failed === 0);
+    } finally {
+      await second.stop();
+    }
   }
 
   if (wants("memory")) {
