@@ -1,10 +1,12 @@
 import { householdsEn } from "./households-en";
+import { reviewEn } from "./review-en";
 import { fxEn } from "./fx-en";
 import { wealthEn } from "./wealth-en";
 
 export const en = {
   wealth: wealthEn,
   households: householdsEn,
+  review: reviewEn,
   fx: fxEn,
   app: { name: "Patrimonio", tagline: "Your clients' whole wealth, in one place", skipToContent: "Skip to content" },
   nav: {

@@ -1,12 +1,14 @@
 import type { TMessages } from "./en";
 
 import { householdsEs } from "./households-es";
+import { reviewEs } from "./review-es";
 import { fxEs } from "./fx-es";
 import { wealthEs } from "./wealth-es";
 
 export const es: TMessages = {
   wealth: wealthEs,
   households: householdsEs,
+  review: reviewEs,
   fx: fxEs,
   app: { name: "Patrimonio", tagline: "Todo el patrimonio de tus clientes, en un solo lugar", skipToContent: "Saltar al contenido" },
   nav: {
