@@ -211,6 +211,21 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
   },
   {
     kind: "action",
+    file: "app/(advisor)/clients/review-actions.ts",
+    name: "markClientReviewedAction",
+    expect: clientAction,
+    note: "the clientId field decides: Luis sending Ana's client is denied",
+  },
+  { kind: "action", file: HOUSEHOLD_ACTIONS, name: "markHouseholdReviewedAction", expect: clientAction, note: "one review per member, each client's own data" },
+  {
+    kind: "action",
+    file: "app/(advisor)/settings/actions.ts",
+    name: "setReviewThresholdsAction",
+    expect: { owner: "ok", other: "ok", admin: "ok", anonymous: "login", disabled: "login" },
+    note: "sets the caller's own review thresholds only (no user id in the form)",
+  },
+  {
+    kind: "action",
     file: "app/(advisor)/settings/actions.ts",
     name: "setBaseCurrencyAction",
     expect: { owner: "ok", other: "ok", admin: "ok", anonymous: "login", disabled: "login" },

@@ -251,7 +251,12 @@ function largeMovements(transactions: readonly TFlowTransaction[], threshold: TM
 function compareLiabilities(then: readonly TSnapshotLiability[], now: readonly TSnapshotLiability[]): TReviewChanges["liabilities"] {
   const thenByKey = byKey(then);
   const nowByKey = byKey(now);
-  const ref = (row: TSnapshotLiability): TLiabilityRef => ({ id: row.id, name: row.name, bank: row.bank, outstanding: money(BigInt(row.outstandingMinor), row.currency) });
+  const ref = (row: TSnapshotLiability): TLiabilityRef => ({
+    id: row.id,
+    name: row.name,
+    bank: row.bank,
+    outstanding: money(BigInt(row.outstandingMinor), row.currency),
+  });
   // A liability still listed with nothing outstanding is repaid too (banks keep a paid-off loan for a while).
   const isOpen = (row: TSnapshotLiability) => BigInt(row.outstandingMinor) !== 0n;
   return {

@@ -41,7 +41,12 @@ export function describeReviewChanges(changes: TReviewChanges, t: TMessages, loc
   const netLines = [
     ...net(base),
     ...(base.thenRatesDay || base.nowRatesDay
-      ? [interpolate(l.ratesNote, { then: formatDay(base.thenRatesDay ?? base.nowRatesDay!, locale), now: formatDay(base.nowRatesDay ?? base.thenRatesDay!, locale) })]
+      ? [
+          interpolate(l.ratesNote, {
+            then: formatDay(base.thenRatesDay ?? base.nowRatesDay!, locale),
+            now: formatDay(base.nowRatesDay ?? base.thenRatesDay!, locale),
+          }),
+        ]
       : []),
     ...(base.notConverted.length > 0 ? [interpolate(l.notConverted, { currencies: base.notConverted.join(", ") })] : []),
     // Per currency, as held (the base currency's own block too when it is held: its figures differ from the converted total).
@@ -49,15 +54,13 @@ export function describeReviewChanges(changes: TReviewChanges, t: TMessages, loc
   ];
 
   const p = changes.positions;
-  const where = (row: { name: string; isin: string; portfolio: string | null; bank: string }) => ({
-    name: row.name,
-    isin: row.isin || t.wealth.common.none,
-    portfolio: row.portfolio ?? t.wealth.common.none,
-    bank: row.bank,
-  });
+  const isinOf = (row: { isin: string }) => row.isin || t.wealth.common.none;
+  const portfolioOf = (row: { portfolio: string | null }) => row.portfolio ?? t.wealth.common.none;
   const resized = (template: string) => (row: TPositionChange) =>
     interpolate(template, {
-      ...where(row),
+      name: row.name,
+      isin: isinOf(row),
+      bank: row.bank,
       percent: pct(Math.abs(row.percent)),
       from: qty(row.quantityThen),
       to: qty(row.quantityNow),
@@ -65,14 +68,37 @@ export function describeReviewChanges(changes: TReviewChanges, t: TMessages, loc
       valueTo: m(row.valueNow),
     });
   const positionLines = [
-    ...p.opened.map((row) => interpolate(l.opened, { ...where(row), quantity: qty(row.quantity), value: m(row.value) })),
-    ...p.closed.map((row) => interpolate(l.closed, { ...where(row), quantity: qty(row.quantity), value: m(row.value) })),
+    ...p.opened.map((row) =>
+      interpolate(l.opened, {
+        name: row.name,
+        isin: isinOf(row),
+        portfolio: portfolioOf(row),
+        bank: row.bank,
+        quantity: qty(row.quantity),
+        value: m(row.value),
+      }),
+    ),
+    ...p.closed.map((row) =>
+      interpolate(l.closed, {
+        name: row.name,
+        isin: isinOf(row),
+        portfolio: portfolioOf(row),
+        bank: row.bank,
+        quantity: qty(row.quantity),
+        value: m(row.value),
+      }),
+    ),
     ...p.grown.map(resized(l.grown)),
     ...p.shrunk.map(resized(l.shrunk)),
   ];
 
   const movementLines = changes.movements.map((row) =>
-    interpolate(row.isFlow ? l.movement : l.movementNotFlow, { date: formatDay(row.day, locale), bank: row.bank, description: row.description, amount: s(row.amount) }),
+    interpolate(row.isFlow ? l.movement : l.movementNotFlow, {
+      date: formatDay(row.day, locale),
+      bank: row.bank,
+      description: row.description,
+      amount: s(row.amount),
+    }),
   );
 
   const liabilityLines = [
@@ -92,7 +118,9 @@ export function describeReviewChanges(changes: TReviewChanges, t: TMessages, loc
   ];
 
   const answers = (list: string[]) => (list.length > 0 ? list.join(", ") : l.noAnswer);
-  const mifidLines = changes.mifid.map((row) => interpolate(l.mifid, { question: row.question, bank: row.bank, then: answers(row.then), now: answers(row.now) }));
+  const mifidLines = changes.mifid.map((row) =>
+    interpolate(l.mifid, { question: row.question, bank: row.bank, then: answers(row.then), now: answers(row.now) }),
+  );
 
   const threshold = changes.thresholds;
   return [

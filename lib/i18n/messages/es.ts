@@ -381,5 +381,10 @@ export const es: TMessages = {
     externalIdMismatch: "Flanks atribuye estas credenciales a otro cliente (external_id).",
     credentialsAlreadyKnown: "Estas credenciales ya pertenecen a una conexión.",
     credentialsGone: "Flanks ya no tiene estas credenciales.",
+    reviewDayInFuture: "La fecha de una revisión no puede ser futura.",
+    invalidDay: "Introduce una fecha válida.",
+    householdEmpty: "Este hogar no tiene miembros que revisar.",
+    invalidPercent: "Introduce un porcentaje entero del 1 al 100.",
+    invalidAmount: "Introduce un importe como 10000 o 10000,50.",
   },
 };

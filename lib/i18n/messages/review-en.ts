@@ -20,6 +20,7 @@ export const reviewEn = {
   historyBy: "By",
   historyNote: "Note",
   historyHousehold: "(household)",
+  headline: { change: "Change in net wealth ({currency})", market: "Market movement", flows: "Flows: money in and out" },
   sections: {
     netWealth: "Net wealth",
     positions: "Positions",

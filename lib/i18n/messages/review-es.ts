@@ -22,6 +22,7 @@ export const reviewEs: TReviewMessages = {
   historyBy: "Por",
   historyNote: "Nota",
   historyHousehold: "(hogar)",
+  headline: { change: "Variación del patrimonio neto ({currency})", market: "Efecto mercado", flows: "Flujos: entradas y salidas de dinero" },
   sections: {
     netWealth: "Patrimonio neto",
     positions: "Posiciones",
@@ -33,7 +34,8 @@ export const reviewEs: TReviewMessages = {
   lines: {
     netChange: "Patrimonio neto en {currency}: {then} → {now} ({change}).",
     market: "Efecto mercado: {amount}.",
-    flows: "Flujos (entradas y salidas de dinero): {amount}: cuentas {accounts}, compras y ventas de inversiones {investments}, deuda dispuesta o amortizada {liabilities}.",
+    flows:
+      "Flujos (entradas y salidas de dinero): {amount}: cuentas {accounts}, compras y ventas de inversiones {investments}, deuda dispuesta o amortizada {liabilities}.",
     connectionsNet: "Bancos conectados o desconectados desde entonces: {amount}.",
     ratesNote: "La revisión a los tipos del BCE del {then}, hoy a los del {now}; el efecto mercado incluye la variación de los tipos.",
     notConverted: "Sin convertir (no hay tipo), solo por divisa: {currencies}.",

@@ -135,33 +135,29 @@ export async function loadTransactionsAfter(clientId: string, then: TReviewSnaps
     }),
   ]);
   return [
-    ...accounts.map(
-      (row): TFlowTransaction => ({
-        connectionId: row.connectionId,
-        kind: "account",
-        id: row.flanksId,
-        day: row.operationDate,
-        description: row.description,
-        type: row.type,
-        symb: null,
-        amountMinor: row.amountMinor,
-        currency: row.currency,
-        bank: bankOf.get(row.connectionId) ?? "",
-      }),
-    ),
-    ...investments.map(
-      (row): TFlowTransaction => ({
-        connectionId: row.connectionId,
-        kind: "investment",
-        id: row.flanksId,
-        day: row.operationDate,
-        description: row.description,
-        type: row.type,
-        symb: row.symb,
-        amountMinor: row.netCashMinor,
-        currency: row.currency,
-        bank: bankOf.get(row.connectionId) ?? "",
-      }),
-    ),
+    ...accounts.map((row): TFlowTransaction => ({
+      connectionId: row.connectionId,
+      kind: "account",
+      id: row.flanksId,
+      day: row.operationDate,
+      description: row.description,
+      type: row.type,
+      symb: null,
+      amountMinor: row.amountMinor,
+      currency: row.currency,
+      bank: bankOf.get(row.connectionId) ?? "",
+    })),
+    ...investments.map((row): TFlowTransaction => ({
+      connectionId: row.connectionId,
+      kind: "investment",
+      id: row.flanksId,
+      day: row.operationDate,
+      description: row.description,
+      type: row.type,
+      symb: row.symb,
+      amountMinor: row.netCashMinor,
+      currency: row.currency,
+      bank: bankOf.get(row.connectionId) ?? "",
+    })),
   ];
 }

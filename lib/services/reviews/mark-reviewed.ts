@@ -62,7 +62,9 @@ export async function markHouseholdReviewed(actor: TSessionUser, householdId: un
   const members = await db.householdMember.findMany({ where: { householdId: household.id }, select: { clientId: true }, orderBy: { addedAt: "asc" } });
   if (members.length === 0) throw new AppError("BAD_REQUEST", "householdEmpty");
   const base = await getBaseCurrency(actor);
-  const snapshots = await Promise.all(members.map(async (member) => ({ clientId: member.clientId, snapshot: await loadReviewSnapshot(member.clientId, base, db, now) })));
+  const snapshots = await Promise.all(
+    members.map(async (member) => ({ clientId: member.clientId, snapshot: await loadReviewSnapshot(member.clientId, base, db, now) })),
+  );
   await db.$transaction(async (tx) => {
     for (const { clientId, snapshot } of snapshots) {
       await tx.clientReview.create({

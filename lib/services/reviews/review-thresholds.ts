@@ -9,7 +9,8 @@ import type { TReviewThresholdsInput } from "./review-schemas";
 /** The actor's own review thresholds; without a saved row, 10 % and 10 000 in their base currency. */
 export async function getReviewThresholds(actor: TActor): Promise<TReviewThresholds & { isDefault: boolean }> {
   const [row, base] = await Promise.all([getDb().reviewSettings.findUnique({ where: { userId: actor.id } }), getBaseCurrency(actor)]);
-  if (row) return { positionChangePercent: row.positionChangePercent, largeMovement: money(row.largeMovementMinor, row.largeMovementCurrency), isDefault: false };
+  if (row)
+    return { positionChangePercent: row.positionChangePercent, largeMovement: money(row.largeMovementMinor, row.largeMovementCurrency), isDefault: false };
   return {
     positionChangePercent: DEFAULT_REVIEW_THRESHOLDS.positionChangePercent,
     largeMovement: moneyFromDecimal(DEFAULT_REVIEW_THRESHOLDS.largeMovementMajor, base),
