@@ -49,8 +49,8 @@ export function describeReviewChanges(changes: TReviewChanges, t: TMessages, loc
         ]
       : []),
     ...(base.notConverted.length > 0 ? [interpolate(l.notConverted, { currencies: base.notConverted.join(", ") })] : []),
-    // Per currency, as held (the base currency's own block too when it is held: its figures differ from the converted total).
-    ...changes.perCurrency.flatMap(net),
+    // Per currency, as held, unless the base currency is all there is (the same figures twice).
+    ...(changes.perCurrency.length === 1 && changes.perCurrency[0]!.currency === base.currency ? [] : changes.perCurrency.flatMap(net)),
   ];
 
   const p = changes.positions;
