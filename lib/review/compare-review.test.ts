@@ -54,10 +54,27 @@ const account = (balanceMinor: bigint, currency = "EUR", id = "acc", connectionI
   balanceMinor: String(balanceMinor),
   currency,
 });
-const liability = (id: string, outstandingMinor: bigint) => ({ connectionId: "c1", id, name: `Loan ${id}`, bank: "TestBank", outstandingMinor: String(outstandingMinor), currency: "EUR" });
+const liability = (id: string, outstandingMinor: bigint) => ({
+  connectionId: "c1",
+  id,
+  name: `Loan ${id}`,
+  bank: "TestBank",
+  outstandingMinor: String(outstandingMinor),
+  currency: "EUR",
+});
 
 function tx(partial: Partial<TFlowTransaction> & Pick<TFlowTransaction, "kind" | "amountMinor">): TFlowTransaction {
-  return { connectionId: "c1", id: `tx${Math.abs(Number(partial.amountMinor))}`, day: "2026-12-01", description: "MOVE", type: null, symb: null, currency: "EUR", bank: "TestBank", ...partial };
+  return {
+    connectionId: "c1",
+    id: `tx${Math.abs(Number(partial.amountMinor))}`,
+    day: "2026-12-01",
+    description: "MOVE",
+    type: null,
+    symb: null,
+    currency: "EUR",
+    bank: "TestBank",
+    ...partial,
+  };
 }
 
 const compare = (then: TReviewSnapshot, now: TReviewSnapshot, transactions: TFlowTransaction[] = [], thresholds = THRESHOLDS) =>
@@ -201,8 +218,16 @@ describe("large movements", () => {
 
 describe("connections and MiFID answers", () => {
   it("finds a connection that broke, one that came back, products that started failing and a bank removed", () => {
-    const connection = (id: string, state: string, erroredProducts: string[] = []) => ({ id, bank: `Bank ${id}`, state, erroredProducts, transactionsThrough: null });
-    const then = snapshot({ connections: [connection("a", "READY"), connection("b", "NEEDS_SCA"), connection("c", "PARTIAL", ["card"]), connection("d", "READY")] });
+    const connection = (id: string, state: string, erroredProducts: string[] = []) => ({
+      id,
+      bank: `Bank ${id}`,
+      state,
+      erroredProducts,
+      transactionsThrough: null,
+    });
+    const then = snapshot({
+      connections: [connection("a", "READY"), connection("b", "NEEDS_SCA"), connection("c", "PARTIAL", ["card"]), connection("d", "READY")],
+    });
     const now = snapshot({ connections: [connection("a", "BLOCKED"), connection("b", "READY"), connection("c", "PARTIAL", ["card", "mifid"])] });
     const changes = compare(then, now);
     expect(changes.connections.broke.map((c) => [c.bank, c.stateNow])).toEqual([["Bank a", "BLOCKED"]]);
