@@ -166,7 +166,7 @@ function evolveOnce(data: TCredentialsData, token: string, n: number, day: strin
   }
 
   // One fund is redeemed whole.
-  const closed = investments.find((i) => i.type === "F");
+  const closed = investments.find((i) => i.type === "F" && i.currency === "EUR");
   if (closed) {
     investments = investments.filter((i) => i !== closed);
     details = details.filter((d) => d._id !== closed._id);
@@ -190,9 +190,11 @@ function evolveOnce(data: TCredentialsData, token: string, n: number, day: strin
     };
   }
 
-  // A new position: the first catalog ETF not held, 100 shares at its catalog price.
+  // A new position: the first euro ETF (else share) of the catalog not held, 100 shares at its catalog price. Every
+  // change is in euros, so that in the base currency the market movement is the price move to the cent.
   const held = new Set(investments.map((i) => i.isin));
-  const instrument = CATALOG.ETF.find((candidate) => !held.has(candidate.isin)) ?? CATALOG.VI.find((candidate) => !held.has(candidate.isin));
+  const isNew = (candidate: { isin: string; currency: string }) => candidate.currency === "EUR" && !held.has(candidate.isin);
+  const instrument = CATALOG.ETF.find(isNew) ?? CATALOG.VI.find(isNew);
   const portfolio = instrument ? (data.portfolios.find((p) => p.currency === instrument.currency) ?? data.portfolios[0]) : undefined;
   if (instrument && portfolio) {
     const id = hexId(token, "investment", instrument.isin);
