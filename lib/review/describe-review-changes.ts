@@ -2,7 +2,7 @@ import { formatDay, formatMoney, formatNumber, formatPercent } from "@/lib/i18n/
 import type { TLocale } from "@/lib/i18n/locales";
 import { interpolate, type TMessages } from "@/lib/i18n/messages";
 import type { TMoney } from "@/lib/money/money";
-import type { TNetChange, TPositionChange, TReviewChanges } from "./compare-review";
+import type { TBaseNetChange, TPositionChange, TReviewChanges } from "./compare-review";
 
 export type TReviewSection = { key: keyof TMessages["review"]["sections"]; title: string; lines: string[] };
 
@@ -26,7 +26,7 @@ export function describeReviewChanges(changes: TReviewChanges, t: TMessages, loc
   const pct = (percent: number) => formatPercent(percent / 100, locale, 0);
   const section = (key: TReviewSection["key"], lines: string[]): TReviewSection => ({ key, title: r.sections[key], lines });
 
-  const net = (entry: TNetChange) => [
+  const net = (entry: TBaseNetChange) => [
     interpolate(l.netChange, { currency: entry.currency, then: m(entry.then), now: m(entry.now), change: s(entry.change) }),
     interpolate(l.market, { amount: s(entry.market) }),
     interpolate(l.flows, {
@@ -49,8 +49,19 @@ export function describeReviewChanges(changes: TReviewChanges, t: TMessages, loc
         ]
       : []),
     ...(base.notConverted.length > 0 ? [interpolate(l.notConverted, { currencies: base.notConverted.join(", ") })] : []),
-    // Per currency, as held, unless the base currency is all there is (the same figures twice).
-    ...(changes.perCurrency.length === 1 && changes.perCurrency[0]!.currency === base.currency ? [] : changes.perCurrency.flatMap(net)),
+    // Per currency, as held, one line each, unless the base currency is all there is (the same figures twice).
+    ...(changes.perCurrency.length === 1 && changes.perCurrency[0]!.currency === base.currency
+      ? []
+      : changes.perCurrency.map((entry) =>
+          interpolate(l.perCurrency, {
+            currency: entry.currency,
+            then: m(entry.then),
+            now: m(entry.now),
+            change: s(entry.change),
+            market: s(entry.market),
+            flows: s(entry.flows.total),
+          }),
+        )),
   ];
 
   const p = changes.positions;

@@ -31,6 +31,7 @@ export const reviewEn = {
   },
   lines: {
     netChange: "Net wealth in {currency}: {then} → {now} ({change}).",
+    perCurrency: "Held in {currency}: {then} → {now} ({change}): market {market}, flows {flows}.",
     market: "Market movement: {amount}.",
     flows: "Flows (money in and out): {amount}: accounts {accounts}, investment purchases and sales {investments}, debt drawn or repaid {liabilities}.",
     connectionsNet: "Banks connected or disconnected since: {amount}.",

@@ -33,6 +33,7 @@ export const reviewEs: TReviewMessages = {
   },
   lines: {
     netChange: "Patrimonio neto en {currency}: {then} → {now} ({change}).",
+    perCurrency: "En {currency}, tal como se tiene: {then} → {now} ({change}): mercado {market}, flujos {flows}.",
     market: "Efecto mercado: {amount}.",
     flows:
       "Flujos (entradas y salidas de dinero): {amount}: cuentas {accounts}, compras y ventas de inversiones {investments}, deuda dispuesta o amortizada {liabilities}.",
