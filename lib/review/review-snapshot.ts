@@ -58,8 +58,8 @@ const ZMifidSchema = z.object({ connectionId: z.string(), questionId: z.string()
 export const ZReviewSnapshotSchema = z.object({
   version: z.literal(1),
   takenAt: z.iso.datetime(),
-  /** Net wealth in the base currency at the rates of `ratesDay` (null: only the base currency was held). */
-  base: z.object({ currency: z.string(), netMinor: minorText, ratesDay: day.nullable(), notConverted: z.array(z.string()) }),
+  /** Net wealth in the base currency at the rates of `ratesDay` (null: only the base currency was held); netMinor null once a bank was erased from it. */
+  base: z.object({ currency: z.string(), netMinor: minorText.nullable(), ratesDay: day.nullable(), notConverted: z.array(z.string()) }),
   /** Per currency, as held. */
   totals: z.array(z.object({ currency: z.string(), assetsMinor: minorText, liabilitiesMinor: minorText })),
   positions: z.array(ZPositionSchema),
@@ -100,4 +100,22 @@ export function snapshotTotals(rows: Pick<TReviewSnapshot, "positions" | "accoun
   return [...byCurrency]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([currency, entry]) => ({ currency, assetsMinor: String(entry.assets), liabilitiesMinor: String(entry.liabilities) }));
+}
+
+/**
+ * The snapshot without anything of one connection: disconnecting a bank erases every figure stored for
+ * it (decision 042), its copy in past reviews too. The base-currency total, which included it, is
+ * dropped (the comparison does not use it; it converts the per-currency figures again).
+ */
+export function withoutConnection(snapshot: TReviewSnapshot, connectionId: string): TReviewSnapshot {
+  const keep = <T extends { connectionId: string }>(rows: T[]) => rows.filter((row) => row.connectionId !== connectionId);
+  const rows = { positions: keep(snapshot.positions), accounts: keep(snapshot.accounts), liabilities: keep(snapshot.liabilities) };
+  return {
+    ...snapshot,
+    base: { ...snapshot.base, netMinor: null },
+    totals: snapshotTotals(rows),
+    ...rows,
+    connections: snapshot.connections.filter((c) => c.id !== connectionId),
+    mifid: keep(snapshot.mifid),
+  };
 }

@@ -16,11 +16,13 @@ vi.mock("@/lib/env", () => ({
   getEnv: () => ({ auditKey: "test-audit-key-test-audit-key-000", BASE_CURRENCY: "EUR", FIRM_TIME_ZONE: "Europe/Madrid" }),
 }));
 vi.mock("@/lib/request/request-id", () => ({ getRequestId: async () => null }));
+vi.mock("@/lib/flanks/get-flanks-client", () => ({ getFlanksClient: () => ({ deleteCredentials: async () => ({}) }) }));
 const { markClientReviewed, markHouseholdReviewed } = await import("./mark-reviewed");
 const { getClientReviews } = await import("./get-review-changes");
 const { getReviewThresholds, setReviewThresholds } = await import("./review-thresholds");
 const { createHousehold } = await import("@/lib/services/households/create-household");
 const { setHouseholdMember } = await import("@/lib/services/households/set-household-member");
+const { deleteConnection } = await import("@/lib/services/connections/delete-connection");
 
 let database: TTestDatabase;
 const user = (id: string, role: "ADVISOR" | "ADMIN"): TSessionUser => ({
@@ -241,5 +243,23 @@ describe("review services", () => {
     // Just reviewed: nothing changed since.
     expect(carmen.changes!.base.change).toEqual(money(0n, "EUR"));
     expect(await database.db.auditEvent.count({ where: { action: "household.review", targetId: householdId } })).toBe(1);
+  });
+
+  it("disconnecting a bank erases its figures from the client's past reviews too", async () => {
+    const before = await database.db.clientReview.findMany({ where: { clientId: ids.carmen } });
+    expect(before.length).toBeGreaterThan(1);
+    expect(before.every((row) => row.snapshotJson.includes(ids.connection))).toBe(true);
+    await deleteConnection(ana, ids.connection, "connection.disconnect", { isPartOfClientErasure: true });
+    const after = await database.db.clientReview.findMany({ where: { clientId: ids.carmen } });
+    for (const row of after) {
+      expect(row.snapshotJson).not.toContain(ids.connection);
+      expect(row.snapshotJson).not.toContain("ES0000000001");
+      expect(parseReviewSnapshot(row.snapshotJson)).toMatchObject({ positions: [], accounts: [], liabilities: [], mifid: [], connections: [], totals: [] });
+    }
+    // The history stays; the comparison has nothing of the bank on either side.
+    const reviews = await getClientReviews(ana, ids.carmen, NOW);
+    expect(reviews.history).toHaveLength(after.length);
+    expect(reviews.changes!.base.change).toEqual(money(0n, "EUR"));
+    expect(reviews.changes!.connections.removed).toEqual([]);
   });
 });
