@@ -201,6 +201,13 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
     expect: clientAction,
     note: "also: Luis adding Ana's client to his own household is denied",
   },
+  {
+    kind: "action",
+    file: HOUSEHOLD_ACTIONS,
+    name: "markHouseholdReviewedAction",
+    expect: clientAction,
+    note: "one review per member, each client's own data; before the members are removed below",
+  },
   { kind: "action", file: HOUSEHOLD_ACTIONS, name: "removeHouseholdMemberAction", expect: clientAction },
   {
     kind: "action",
@@ -216,7 +223,6 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
     expect: clientAction,
     note: "the clientId field decides: Luis sending Ana's client is denied",
   },
-  { kind: "action", file: HOUSEHOLD_ACTIONS, name: "markHouseholdReviewedAction", expect: clientAction, note: "one review per member, each client's own data" },
   {
     kind: "action",
     file: "app/(advisor)/settings/actions.ts",
