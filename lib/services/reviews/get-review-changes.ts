@@ -47,7 +47,7 @@ export async function getClientReviews(actor: TActor, clientId: unknown, now = n
   if (!then) return { history, changes: null, isUnreadable: true };
   const base = await getBaseCurrency(actor);
   const [current, transactions, thresholds] = await Promise.all([
-    loadReviewSnapshot(client.id, base, db, now),
+    loadReviewSnapshot(client.id, base, { db, now, withTransactionDays: false }),
     loadTransactionsAfter(client.id, then, db),
     getReviewThresholds(actor),
   ]);

@@ -16,9 +16,18 @@ type TDb = Prisma.TransactionClient;
  * here checks access itself.
  */
 
-/** The client's stored data now, in the shape a review keeps (lib/review/review-snapshot.ts). */
-export async function loadReviewSnapshot(clientId: string, base: string, db: TDb = getDb(), now = new Date()): Promise<TReviewSnapshot> {
+/**
+ * The client's stored data now, in the shape a review keeps (lib/review/review-snapshot.ts).
+ * `withTransactionDays`: only a snapshot to be stored needs each connection's newest transaction day
+ * (a scan of the client's transactions); today's side of a comparison does not, and skips it.
+ */
+export async function loadReviewSnapshot(
+  clientId: string,
+  base: string,
+  { db = getDb(), now = new Date(), withTransactionDays = true }: { db?: TDb; now?: Date; withTransactionDays?: boolean } = {},
+): Promise<TReviewSnapshot> {
   const where = { clientId };
+  const noDays = Promise.resolve([] as { connectionId: string; _max: { operationDate: string | null } }[]);
   const [connections, portfolios, investments, accounts, liabilities, mifid, accountDays, investmentDays] = await Promise.all([
     db.connection.findMany({ where, select: { id: true, bank: true, bankName: true, state: true, erroredProducts: true }, orderBy: { createdAt: "asc" } }),
     db.wealthPortfolio.findMany({ where, select: { connectionId: true, flanksId: true, name: true } }),
@@ -38,8 +47,8 @@ export async function loadReviewSnapshot(clientId: string, base: string, db: TDb
       orderBy: [{ connectionId: "asc" }, { flanksId: "asc" }],
     }),
     db.wealthMifidAnswer.findMany({ where, select: { connectionId: true, questionId: true, question: true, answersJson: true }, orderBy: { position: "asc" } }),
-    db.wealthAccountTransaction.groupBy({ by: ["connectionId"], where, _max: { operationDate: true } }),
-    db.wealthInvestmentTransaction.groupBy({ by: ["connectionId"], where, _max: { operationDate: true } }),
+    withTransactionDays ? db.wealthAccountTransaction.groupBy({ by: ["connectionId"], where, _max: { operationDate: true } }) : noDays,
+    withTransactionDays ? db.wealthInvestmentTransaction.groupBy({ by: ["connectionId"], where, _max: { operationDate: true } }) : noDays,
   ]);
   const bankOf = new Map(connections.map((c) => [c.id, c.bankName ?? c.bank]));
   const bank = (connectionId: string) => bankOf.get(connectionId) ?? "";

@@ -25,7 +25,7 @@ export async function markClientReviewed(actor: TSessionUser, clientId: unknown,
   const client = await findAccessibleClient(actor, clientId);
   const base = await getBaseCurrency(actor);
   const db = getDb();
-  const snapshot = await loadReviewSnapshot(client.id, base, db, now);
+  const snapshot = await loadReviewSnapshot(client.id, base, { db, now });
   return db.$transaction(async (tx) => {
     const review = await tx.clientReview.create({
       data: {
@@ -63,7 +63,7 @@ export async function markHouseholdReviewed(actor: TSessionUser, householdId: un
   if (members.length === 0) throw new AppError("BAD_REQUEST", "householdEmpty");
   const base = await getBaseCurrency(actor);
   const snapshots = await Promise.all(
-    members.map(async (member) => ({ clientId: member.clientId, snapshot: await loadReviewSnapshot(member.clientId, base, db, now) })),
+    members.map(async (member) => ({ clientId: member.clientId, snapshot: await loadReviewSnapshot(member.clientId, base, { db, now }) })),
   );
   await db.$transaction(async (tx) => {
     for (const { clientId, snapshot } of snapshots) {
