@@ -128,21 +128,39 @@ function parseAnswers(json: string): string[] {
   }
 }
 
-/** Account and investment transactions of each connection after the day its review snapshot held transactions through. */
+/**
+ * Account and investment transactions of each connection after the day its review snapshot held
+ * transactions through. Read through the (clientId, operationDate) indexes from the earliest of those
+ * days, then kept per connection; a connection that had none at the review gives all of its own.
+ */
 export async function loadTransactionsAfter(clientId: string, then: TReviewSnapshot, db: TDb = getDb()): Promise<TFlowTransaction[]> {
   if (then.connections.length === 0) return [];
-  const after = then.connections.map((c) => ({ connectionId: c.id, ...(c.transactionsThrough ? { operationDate: { gt: c.transactionsThrough } } : {}) }));
+  const throughOf = new Map(then.connections.map((c) => [c.id, c.transactionsThrough]));
+  const days = then.connections.map((c) => c.transactionsThrough).filter((day): day is string => day !== null);
+  const undated = then.connections.filter((c) => c.transactionsThrough === null).map((c) => c.id);
+  const after = [
+    ...(days.length > 0 ? [{ clientId, operationDate: { gt: days.sort()[0]! } }] : []),
+    ...(undated.length > 0 ? [{ clientId, connectionId: { in: undated } }] : []),
+  ];
+  if (after.length === 0) return [];
+  const isAfter = (row: { connectionId: string; operationDate: string }) => {
+    if (!throughOf.has(row.connectionId)) return false;
+    const through = throughOf.get(row.connectionId);
+    return through === null || through === undefined || row.operationDate > through;
+  };
   const bankOf = new Map(then.connections.map((c) => [c.id, c.bank]));
-  const [accounts, investments] = await Promise.all([
+  const [allAccounts, allInvestments] = await Promise.all([
     db.wealthAccountTransaction.findMany({
-      where: { clientId, OR: after },
+      where: { OR: after },
       select: { connectionId: true, flanksId: true, operationDate: true, description: true, type: true, amountMinor: true, currency: true },
     }),
     db.wealthInvestmentTransaction.findMany({
-      where: { clientId, OR: after },
+      where: { OR: after },
       select: { connectionId: true, flanksId: true, operationDate: true, description: true, type: true, symb: true, netCashMinor: true, currency: true },
     }),
   ]);
+  const accounts = allAccounts.filter(isAfter);
+  const investments = allInvestments.filter(isAfter);
   return [
     ...accounts.map((row): TFlowTransaction => ({
       connectionId: row.connectionId,
