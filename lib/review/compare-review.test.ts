@@ -145,6 +145,11 @@ describe("net wealth: market movement and flows", () => {
     expect(changes.base.flows.total).toEqual(money(80_000n, "EUR"));
     expect(changes.base.market).toEqual(money(20_000n, "EUR"));
     expect(changes.base.notConverted).toEqual([]);
+    // Written in the base currency, then one line per currency as held.
+    const lines = describeReviewChanges(changes, MESSAGES.en, "en")[0]!.lines.map((line) => line.replace(/[\u00a0\u202f]/g, " "));
+    expect(lines).toContain("Net wealth in EUR: €1,800.00 → €2,800.00 (+€1,000.00).");
+    expect(lines).toContain("Held in USD: US$1,000.00 → US$2,250.00 (+US$1,250.00): market +US$250.00, flows +US$1,000.00.");
+    expect(lines).toContain("Held in EUR: €1,000.00 → €1,000.00 (€0.00): market €0.00, flows €0.00.");
   });
 
   it("a currency without a rate stays out of the base figures and is named", () => {
