@@ -15,7 +15,6 @@ export const reviewEn = {
   mark: "Mark reviewed",
   marked: "Review saved.",
   historyTitle: "Review history",
-  historyEmpty: "No review yet.",
   historyDay: "Date",
   historyBy: "By",
   historyNote: "Note",
@@ -65,5 +64,4 @@ export const reviewEn = {
     positionChangePercent: "Positions grown or shrunk by at least (%)",
     largeMovement: "Movements of at least (in {currency})",
   },
-  audit: { client: "Client reviewed", household: "Household reviewed" },
 } as const;

@@ -17,7 +17,6 @@ export const reviewEs: TReviewMessages = {
   mark: "Marcar revisado",
   marked: "Revisión guardada.",
   historyTitle: "Historial de revisiones",
-  historyEmpty: "Aún no hay revisiones.",
   historyDay: "Fecha",
   historyBy: "Por",
   historyNote: "Nota",
@@ -68,5 +67,4 @@ export const reviewEs: TReviewMessages = {
     positionChangePercent: "Posiciones que aumentan o se reducen al menos (%)",
     largeMovement: "Movimientos de al menos (en {currency})",
   },
-  audit: { client: "Cliente revisado", household: "Hogar revisado" },
 };
