@@ -30,6 +30,7 @@ export const POSTGRES_TEST_FILES = [
   "lib/jobs/fx-rates-job.test.ts",
   "lib/flanks/shared-token-manager.test.ts",
   "lib/sync/sync-writer-statistics.postgres.test.ts",
+  "lib/services/reviews/reviews.test.ts",
 ];
 
 // vitest skips an include that matches nothing: a moved test file would silently leave the PostgreSQL run.

@@ -371,6 +371,13 @@ function actionInput(name: string, caller: TCaller): { fields: Record<string, st
       return { fields: { token: "A".repeat(43), consent: "yes" }, params };
     case "setLocaleAction":
       return { fields: { locale: "en" }, params };
+    case "markClientReviewedAction":
+      return { fields: { clientId: w.clientId, reviewDay: new Date().toISOString().slice(0, 10), note: `Matrix review by ${caller}` }, params };
+    case "markHouseholdReviewedAction":
+      return { fields: { householdId: w.householdId, reviewDay: new Date().toISOString().slice(0, 10), note: `Matrix review by ${caller}` }, params };
+    case "setReviewThresholdsAction":
+      // The defaults, saved: what every caller already reads in, so the cell changes nothing visible.
+      return { fields: { positionChangePercent: "10", largeMovement: "10000" }, params };
     case "setBaseCurrencyAction":
       // "" follows the firm's currency: what every caller already reads in, so the cell changes nothing visible.
       return { fields: { baseCurrency: "" }, params };

@@ -201,6 +201,13 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
     expect: clientAction,
     note: "also: Luis adding Ana's client to his own household is denied",
   },
+  {
+    kind: "action",
+    file: HOUSEHOLD_ACTIONS,
+    name: "markHouseholdReviewedAction",
+    expect: clientAction,
+    note: "one review per member, each client's own data; before the members are removed below",
+  },
   { kind: "action", file: HOUSEHOLD_ACTIONS, name: "removeHouseholdMemberAction", expect: clientAction },
   {
     kind: "action",
@@ -208,6 +215,20 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
     name: "deleteHouseholdAction",
     expect: clientAction,
     note: "the owner and the admin each delete a household of Ana's made for it",
+  },
+  {
+    kind: "action",
+    file: "app/(advisor)/clients/review-actions.ts",
+    name: "markClientReviewedAction",
+    expect: clientAction,
+    note: "the clientId field decides: Luis sending Ana's client is denied",
+  },
+  {
+    kind: "action",
+    file: "app/(advisor)/settings/actions.ts",
+    name: "setReviewThresholdsAction",
+    expect: { owner: "ok", other: "ok", admin: "ok", anonymous: "login", disabled: "login" },
+    note: "sets the caller's own review thresholds only (no user id in the form)",
   },
   {
     kind: "action",

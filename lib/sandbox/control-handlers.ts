@@ -4,10 +4,11 @@ import { findBank } from "./banks";
 import { createFaultRule, ZFaultRequestSchema } from "./faults";
 import { createShapeFault, ZShapeFaultRequestSchema } from "./shape-faults";
 import { errorJson, json } from "./http";
-import { connect, type TSandboxContext } from "./sandbox-context";
+import { connect, evolvedDataFor, type TSandboxContext } from "./sandbox-context";
 import { evaluateLogin } from "./scenarios";
 
 const ZClockSchema = z.object({ advanceSeconds: z.number().finite() });
+const ZEvolveSchema = z.object({ username: z.string().trim().min(1).max(200), bank: z.string().min(1).max(100).optional() });
 const ZCreateCredentialsSchema = z.object({
   bank: z.string().min(1),
   username: z.string().min(1).max(200),
@@ -111,6 +112,26 @@ export async function handleControl(ctx: TSandboxContext, request: Request, path
       });
       if (!result.ok) return errorJson(409, result.error, { code: result.error });
       return json(201, { code: result.code });
+    }
+    case "POST _control/evolve": {
+      // The data of these credentials moves on once (evolve.ts), and Flanks' daily refresh happens now:
+      // last_update changes, so the app's next status check or refresh syncs the new data.
+      const parsed = await parse(request, ZEvolveSchema);
+      if (!parsed.ok) return parsed.response;
+      const username = parsed.value.username.toLowerCase();
+      const matches = Object.values(state.credentials).filter(
+        (c) => c.username.trim().toLowerCase() === username && (parsed.value.bank === undefined || c.bank === parsed.value.bank),
+      );
+      if (matches.length === 0) return errorJson(404, "No credentials with this username", { code: "UNKNOWN_CREDENTIALS" });
+      if (matches.length > 1) return errorJson(409, "Several banks have credentials with this username: name the bank", { code: "AMBIGUOUS_USERNAME" });
+      const credentials = matches[0]!;
+      if (credentials.post.empty) return errorJson(409, "An empty bank has nothing to move on", { code: "EMPTY_BANK" });
+      const now = ctx.now();
+      credentials.evolutions = [...(credentials.evolutions ?? []), now];
+      credentials.lastRefreshAt = now;
+      ctx.store.save();
+      const { lastEvolution } = evolvedDataFor(ctx, credentials);
+      return json(200, { evolutions: credentials.evolutions.length, lastUpdate: new Date(now).toISOString(), changes: lastEvolution });
     }
     default:
       return errorJson(404, `No control endpoint ${route}`);

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { findBank } from "./banks";
 import { isoDayOfMs } from "./dates";
 import { computeStatus } from "./extraction-status";
+import { applyEvolutions, type TEvolutionSummary } from "./evolve";
 import { credentialsSeed, generateCredentialsData, type TCredentialsData } from "./generate-data";
 import type { TJweKeys } from "./jwe-keys";
 import { jointAccountFromUsername, volumeFromUsername, type TLinkErrorCode, type TPostScenario } from "./scenarios";
@@ -38,16 +39,22 @@ export function findLiveCredentials(ctx: TSandboxContext, token: unknown): TCred
   return Object.hasOwn(ctx.store.state.credentials, token) ? (ctx.store.state.credentials[token] ?? null) : null;
 }
 
-const dataCache = new Map<string, TCredentialsData>();
+const dataCache = new Map<string, { data: TCredentialsData; lastEvolution: TEvolutionSummary | null }>();
 
-/** The data of live credentials, re-derived from the seed (cached briefly: generation takes ~10 ms). */
+/** The data of live credentials, re-derived from the seed (cached briefly: generation takes ~10 ms), moved on by each evolution. */
 export function dataFor(ctx: TSandboxContext, credentials: TCredentialsState): TCredentialsData {
+  return evolvedDataFor(ctx, credentials).data;
+}
+
+/** dataFor, with what the last POST _control/evolve changed (null before any). */
+export function evolvedDataFor(ctx: TSandboxContext, credentials: TCredentialsState): { data: TCredentialsData; lastEvolution: TEvolutionSummary | null } {
   const status = computeStatus(credentials, ctx.now());
   const updatedAtTimestamp = Math.floor(status.lastUpdateMs / 1000);
-  const key = `${credentials.token}|${credentials.externalId ?? ""}|${updatedAtTimestamp}`;
+  const evolutions = credentials.evolutions ?? [];
+  const key = `${credentials.token}|${credentials.externalId ?? ""}|${updatedAtTimestamp}|${evolutions.length}`;
   const cached = dataCache.get(key);
   if (cached) return cached;
-  const data = generateCredentialsData(credentialsSeed(credentials.bank, credentials.seedUsername), {
+  const generated = generateCredentialsData(credentialsSeed(credentials.bank, credentials.seedUsername), {
     credentialsToken: credentials.token,
     externalId: credentials.externalId,
     bankId: credentials.bank,
@@ -57,12 +64,14 @@ export function dataFor(ctx: TSandboxContext, credentials: TCredentialsState): T
     joint: jointAccountFromUsername(credentials.seedUsername),
     empty: credentials.post.empty,
   });
-  dataCache.set(key, data);
+  const evolved = credentials.post.empty ? { data: generated, last: null } : applyEvolutions(generated, credentials.token, evolutions);
+  const entry = { data: evolved.data, lastEvolution: evolved.last };
+  dataCache.set(key, entry);
   if (dataCache.size > 32) {
     const oldest = dataCache.keys().next().value;
     if (oldest !== undefined) dataCache.delete(oldest);
   }
-  return data;
+  return entry;
 }
 
 export type TConnectRequest = {

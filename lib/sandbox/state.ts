@@ -27,6 +27,8 @@ export type TCredentialsState = {
   lastRefreshAt: number | null;
   /** Forced flows stop automatic updates (per the reference) from this moment. */
   frozenSince: number | null;
+  /** Times of POST _control/evolve (evolve.ts): each moves the data on once. Absent in older state files. */
+  evolutions?: number[];
 };
 
 export type TCodeState = {

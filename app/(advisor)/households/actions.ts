@@ -10,6 +10,8 @@ import { removeHouseholdMember } from "@/lib/services/households/remove-househol
 import { renameHousehold } from "@/lib/services/households/rename-household";
 import { setHouseholdMember } from "@/lib/services/households/set-household-member";
 import { idField } from "@/lib/validation/fields";
+import { markHouseholdReviewed } from "@/lib/services/reviews/mark-reviewed";
+import { ZMarkHouseholdReviewedSchema } from "@/lib/services/reviews/review-schemas";
 
 export const createHouseholdAction = formAction({
   schema: ZHouseholdNameSchema,
@@ -52,5 +54,15 @@ export const deleteHouseholdAction = formAction({
   async run(user, { householdId }) {
     await deleteHousehold(user, householdId);
     redirect("/households");
+  },
+});
+
+/** Every member reviewed at once, each with their own data (docs/decisions/053). */
+export const markHouseholdReviewedAction = formAction({
+  schema: ZMarkHouseholdReviewedSchema,
+  async run(user, { householdId, ...input }) {
+    await markHouseholdReviewed(user, householdId, input);
+    revalidatePath(`/households/${householdId}`);
+    return { status: "ok" };
   },
 });

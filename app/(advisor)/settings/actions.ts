@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { setBaseCurrency } from "@/lib/services/users/set-base-currency";
+import { ZReviewThresholdsSchema } from "@/lib/services/reviews/review-schemas";
+import { setReviewThresholds } from "@/lib/services/reviews/review-thresholds";
 
 /** "" follows the firm's BASE_CURRENCY; anything else must be a currency with a stored rate (checked by the service). */
 export const setBaseCurrencyAction = formAction({
@@ -11,6 +13,16 @@ export const setBaseCurrencyAction = formAction({
   async run(user, { baseCurrency }) {
     await setBaseCurrency(user, baseCurrency === "" ? null : baseCurrency);
     // The form is reset after the action: re-rendered, its select shows the saved choice.
+    revalidatePath("/settings");
+    return { status: "ok" };
+  },
+});
+
+/** The caller's own review thresholds (no user id in the form). */
+export const setReviewThresholdsAction = formAction({
+  schema: ZReviewThresholdsSchema,
+  async run(user, input) {
+    await setReviewThresholds(user, input);
     revalidatePath("/settings");
     return { status: "ok" };
   },

@@ -1,10 +1,12 @@
 import { householdsEn } from "./households-en";
+import { reviewEn } from "./review-en";
 import { fxEn } from "./fx-en";
 import { wealthEn } from "./wealth-en";
 
 export const en = {
   wealth: wealthEn,
   households: householdsEn,
+  review: reviewEn,
   fx: fxEn,
   app: { name: "Patrimonio", tagline: "Your clients' whole wealth, in one place", skipToContent: "Skip to content" },
   nav: {
@@ -374,6 +376,11 @@ export const en = {
     externalIdMismatch: "Flanks names another client for these credentials (external_id).",
     credentialsAlreadyKnown: "These credentials already belong to a connection.",
     credentialsGone: "Flanks no longer lists these credentials.",
+    reviewDayInFuture: "A review date cannot be in the future.",
+    invalidDay: "Enter a valid date.",
+    householdEmpty: "This household has no members to review.",
+    invalidPercent: "Enter a whole percentage from 1 to 100.",
+    invalidAmount: "Enter an amount such as 10000 or 10000.50.",
   },
 } as const;
 

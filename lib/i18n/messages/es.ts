@@ -1,12 +1,14 @@
 import type { TMessages } from "./en";
 
 import { householdsEs } from "./households-es";
+import { reviewEs } from "./review-es";
 import { fxEs } from "./fx-es";
 import { wealthEs } from "./wealth-es";
 
 export const es: TMessages = {
   wealth: wealthEs,
   households: householdsEs,
+  review: reviewEs,
   fx: fxEs,
   app: { name: "Patrimonio", tagline: "Todo el patrimonio de tus clientes, en un solo lugar", skipToContent: "Saltar al contenido" },
   nav: {
@@ -379,5 +381,10 @@ export const es: TMessages = {
     externalIdMismatch: "Flanks atribuye estas credenciales a otro cliente (external_id).",
     credentialsAlreadyKnown: "Estas credenciales ya pertenecen a una conexión.",
     credentialsGone: "Flanks ya no tiene estas credenciales.",
+    reviewDayInFuture: "La fecha de una revisión no puede ser futura.",
+    invalidDay: "Introduce una fecha válida.",
+    householdEmpty: "Este hogar no tiene miembros que revisar.",
+    invalidPercent: "Introduce un porcentaje entero del 1 al 100.",
+    invalidAmount: "Introduce un importe como 10000 o 10000,50.",
   },
 };

@@ -11,6 +11,7 @@ import { isFlanksError } from "@/lib/flanks/errors";
 import { getFlanksClient } from "@/lib/flanks/get-flanks-client";
 import { purgeDeletedSearchEntries } from "@/lib/wealth/purge-search-index";
 import { openToken } from "@/lib/crypto/credentials-token-vault";
+import { forgetConnectionInReviews } from "@/lib/services/reviews/forget-connection-in-reviews";
 
 /**
  * Deletes the credentials at Flanks, then erases every row Patrimonio kept for the connection
@@ -45,6 +46,8 @@ export async function deleteConnection(
     await tx.linkCodeExchange.deleteMany({ where: { invitationId: { in: reauthentications.map((invitation) => invitation.id) } } });
     await tx.linkCodeExchange.updateMany({ where: { connectionId }, data: { connectionId: null, codeEnc: null } });
     await eraseRowsNaming(tx, "connectionId", connectionId, ["LinkCodeExchange"]);
+    // Past reviews hold copies of its figures (docs/decisions/053).
+    await forgetConnectionInReviews(tx, connection.clientId, connectionId);
     await tx.connection.delete({ where: { id: connectionId } });
     // The sync lock named after it is a row about it too.
     await tx.lease.deleteMany({ where: { name: `sync:${connectionId}` } });

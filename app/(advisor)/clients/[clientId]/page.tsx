@@ -4,6 +4,7 @@ import { ByCurrencyInBase } from "@/components/wealth/by-currency-in-base";
 import { WealthLineChart } from "@/components/wealth/charts";
 import { chartNumber, investmentTypeLabel, percentText } from "@/components/wealth/labels";
 import { RefreshButton } from "@/components/wealth/refresh-button";
+import { ReviewPanel } from "@/components/review/review-panel";
 import { FxRatesNote } from "@/components/wealth/fx-rates-note";
 import { DataAsOf, WealthGate } from "@/components/wealth/wealth-status";
 import { Card } from "@/components/ui/card";
@@ -17,6 +18,10 @@ import { interpolate, type TMessages } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { money, type TMoney } from "@/lib/money/money";
 import { getBaseOverview } from "@/lib/services/wealth/get-base-overview";
+import { getClientReviews } from "@/lib/services/reviews/get-review-changes";
+import { dayIn } from "@/lib/i18n/format";
+import { firmTimeZone } from "@/lib/i18n/time-zone";
+import { markClientReviewedAction } from "../review-actions";
 import { NO_ISIN_KEY } from "@/lib/services/wealth/get-wealth-overview";
 import { bankNamer } from "@/lib/services/wealth/wealth-context";
 import { issuerCountryName } from "@/lib/wealth/issuer-country";
@@ -36,7 +41,7 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
   const requestedCurrency = typeof ccy === "string" ? ccy.toUpperCase().slice(0, 3) : undefined;
   const user = await requireUser();
   const { locale, t } = await getMessages();
-  const { context, currencies, base: inBase } = await orNotFound(getBaseOverview(user, clientId));
+  const [{ context, currencies, base: inBase }, reviews] = await orNotFound(Promise.all([getBaseOverview(user, clientId), getClientReviews(user, clientId)]));
   const o = t.wealth.overview;
   const f = t.fx;
   if (!context.hasData) return <WealthGate context={context} t={t} />;
@@ -62,6 +67,16 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
         <DataAsOf context={context} locale={locale} t={t} />
         <RefreshButton clientId={context.clientId} />
       </div>
+
+      <ReviewPanel
+        reviews={reviews}
+        action={markClientReviewedAction}
+        clientId={context.clientId}
+        today={dayIn(new Date(), firmTimeZone())}
+        locale={locale}
+        timeZone={firmTimeZone()}
+        t={t}
+      />
 
       <Card title={interpolate(f.baseTotalsTitle, { currency: inBase.currency })}>
         <TotalsList figures={inBase} testId="totals-base" size="text-2xl" locale={locale} t={t} />

@@ -11,7 +11,10 @@ import { interpolate } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getHousehold } from "@/lib/services/households/get-household";
 import { getHouseholdBaseWealth } from "@/lib/services/households/get-household-base-wealth";
-import { deleteHouseholdAction, renameHouseholdAction } from "../actions";
+import { MarkReviewedForm } from "@/components/review/review-panel";
+import { dayIn } from "@/lib/i18n/format";
+import { firmTimeZone } from "@/lib/i18n/time-zone";
+import { deleteHouseholdAction, markHouseholdReviewedAction, renameHouseholdAction } from "../actions";
 import { HouseholdMembers } from "./_components/household-members";
 import { HouseholdWealth } from "./_components/household-wealth";
 
@@ -44,6 +47,18 @@ export default async function HouseholdPage({ params, searchParams }: TProps) {
         {query.created === "1" ? <Alert tone="success">{h.created}</Alert> : null}
         <HouseholdWealth household={household} wealth={wealth} selectedCurrency={ccy} locale={locale} t={t} />
         <HouseholdMembers household={household} t={t} />
+        {household.members.length > 0 ? (
+          <Card>
+            <MarkReviewedForm
+              action={markHouseholdReviewedAction}
+              hidden={[{ name: "householdId", value: household.id }]}
+              today={dayIn(new Date(), firmTimeZone())}
+              title={t.review.markHouseholdTitle}
+              help={t.review.markHouseholdHelp}
+              t={t}
+            />
+          </Card>
+        ) : null}
         <Card title={h.rename}>
           <HouseholdNameForm action={renameHouseholdAction} householdId={household.id} initialName={household.name} submitLabel={t.common.save} />
         </Card>
