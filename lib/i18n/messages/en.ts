@@ -1,4 +1,5 @@
 import { householdsEn } from "./households-en";
+import { insightsEn } from "./insights-en";
 import { fxEn } from "./fx-en";
 import { wealthEn } from "./wealth-en";
 
@@ -6,6 +7,7 @@ export const en = {
   wealth: wealthEn,
   households: householdsEn,
   fx: fxEn,
+  insights: insightsEn,
   app: { name: "Patrimonio", tagline: "Your clients' whole wealth, in one place", skipToContent: "Skip to content" },
   nav: {
     inbox: "Needs action",
@@ -374,6 +376,8 @@ export const en = {
     externalIdMismatch: "Flanks names another client for these credentials (external_id).",
     credentialsAlreadyKnown: "These credentials already belong to a connection.",
     credentialsGone: "Flanks no longer lists these credentials.",
+    invalidLimit: "Enter a whole percentage from 1 to 100.",
+    invalidProfile: "Choose a risk level from 1 to 5.",
   },
 } as const;
 

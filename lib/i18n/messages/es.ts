@@ -1,6 +1,7 @@
 import type { TMessages } from "./en";
 
 import { householdsEs } from "./households-es";
+import { insightsEs } from "./insights-es";
 import { fxEs } from "./fx-es";
 import { wealthEs } from "./wealth-es";
 
@@ -8,6 +9,7 @@ export const es: TMessages = {
   wealth: wealthEs,
   households: householdsEs,
   fx: fxEs,
+  insights: insightsEs,
   app: { name: "Patrimonio", tagline: "Todo el patrimonio de tus clientes, en un solo lugar", skipToContent: "Saltar al contenido" },
   nav: {
     inbox: "Requiere acción",
@@ -379,5 +381,7 @@ export const es: TMessages = {
     externalIdMismatch: "Flanks atribuye estas credenciales a otro cliente (external_id).",
     credentialsAlreadyKnown: "Estas credenciales ya pertenecen a una conexión.",
     credentialsGone: "Flanks ya no tiene estas credenciales.",
+    invalidLimit: "Escribe un porcentaje entero de 1 a 100.",
+    invalidProfile: "Elige un nivel de riesgo de 1 a 5.",
   },
 };
