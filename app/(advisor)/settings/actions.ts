@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/form-action";
 import { setBaseCurrency } from "@/lib/services/users/set-base-currency";
+import { setConcentrationLimit } from "@/lib/services/insights/set-concentration-limit";
 
 /** "" follows the firm's BASE_CURRENCY; anything else must be a currency with a stored rate (checked by the service). */
 export const setBaseCurrencyAction = formAction({
@@ -11,6 +12,16 @@ export const setBaseCurrencyAction = formAction({
   async run(user, { baseCurrency }) {
     await setBaseCurrency(user, baseCurrency === "" ? null : baseCurrency);
     // The form is reset after the action: re-rendered, its select shows the saved choice.
+    revalidatePath("/settings");
+    return { status: "ok" };
+  },
+});
+
+/** The concentration insights' limit, a whole percentage 1–100 (the service checks the range again). */
+export const setConcentrationLimitAction = formAction({
+  schema: z.object({ concentrationLimitPct: z.coerce.number().int("invalidLimit").min(1, "invalidLimit").max(100, "invalidLimit") }),
+  async run(user, { concentrationLimitPct }) {
+    await setConcentrationLimit(user, concentrationLimitPct);
     revalidatePath("/settings");
     return { status: "ok" };
   },

@@ -8,11 +8,12 @@ import { getMessages } from "@/lib/i18n/get-locale";
 import { interpolate } from "@/lib/i18n/messages";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { getUserSettings } from "@/lib/services/users/get-user-settings";
-import { setBaseCurrencyAction } from "./actions";
+import { ConcentrationLimitSection } from "@/components/insights/concentration-limit-section";
+import { setBaseCurrencyAction, setConcentrationLimitAction } from "./actions";
 
 export const generateMetadata = pageTitle("settings");
 
-/** The signed-in user's own settings: the base currency of one-figure totals. */
+/** The signed-in user's own settings: the base currency of one-figure totals, the insights' concentration limit. */
 export default async function SettingsPage() {
   const user = await requireUser();
   const { t } = await getMessages();
@@ -41,6 +42,7 @@ export default async function SettingsPage() {
           />
         </ActionForm>
       </Card>
+      <ConcentrationLimitSection user={user} action={setConcentrationLimitAction} />
     </>
   );
 }

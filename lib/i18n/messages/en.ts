@@ -44,6 +44,7 @@ export const en = {
     cards: "Cards",
     liabilities: "Liabilities",
     mifid: "MiFID",
+    investmentProfile: "Investment profile",
     identity: "Identity",
     adminClients: "All clients",
     adminConnections: "Connections",

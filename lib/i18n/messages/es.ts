@@ -46,6 +46,7 @@ export const es: TMessages = {
     cards: "Tarjetas",
     liabilities: "Deudas",
     mifid: "MiFID",
+    investmentProfile: "Perfil de inversión",
     identity: "Identidad",
     adminClients: "Todos los clientes",
     adminConnections: "Conexiones",
