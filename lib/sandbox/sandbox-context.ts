@@ -6,7 +6,7 @@ import { isoDayOfMs } from "./dates";
 import { computeStatus } from "./extraction-status";
 import { credentialsSeed, generateCredentialsData, type TCredentialsData } from "./generate-data";
 import type { TJweKeys } from "./jwe-keys";
-import { jointAccountFromUsername, volumeFromUsername, type TLinkErrorCode, type TPostScenario } from "./scenarios";
+import { extraDepositFromUsername, jointAccountFromUsername, volumeFromUsername, type TLinkErrorCode, type TPostScenario } from "./scenarios";
 import type { TCredentialsState, TSandboxStore } from "./state";
 
 export type TResolvedOptions = {
@@ -55,6 +55,7 @@ export function dataFor(ctx: TSandboxContext, credentials: TCredentialsState): T
     updatedAtTimestamp,
     volume: volumeFromUsername(credentials.seedUsername),
     joint: jointAccountFromUsername(credentials.seedUsername),
+    deposit: extraDepositFromUsername(credentials.seedUsername),
     empty: credentials.post.empty,
   });
   dataCache.set(key, data);
