@@ -56,8 +56,8 @@ export async function InvestmentProfileForm({
           >
             {PRODUCT_FAMILIES.map((family) => (
               <tr key={family}>
-                <th scope="row" className="py-1.5 pr-6 text-left font-normal capitalize">
-                  {t.insights.families[family]}
+                <th scope="row" className="py-1.5 pr-6 text-left font-normal">
+                  {capitalized(t.insights.families[family])}
                 </th>
                 {(["knowledge", "experience"] as const).map((aspect) => (
                   <td key={aspect} className="py-1.5 pr-6 text-right">
@@ -106,5 +106,10 @@ function fieldLabel(field: TProfileField, t: TMessages): string {
   const p = t.insights.profile;
   if (field === "riskLevel") return p.riskLevel;
   const [family, aspect] = field.split(".") as [TProductFamily, "knowledge" | "experience"];
-  return `${t.insights.families[family]}: ${aspect === "knowledge" ? p.knowledge : p.experience}`;
+  return `${capitalized(t.insights.families[family])}: ${aspect === "knowledge" ? p.knowledge : p.experience}`;
+}
+
+/** Family names are written for the middle of a sentence ("held in bonds"); a row or a label starts with a capital. */
+function capitalized(text: string): string {
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
 }

@@ -27,7 +27,7 @@ describe("concentrationInsights", () => {
     const positions = concentrationInsights(atLimit, "EUR", 40, rates, source).filter((i) => i.figures.dimension === "position");
     expect(positions).toEqual([]);
     const above = concentrationInsights([asset("A", 20_01n), other("B", 79_99n, "b2")], "EUR", 50, rates, source);
-    expect(above.map((i) => `${i.figures.dimension}:${i.figures.key}`)).toEqual(["position:B", "bank:b2"]);
+    expect(above.map((i) => `${i.figures.dimension}:${i.figures.key}:${i.needsAction}`)).toEqual(["position:B:true", "bank:b2:false"]);
   });
 
   it("computes the share in the base currency", () => {

@@ -36,7 +36,7 @@ export function issuerKeyOf(isin: string): string | null {
  * One position (the same ISIN at several banks counts once), one issuer (only when it has two
  * securities or more: one security is already its position), one bank, or one currency other than
  * the base currency, above `limitPct` of the client's assets in the base currency. Exactly the limit
- * is not flagged. Assets without a rate are left out of both sides (the page says so beside the totals).
+ * is not flagged. Positions and issuers need action; banks and currencies are for information. Assets without a rate are left out of both sides (the page says so beside the totals).
  */
 export function concentrationInsights(
   assets: readonly TAsset[],
@@ -45,11 +45,16 @@ export function concentrationInsights(
   rates: FxRates,
   source: Omit<TInsightSource, "data">,
 ): TConcentrationInsight[] {
+  // Assets with a rate and a positive value; each group's sum and the total are converted as the
+  // overview converts (exact per currency, one rounding), so the total matches the overview's assets.
   const inBase = assets.flatMap((asset) => {
     const converted = rates.convert(asset.amount, base);
-    return converted && converted.minor > 0n ? [{ asset, minor: converted.minor }] : [];
+    return converted && asset.amount.minor > 0n ? [{ asset, minor: converted.minor }] : [];
   });
-  const total = inBase.reduce((sum, entry) => sum + entry.minor, 0n);
+  const total = rates.convertSum(
+    inBase.map(({ asset }) => asset.amount),
+    base,
+  ).total.minor;
   if (total <= 0n) return [];
   const groups: { dimension: TConcentrationDimension; keyOf: (asset: TAsset) => string | null; labelOf: (asset: TAsset) => string; minMembers: number }[] = [
     { dimension: "position", keyOf: (a) => (a.kind === "position" ? a.key : null), labelOf: (a) => a.label, minMembers: 1 },
@@ -59,33 +64,36 @@ export function concentrationInsights(
   ];
   const insights: TConcentrationInsight[] = [];
   for (const group of groups) {
-    const sums = new Map<string, { minor: bigint; label: string; largest: bigint; keys: Set<string> }>();
+    const members = new Map<string, { amounts: TMoney[]; label: string; largest: bigint; keys: Set<string> }>();
     for (const { asset, minor } of inBase) {
       const key = group.keyOf(asset);
       if (key === null) continue;
-      const entry = sums.get(key) ?? { minor: 0n, label: group.labelOf(asset), largest: 0n, keys: new Set<string>() };
-      entry.minor += minor;
+      const entry = members.get(key) ?? { amounts: [], label: group.labelOf(asset), largest: 0n, keys: new Set<string>() };
+      entry.amounts.push(asset.amount);
       entry.keys.add(asset.key);
       // An issuer is named after its largest security.
       if (minor > entry.largest) [entry.largest, entry.label] = [minor, group.labelOf(asset)];
-      sums.set(key, entry);
+      members.set(key, entry);
     }
-    for (const [key, entry] of sums) {
+    for (const [key, entry] of members) {
       if (entry.keys.size < group.minMembers) continue;
-      // share > limit, in integers: minor × 100 > total × limit.
-      if (entry.minor * 100n <= total * BigInt(limitPct)) continue;
+      const sum = rates.convertSum(entry.amounts, base).total.minor;
+      // share > limit, in integers: sum × 100 > total × limit.
+      if (sum * 100n <= total * BigInt(limitPct)) continue;
       insights.push({
         id: `concentration:${group.dimension}:${key}`,
         kind: "concentration",
-        needsAction: true,
+        // A position or an issuer is a choice to revisit; the bank and a foreign currency are for information:
+        // most clients hold one bank (its cash is the deposit guarantee's insight) and flagging them all hid the rest.
+        needsAction: group.dimension === "position" || group.dimension === "issuer",
         source: { ...source, data: group.dimension === "position" || group.dimension === "issuer" ? ["positions"] : ["accounts", "positions"] },
         figures: {
           dimension: group.dimension,
           key,
           label: entry.label,
-          amount: money(entry.minor, base),
+          amount: money(sum, base),
           total: money(total, base),
-          share: Number(entry.minor) / Number(total),
+          share: Number(sum) / Number(total),
           limit: limitPct / 100,
         },
       });
