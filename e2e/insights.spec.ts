@@ -129,8 +129,11 @@ test("the book and the inbox list what needs action; the re-authentication invit
   await endUser.context().close();
   const [connection] = queryE2eDb<{ id: string; state: string }>("select id, state from Connection where clientId = ?", clientId);
   expect(connection!.state).toBe("NEEDS_SCA");
-  const forced = queryE2eDb<{ details: string }>("select details from AuditEvent where action = 'connection.force_sca' and targetId = ?", connection!.id);
-  expect(JSON.parse(forced[0]!.details)).toMatchObject({ reason: "reauthAhead" });
+  const forced = queryE2eDb<{ actorId: string | null }>(
+    "select actorId from AuditEvent where action = 'connection.force_sca_ahead' and targetId = ?",
+    connection!.id,
+  );
+  expect(forced).toEqual([{ actorId: null }]);
 });
 
 test("the advisor's concentration limit, set on /settings, decides which concentrations are flagged", async () => {

@@ -14,7 +14,10 @@ import { refreshConnectionStatus } from "./refresh-connection-status";
  * the SCA is done ("Using this method will prevent the credentials to be automatically updated"), and
  * at consent the end user is about to do it. Decision 054.
  */
-export async function forceScaAhead(connection: { id: string; credentialsTokenEnc: string | null }, invitationId: string): Promise<string> {
+export async function forceScaAhead(
+  connection: { id: string; credentialsTokenEnc: string | null },
+  invitation: { id: string; createdById: string },
+): Promise<string> {
   if (!connection.credentialsTokenEnc) throw new AppError("CONFLICT", "reauthNotNeeded");
   const credentialsToken = openToken(connection.credentialsTokenEnc, "credentials_token", { rowId: connection.id });
   let token: unknown;
@@ -24,11 +27,13 @@ export async function forceScaAhead(connection: { id: string; credentialsTokenEn
     throw new AppError("UPSTREAM_UNAVAILABLE", isFlanksError(error) ? "flanksUnavailable" : "generic");
   }
   if (typeof token !== "string" || token === "") throw new AppError("UPSTREAM_UNAVAILABLE", "flanksUnavailable");
+  // Its own action: the end user's consent (no account) caused it, on the invitation the advisor sent;
+  // `connection.force_sca` stays an admin's act with an actor (e2e/audit-log.after.spec.ts).
   await recordAuditEvent({
     actor: null,
-    action: "connection.force_sca",
+    action: "connection.force_sca_ahead",
     target: { type: "connection", id: connection.id },
-    details: { reason: "reauthAhead", invitationId },
+    details: { invitationId: invitation.id, invitedById: invitation.createdById },
   });
   // Stores the sca_token (sealed) and the NEEDS_SCA state, as an admin's force does.
   await refreshConnectionStatus(connection.id);

@@ -23,7 +23,7 @@ export async function consentToInvitation(token: unknown): Promise<string> {
   const connection = invitation.connection;
   let scaToken = invitation.purpose === "SCA" && connection?.scaTokenEnc ? openToken(connection.scaTokenEnc, "sca_token", { rowId: connection.id }) : undefined;
   // An SCA invitation sent ahead of the bank's request (an insight, issue 20.2): the flow is forced now.
-  if (invitation.purpose === "SCA" && !scaToken && connection && connection.state !== "BLOCKED") scaToken = await forceScaAhead(connection, invitation.id);
+  if (invitation.purpose === "SCA" && !scaToken && connection && connection.state !== "BLOCKED") scaToken = await forceScaAhead(connection, invitation);
   const resetToken =
     invitation.purpose === "RESET" && connection?.resetTokenEnc ? openToken(connection.resetTokenEnc, "reset_token", { rowId: connection.id }) : undefined;
   if (invitation.purpose !== "CONNECT" && !scaToken && !resetToken) throw new AppError("CONFLICT", "reauthNotNeeded");
