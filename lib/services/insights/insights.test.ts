@@ -158,4 +158,17 @@ describe("insights services", () => {
     expect((await listInsightsNeedingAction(admin, { advisorId: luis.id })).length).toBe(0);
     expect((await listInsightsNeedingAction(admin)).map((entry) => entry.clientName)).toEqual(["Carmen"]);
   });
+
+  it("recomputes when what the insights depend on changes, not from a stale copy", async () => {
+    expect(kinds(await listClientInsights(ana, carmen))).toContain(`reauthAhead:${connectionId}`);
+    // The bank now asks for SCA: the connection leaves the re-authentications ahead for the inbox's problems.
+    await database.db.connection.update({ where: { id: connectionId }, data: { state: "NEEDS_SCA" } });
+    expect(kinds(await listClientInsights(ana, carmen))).not.toContain(`reauthAhead:${connectionId}`);
+    await database.db.connection.update({ where: { id: connectionId }, data: { state: "READY" } });
+    // A sync replaces the rows and the run id together: the cash above the cover changes with them.
+    await database.db.wealthAccount.updateMany({ where: { flanksId: "a1" }, data: { balanceMinor: 8_000_000n } });
+    await database.db.wealthSyncState.update({ where: { connectionId }, data: { lastSyncRunId: "run-2" } });
+    const deposit = (await listClientInsights(ana, carmen)).find((insight) => insight.kind === "depositGuarantee");
+    expect(deposit?.figures).toMatchObject({ uncovered: money(3_000_000n, "EUR") });
+  });
 });

@@ -1,10 +1,8 @@
 import "server-only";
 import type { TActor } from "@/lib/auth/authorization";
-import { computeInsights } from "@/lib/insights/compute-insights";
 import type { TInsight } from "@/lib/insights/types";
 import { findAccessibleClient } from "@/lib/services/clients/get-client";
-import { insightSettings } from "./insight-settings";
-import { loadInsightInputs } from "./load-insight-inputs";
+import { insightsOfClients } from "./insights-of-clients";
 
 /**
  * One client's insights (deposit guarantee, suitability, concentration, re-authentication ahead),
@@ -13,7 +11,5 @@ import { loadInsightInputs } from "./load-insight-inputs";
  */
 export async function listClientInsights(actor: TActor, clientId: unknown): Promise<TInsight[]> {
   const client = await findAccessibleClient(actor, clientId);
-  const inputs = (await loadInsightInputs([client])).get(client.id);
-  if (!inputs) return [];
-  return computeInsights(inputs, await insightSettings(actor, [inputs]));
+  return (await insightsOfClients(actor, [client])).get(client.id) ?? [];
 }

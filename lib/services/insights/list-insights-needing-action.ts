@@ -1,10 +1,8 @@
 import "server-only";
 import { clientScope, type TActor } from "@/lib/auth/authorization";
 import { getDb } from "@/lib/db";
-import { computeInsights } from "@/lib/insights/compute-insights";
 import type { TInsight } from "@/lib/insights/types";
-import { insightSettings } from "./insight-settings";
-import { loadInsightInputs } from "./load-insight-inputs";
+import { insightsOfClients } from "./insights-of-clients";
 
 export type TClientInsights = { clientId: string; clientName: string; insights: TInsight[] };
 
@@ -20,13 +18,12 @@ export async function listInsightsNeedingAction(actor: TActor, options: { adviso
     orderBy: { displayName: "asc" },
   });
   if (clients.length === 0) return [];
-  const inputs = await loadInsightInputs(clients);
-  const settings = await insightSettings(actor, inputs.values());
+  const byClient = await insightsOfClients(actor, clients);
   return clients
-    .map((client) => {
-      const entry = inputs.get(client.id);
-      const insights = entry ? computeInsights(entry, settings).filter((insight) => insight.needsAction) : [];
-      return { clientId: client.id, clientName: client.displayName, insights };
-    })
+    .map((client) => ({
+      clientId: client.id,
+      clientName: client.displayName,
+      insights: (byClient.get(client.id) ?? []).filter((insight) => insight.needsAction),
+    }))
     .filter((entry) => entry.insights.length > 0);
 }

@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getReadDb } from "@/lib/db";
+import { toDate, toDateOrNull } from "@/lib/db/read-connection";
 import { ZFamiliesJsonSchema, type TInvestmentProfile } from "@/lib/insights/investment-profile";
 import type { TInsightInputs } from "@/lib/insights/compute-insights";
 import { money } from "@/lib/money/money";
@@ -23,54 +24,89 @@ export function parseProfile(row: { riskLevel: number; familiesJson: string } | 
   return { riskLevel: row.riskLevel, families: ZFamiliesJsonSchema.parse(parseJson(row.familiesJson) ?? {}) };
 }
 
+export const IDS = { sqlite: `SELECT value FROM json_each(:ids)`, postgres: `SELECT unnest($1::text[])` };
+type TDialectSql = { sqlite: string; postgres: string };
+export const forClients = (make: (ids: string) => string): TDialectSql => ({ sqlite: make(IDS.sqlite), postgres: make(IDS.postgres) });
+
+const CONNECTIONS_SQL = forClients(
+  (ids) => `SELECT c."id", c."clientId", c."bank", c."bankName", c."state", c."createdAt", c."lastUpdate", s."dataAsOf"
+  FROM "Connection" c LEFT JOIN "WealthSyncState" s ON s."connectionId" = c."id" WHERE c."clientId" IN (${ids})`,
+);
+// A completed re-authentication: the end user came back from the Link through a SCA or RESET invitation.
+export const REAUTHS_SQL = forClients(
+  (ids) => `SELECT "connectionId", max("usedAt") AS "usedAt" FROM "Invitation"
+  WHERE "clientId" IN (${ids}) AND "purpose" IN ('SCA', 'RESET') AND "usedAt" IS NOT NULL AND "connectionId" IS NOT NULL GROUP BY "connectionId"`,
+);
+const IDENTITIES_SQL = forClients((ids) => `SELECT "clientId", "fullName" FROM "WealthIdentity" WHERE "clientId" IN (${ids})`);
+const ACCOUNTS_SQL = forClients(
+  (ids) => `SELECT "clientId", "connectionId", "entity", "iban", "alias", "balanceMinor", "currency", "ownersJson", "numOwners"
+  FROM "WealthAccount" WHERE "clientId" IN (${ids})`,
+);
+const PORTFOLIOS_SQL = forClients((ids) => `SELECT "connectionId", "flanksId", "ownersJson" FROM "WealthPortfolio" WHERE "clientId" IN (${ids})`);
+const INVESTMENTS_SQL = forClients(
+  (ids) => `SELECT "clientId", "connectionId", "entity", "name", "isin", "type", "balanceMinor", "currency", "portfolioId"
+  FROM "WealthInvestment" WHERE "clientId" IN (${ids})`,
+);
+const MIFID_SQL = forClients(
+  (ids) =>
+    `SELECT "clientId", "connectionId", "question", "answersJson" FROM "WealthMifidAnswer" WHERE "clientId" IN (${ids}) ORDER BY "connectionId", "position"`,
+);
+const PROFILES_SQL = forClients((ids) => `SELECT "clientId", "riskLevel", "familiesJson" FROM "InvestmentProfile" WHERE "clientId" IN (${ids})`);
+
+type TConnectionRow = {
+  id: string;
+  clientId: string;
+  bank: string;
+  bankName: string | null;
+  state: string;
+  createdAt: unknown;
+  lastUpdate: string | null;
+  dataAsOf: string | null;
+};
+type TAccountRow = {
+  clientId: string;
+  connectionId: string;
+  entity: string;
+  iban: string;
+  alias: string;
+  balanceMinor: bigint;
+  currency: string;
+  ownersJson: string;
+  numOwners: bigint | number;
+};
+type TInvestmentRow = {
+  clientId: string;
+  connectionId: string;
+  entity: string;
+  name: string;
+  isin: string;
+  type: string;
+  balanceMinor: bigint;
+  currency: string;
+  portfolioId: string;
+};
+
 /**
- * What the insights read of the given clients (already authorised by the caller), in one query per
- * table for all of them: the book computes every client's insights at once.
+ * What the insights read of the given clients (already authorised by the caller), in one prepared
+ * statement per table on the read connection for all of them (lib/db/read-connection.ts: Prisma's
+ * per-row cost made the book's 150 clients, ~9 000 positions, take ~0.4 s): the ids are one parameter.
  */
 export async function loadInsightInputs(clients: readonly { id: string; displayName: string }[]): Promise<Map<string, TInsightInputs>> {
-  const db = getDb();
+  const db = getReadDb();
   const clientIds = clients.map((client) => client.id);
-  const where = { clientId: { in: clientIds } };
+  const params = db.dialect === "postgres" ? [clientIds] : { ids: JSON.stringify(clientIds) };
   const [connections, reauths, identities, accounts, portfolios, investments, mifid, profiles] = await Promise.all([
-    db.connection.findMany({
-      where,
-      select: {
-        id: true,
-        clientId: true,
-        bank: true,
-        bankName: true,
-        state: true,
-        createdAt: true,
-        lastUpdate: true,
-        wealthSyncState: { select: { dataAsOf: true } },
-      },
-    }),
-    // A completed re-authentication: the end user came back from the Link through a SCA or RESET invitation.
-    db.invitation.groupBy({ by: ["connectionId"], where: { ...where, purpose: { in: ["SCA", "RESET"] }, usedAt: { not: null } }, _max: { usedAt: true } }),
-    db.wealthIdentity.findMany({ where, select: { clientId: true, fullName: true } }),
-    db.wealthAccount.findMany({
-      where,
-      select: {
-        clientId: true,
-        entity: true,
-        iban: true,
-        alias: true,
-        balanceMinor: true,
-        currency: true,
-        ownersJson: true,
-        numOwners: true,
-        connectionId: true,
-      },
-    }),
-    db.wealthPortfolio.findMany({ where, select: { connectionId: true, flanksId: true, ownersJson: true } }),
-    db.wealthInvestment.findMany({
-      where,
-      select: { clientId: true, entity: true, name: true, isin: true, type: true, balanceMinor: true, currency: true, portfolioId: true, connectionId: true },
-    }),
-    db.wealthMifidAnswer.findMany({ where, select: { clientId: true, connectionId: true, question: true, answersJson: true }, orderBy: { position: "asc" } }),
-    db.investmentProfile.findMany({ where, select: { clientId: true, riskLevel: true, familiesJson: true } }),
+    db.all<TConnectionRow>(CONNECTIONS_SQL, params),
+    db.all<{ connectionId: string; usedAt: unknown }>(REAUTHS_SQL, params),
+    db.all<{ clientId: string; fullName: string | null }>(IDENTITIES_SQL, params),
+    // Money in minor units may pass 2^53: read as BigInt (PostgreSQL's int8 always is).
+    db.all<TAccountRow>(ACCOUNTS_SQL, params, { bigints: true }),
+    db.all<{ connectionId: string; flanksId: string; ownersJson: string }>(PORTFOLIOS_SQL, params),
+    db.all<TInvestmentRow>(INVESTMENTS_SQL, params, { bigints: true }),
+    db.all<{ clientId: string; connectionId: string; question: string; answersJson: string }>(MIFID_SQL, params),
+    db.all<{ clientId: string; riskLevel: number | bigint; familiesJson: string }>(PROFILES_SQL, params),
   ]);
-  const reauthOf = new Map(reauths.map((row) => [row.connectionId, row._max.usedAt]));
+  const reauthOf = new Map(reauths.map((row) => [row.connectionId, toDateOrNull(row.usedAt)]));
   const connectionById = new Map(connections.map((c) => [c.id, c]));
   const bankOf = (connectionId: string) => connectionById.get(connectionId)?.bank ?? "";
   const bankNameOf = (connectionId: string) => {
@@ -80,14 +116,7 @@ export async function loadInsightInputs(clients: readonly { id: string; displayN
   const portfolioOwners = new Map(portfolios.map((p) => [`${p.connectionId}|${p.flanksId}`, ZNamesSchema.parse(parseJson(p.ownersJson))]));
   const result = new Map<string, TInsightInputs>();
   for (const client of clients) {
-    result.set(client.id, {
-      clientHolder: client.displayName,
-      connections: [],
-      accounts: [],
-      investments: [],
-      mifid: [],
-      profile: null,
-    });
+    result.set(client.id, { clientHolder: client.displayName, connections: [], accounts: [], investments: [], mifid: [], profile: null });
   }
   for (const c of connections) {
     result.get(c.clientId)?.connections.push({
@@ -95,9 +124,9 @@ export async function loadInsightInputs(clients: readonly { id: string; displayN
       bankId: c.bank,
       bank: c.bankName ?? c.bank,
       state: c.state,
-      connectedAt: c.createdAt,
+      connectedAt: toDate(c.createdAt),
       reauthenticatedAt: reauthOf.get(c.id) ?? null,
-      dataAsOf: c.wealthSyncState?.dataAsOf ?? c.lastUpdate,
+      dataAsOf: c.dataAsOf ?? c.lastUpdate,
     });
   }
   // The credentials owner's name, as the banks write the holders, rather than the advisor's label for the client.
@@ -114,9 +143,9 @@ export async function loadInsightInputs(clients: readonly { id: string; displayN
       entity: a.entity || bankOf(a.connectionId),
       iban: a.iban,
       alias: a.alias,
-      balance: money(a.balanceMinor, a.currency),
+      balance: money(BigInt(a.balanceMinor), a.currency),
       owners: ZNamesSchema.parse(parseJson(a.ownersJson)),
-      numOwners: a.numOwners,
+      numOwners: Number(a.numOwners),
     });
   }
   for (const i of investments) {
@@ -125,7 +154,7 @@ export async function loadInsightInputs(clients: readonly { id: string; displayN
       name: i.name,
       isin: i.isin,
       type: i.type,
-      balance: money(i.balanceMinor, i.currency),
+      balance: money(BigInt(i.balanceMinor), i.currency),
       owners: portfolioOwners.get(`${i.connectionId}|${i.portfolioId}`) ?? [],
     });
   }
@@ -136,7 +165,7 @@ export async function loadInsightInputs(clients: readonly { id: string; displayN
   }
   for (const profile of profiles) {
     const inputs = result.get(profile.clientId);
-    if (inputs) inputs.profile = parseProfile(profile);
+    if (inputs) inputs.profile = parseProfile({ riskLevel: Number(profile.riskLevel), familiesJson: profile.familiesJson });
   }
   return result;
 }
