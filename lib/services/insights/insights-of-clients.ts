@@ -2,6 +2,7 @@ import "server-only";
 import type { TActor } from "@/lib/auth/authorization";
 import { LruCache } from "@/lib/cache/lru-cache";
 import { getReadDb } from "@/lib/db";
+import { toDate } from "@/lib/db/read-connection";
 import { computeInsights } from "@/lib/insights/compute-insights";
 import type { TInsight } from "@/lib/insights/types";
 import { insightSettings } from "./insight-settings";
@@ -11,13 +12,14 @@ import { forClients, loadInsightInputs, REAUTHS_SQL } from "./load-insight-input
  * What the insights depend on besides the actor's settings, per client, read cheaply: each
  * connection's id, state, bank name, creation time and last sync run (a sync writes its rows and a
  * new run id in one transaction, as the overview's cache relies on), its completed re-authentications,
- * and the profile's last save.
+ * and the profile's values.
  */
 const VERSION_SQL = forClients(
   (ids) => `SELECT c."clientId", c."id", c."state", c."bankName", c."createdAt", s."lastSyncRunId" FROM "Connection" c
   LEFT JOIN "WealthSyncState" s ON s."connectionId" = c."id" WHERE c."clientId" IN (${ids}) ORDER BY c."id"`,
 );
-const PROFILE_VERSION_SQL = forClients((ids) => `SELECT "clientId", "updatedAt" FROM "InvestmentProfile" WHERE "clientId" IN (${ids})`);
+// The profile itself, not its save time: PostgreSQL's timestamps come back as Dates, whose text has whole seconds.
+const PROFILE_VERSION_SQL = forClients((ids) => `SELECT "clientId", "riskLevel", "familiesJson" FROM "InvestmentProfile" WHERE "clientId" IN (${ids})`);
 
 /**
  * Computed insights per client, kept for the next view while nothing they depend on changed: the
@@ -35,16 +37,17 @@ export async function insightsOfClients(actor: TActor, clients: readonly { id: s
   const [connections, reauths, profiles, settings] = await Promise.all([
     db.all<{ clientId: string; id: string; state: string; bankName: string | null; createdAt: unknown; lastSyncRunId: string | null }>(VERSION_SQL, params),
     db.all<{ connectionId: string; usedAt: unknown }>(REAUTHS_SQL, params),
-    db.all<{ clientId: string; updatedAt: unknown }>(PROFILE_VERSION_SQL, params),
+    db.all<{ clientId: string; riskLevel: unknown; familiesJson: string }>(PROFILE_VERSION_SQL, params),
     insightSettings(actor),
   ]);
-  const reauthOf = new Map(reauths.map((row) => [row.connectionId, String(row.usedAt)]));
+  const instant = (value: unknown) => (value === null || value === undefined ? "" : toDate(value).toISOString());
+  const reauthOf = new Map(reauths.map((row) => [row.connectionId, instant(row.usedAt)]));
   const versions = new Map<string, string>();
   for (const c of connections) {
-    const part = `${c.id}:${c.state}:${c.bankName ?? ""}:${String(c.createdAt)}:${c.lastSyncRunId ?? ""}:${reauthOf.get(c.id) ?? ""}`;
+    const part = `${c.id}:${c.state}:${c.bankName ?? ""}:${instant(c.createdAt)}:${c.lastSyncRunId ?? ""}:${reauthOf.get(c.id) ?? ""}`;
     versions.set(c.clientId, `${versions.get(c.clientId) ?? ""}${part},`);
   }
-  for (const p of profiles) versions.set(p.clientId, `${versions.get(p.clientId) ?? ""}profile:${String(p.updatedAt)}`);
+  for (const p of profiles) versions.set(p.clientId, `${versions.get(p.clientId) ?? ""}profile:${String(p.riskLevel)}:${p.familiesJson}`);
   const settingsKey = `${actor.id}|${settings.base}|${settings.concentrationLimitPct}|${settings.rates.latestDay ?? ""}|${settings.today}`;
   const keyOf = (clientId: string) => `${versions.get(clientId) ?? ""}|${settingsKey}`;
 
