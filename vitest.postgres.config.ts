@@ -31,6 +31,7 @@ export const POSTGRES_TEST_FILES = [
   "lib/flanks/shared-token-manager.test.ts",
   "lib/sync/sync-writer-statistics.postgres.test.ts",
   "lib/services/reviews/reviews.test.ts",
+  "lib/services/insights/insights.test.ts",
 ];
 
 // vitest skips an include that matches nothing: a moved test file would silently leave the PostgreSQL run.

@@ -332,7 +332,9 @@ async function measure() {
       ["client list by wealth (big advisor)", "/clients?sort=wealth", 150, 40],
       ["book (big advisor, 150 clients)", "/", 150, 40],
       ...householdRow,
-      ["overview (big client)", base, 150, 40],
+      // Since issue 20.2 the overview computes the client's insights in the same render (deposit guarantee,
+      // suitability, concentration, re-authentication ahead): its budget holds with them.
+      ["overview with insights (big client)", base, 150, 40],
       ["investments (big client)", `${base}/investments`, 150, 40],
       ["transactions p1 (100 000)", `${base}/accounts`, 150, 30],
       ["transactions p1000", `${base}/accounts?page=1000`, 150, 30],

@@ -381,6 +381,11 @@ function actionInput(name: string, caller: TCaller): { fields: Record<string, st
     case "setBaseCurrencyAction":
       // "" follows the firm's currency: what every caller already reads in, so the cell changes nothing visible.
       return { fields: { baseCurrency: "" }, params };
+    case "setConcentrationLimitAction":
+      // 20 is the default every caller already has: the cell changes nothing visible.
+      return { fields: { concentrationLimitPct: "20" }, params };
+    case "saveInvestmentProfileAction":
+      return { fields: { clientId: w.clientId, riskLevel: "3", "FUNDS.knowledge": "on", "FUNDS.experience": "on" }, params };
     default:
       throw new Error(`no input for ${name}: add it here when adding the action to the matrix`);
   }

@@ -68,6 +68,7 @@ const CLIENT_TABS = [
   "/mifid",
   "/performance",
   "/portfolios",
+  "/profile",
 ];
 
 export const ACCESS_MATRIX: TMatrixRow[] = [
@@ -86,7 +87,7 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
   },
   { kind: "page", path: "/clients", expect: signedInPage, note: "Luis's list does not contain Ana's client (checked)" },
   { kind: "page", path: "/clients/new", expect: signedInPage },
-  { kind: "page", path: "/settings", expect: signedInPage, note: "the caller's own settings (base currency)" },
+  { kind: "page", path: "/settings", expect: signedInPage, note: "the caller's own settings (base currency, concentration limit)" },
   { kind: "page", path: "/inbox", expect: signedInPage, note: "only the caller's own clients (checked: no Ana client for Luis)" },
   { kind: "page", path: "/households", expect: signedInPage, note: "only the caller's own households (checked: Luis's list does not contain Ana's)" },
   { kind: "page", path: "/households/[householdId]", expect: clientPage, note: "the household belongs to the advisor of its clients" },
@@ -236,6 +237,20 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
     name: "setBaseCurrencyAction",
     expect: { owner: "ok", other: "ok", admin: "ok", anonymous: "login", disabled: "login" },
     note: "sets the caller's own base currency only (no user id in the form)",
+  },
+  {
+    kind: "action",
+    file: "app/(advisor)/settings/actions.ts",
+    name: "setConcentrationLimitAction",
+    expect: { owner: "ok", other: "ok", admin: "ok", anonymous: "login", disabled: "login" },
+    note: "sets the caller's own concentration limit only (no user id in the form)",
+  },
+  {
+    kind: "action",
+    file: "app/(advisor)/clients/profile-actions.ts",
+    name: "saveInvestmentProfileAction",
+    expect: clientAction,
+    note: "the client id decides: Luis saving a profile for Ana's client is denied and writes nothing",
   },
   { kind: "action", file: "app/admin/actions.ts", name: "createUserAction", expect: adminAction },
   { kind: "action", file: "app/admin/actions.ts", name: "setUserDisabledAction", expect: adminAction },

@@ -23,7 +23,12 @@ const HUGE = "x".repeat(200_000);
 const STACK = /\n\s+at \S+ \(|\bat async\b|node_modules|PrismaClient|TypeError|SyntaxError|ECONNREFUSED/;
 const UNKNOWN_ID = "c00000000000000000000000";
 
-type TField = { name: string; kind: "id" | "text" | "email" | "enum" | "password" | "token" | "literal" | "currency"; max?: number; isOptional?: boolean };
+type TField = {
+  name: string;
+  kind: "id" | "text" | "email" | "enum" | "password" | "token" | "literal" | "currency" | "wholeNumber";
+  max?: number;
+  isOptional?: boolean;
+};
 
 const ID_VALUES = ["", " ", "-1", "0", "null", "[object Object]", "../../../etc/passwd", "' OR '1'='1", "ñandú😀ид", "\u0000", "%00", "a".repeat(41), HUGE];
 const EMAIL_VALUES = ["", "not-an-email", "a@", "@example.com", "a b@example.com", "😀@😀", `${"a".repeat(250)}@example.com`, HUGE];
@@ -52,6 +57,9 @@ function badValuesOf(field: TField): string[] {
       return ["ZZZ", "eur", "EURO", "E1R", "😀", HUGE];
     case "token":
       return ["", "short", "A".repeat(42), "A".repeat(44), "A".repeat(42) + "!", "😀".repeat(22), HUGE];
+    // A whole number from 1 to `max`.
+    case "wholeNumber":
+      return ["", "0", "-1", String((field.max ?? 100) + 1), "2.5", "1e309", "NaN", "abc", "😀", HUGE];
   }
 }
 
@@ -231,6 +239,20 @@ const ACTION_CASES: TActionCase[] = [
     as: "ana",
     base: () => ({ baseCurrency: "USD" }),
     fields: [{ name: "baseCurrency", kind: "currency" }],
+  },
+  {
+    file: "app/(advisor)/settings/actions.ts",
+    name: "setConcentrationLimitAction",
+    as: "ana",
+    base: () => ({ concentrationLimitPct: "35" }),
+    fields: [{ name: "concentrationLimitPct", kind: "wholeNumber", max: 100 }],
+  },
+  {
+    file: "app/(advisor)/clients/profile-actions.ts",
+    name: "saveInvestmentProfileAction",
+    as: "ana",
+    base: () => ({ clientId: world.clientId, riskLevel: "2", "SHARES.knowledge": "on" }),
+    fields: [id("clientId"), { name: "riskLevel", kind: "wholeNumber", max: 5 }, { name: "SHARES.knowledge", kind: "literal", isOptional: true }],
   },
 ];
 /** reconcileAction takes no input at all: there is nothing to make bad (extra fields are ignored by its empty schema, checked in the matrix). */

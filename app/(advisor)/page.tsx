@@ -7,6 +7,7 @@ import { FilterBar } from "@/components/ui/filter-bar";
 import { PageHeader } from "@/components/ui/page-header";
 import { SelectField } from "@/components/ui/select-field";
 import { AllocationSection } from "@/components/wealth/allocation-section";
+import { BookInsights } from "@/components/insights/book-insights";
 import { ConvertedAmount } from "@/components/wealth/converted-amount";
 import { FxRatesNote } from "@/components/wealth/fx-rates-note";
 import { investmentTypeLabel } from "@/components/wealth/labels";
@@ -148,6 +149,8 @@ export default async function BookPage({ searchParams }: TProps) {
             </>
           )}
         </Card>
+
+        <BookInsights user={user} advisorId={book.advisorId} />
 
         <Card title={interpolate(b.movers, { date: since })}>
           {book.movers.length === 0 ? (

@@ -233,3 +233,22 @@ describe("joint accounts (households)", () => {
     expect(plain.length).toBeGreaterThan(0);
   });
 });
+
+describe("a remunerated deposit (insights: the deposit guarantee)", () => {
+  it('"deposit-N" adds an account of exactly N euros held by the owner alone, and changes nothing else', () => {
+    const withDeposit = generateForLogin("testbank", "marta-deposit-95000", base);
+    // The same seed without the option: every other record is the same.
+    const plain = generateCredentialsData(credentialsSeed("testbank", "marta-deposit-95000"), {
+      ...base,
+      bankId: "testbank",
+      volume: volumeFromUsername("marta-deposit-95000"),
+    });
+    const deposit = withDeposit.accounts.find((a) => a.alias === "Cuenta Remunerada");
+    expect(deposit).toMatchObject({ balance: 95000, currency: "EUR", numOwners: 1, owners: [withDeposit.identity.fullName] });
+    expect(isValidIban(String(deposit!.iban))).toBe(true);
+    expect(withDeposit.holders).toContainEqual(expect.objectContaining({ product_id: deposit!._id, rel: "Titular" }));
+    expect(generateForLogin("testbank", "marta", base).accounts.find((a) => a.alias === "Cuenta Remunerada")).toBeUndefined();
+    expect(withDeposit.accounts.filter((a) => a !== deposit)).toEqual(plain.accounts);
+    expect(withDeposit.investments).toEqual(plain.investments);
+  });
+});

@@ -8,7 +8,7 @@ import { dayNumber, isoDay } from "./dates";
 import { makeIsin, makeSpanishIban } from "./identifiers";
 import { makePerson, makeRelative, type TPerson } from "./people";
 import { createRng, hashString, hexId, money, roundTo, type TRng } from "./prng";
-import { jointAccountFromUsername, volumeFromUsername, type TJointAccount, type TVolume } from "./scenarios";
+import { extraDepositFromUsername, jointAccountFromUsername, volumeFromUsername, type TJointAccount, type TVolume } from "./scenarios";
 
 export type TRecord = Record<string, unknown>;
 
@@ -23,6 +23,8 @@ export type TGenerateOptions = {
   volume?: TVolume;
   /** Also holds this joint account (scenarios.ts, jointAccountFromUsername). */
   joint?: TJointAccount | null;
+  /** Also holds a remunerated account of exactly this many euros (scenarios.ts, extraDepositFromUsername). */
+  deposit?: number | null;
   empty?: boolean;
 };
 
@@ -50,7 +52,13 @@ export function credentialsSeed(bankId: string, username: string): string {
 /** Convenience for tests and scripts: the data the sandbox serves for this bank/username. */
 export function generateForLogin(bankId: string, username: string, options: Omit<TGenerateOptions, "bankId" | "volume">): TCredentialsData {
   const volume = volumeFromUsername(username);
-  return generateCredentialsData(credentialsSeed(bankId, username), { ...options, bankId, volume, joint: jointAccountFromUsername(username) });
+  return generateCredentialsData(credentialsSeed(bankId, username), {
+    ...options,
+    bankId,
+    volume,
+    joint: jointAccountFromUsername(username),
+    deposit: extraDepositFromUsername(username),
+  });
 }
 
 type TOwner = { name: string; rel: "Titular" | "Cotitular" | "Autorizado" };
@@ -228,6 +236,7 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
     });
   });
   if (options.joint) accounts.push(makeJointAccount(options.joint, bank, person, token, entity, updated, ext, addHolders));
+  if (options.deposit) accounts.push(makeDepositAccount(options.deposit, seed, bank, person, token, entity, updated, ext, addHolders));
   const mainIban = plans[0]?.iban ?? null;
   const usdIban = plans.find((p) => p.currency === "USD")?.iban ?? null;
 
@@ -978,6 +987,41 @@ function makeJointAccount(
     isOwner: true,
     numOwners: 2,
     owners: owners.map((o) => o.name),
+    _id: id,
+    external_id: ext("account", iban),
+    updated_at_timestamp: updated,
+  };
+}
+
+/**
+ * The remunerated account of "deposit-N": exactly N euros, the credentials owner its only holder, no
+ * transactions. Its IBAN comes from a stream of its own, so the username's other data is unchanged.
+ */
+function makeDepositAccount(
+  euros: number,
+  seed: string,
+  bank: TSandboxBank,
+  person: TPerson,
+  token: string,
+  entity: string,
+  updated: number,
+  ext: (...parts: (string | number)[]) => string | null,
+  addHolders: (productName: string, productId: string, owners: TOwner[]) => void,
+): TRecord {
+  const rng = createRng(`${seed}|deposit`);
+  const iban = makeSpanishIban(bank.ibanBankCode, rng.digits(4), `8${rng.digits(9)}`);
+  const id = hexId(token, "account", "deposit");
+  addHolders("Cuenta Remunerada", id, [{ name: person.fullName, rel: "Titular" }]);
+  return {
+    iban,
+    entity,
+    alias: "Cuenta Remunerada",
+    balance: euros,
+    currency: "EUR",
+    description: "Cuenta Remunerada",
+    isOwner: true,
+    numOwners: 1,
+    owners: [person.fullName],
     _id: id,
     external_id: ext("account", iban),
     updated_at_timestamp: updated,

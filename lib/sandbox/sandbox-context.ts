@@ -7,7 +7,7 @@ import { computeStatus } from "./extraction-status";
 import { applyEvolutions, type TEvolutionSummary } from "./evolve";
 import { credentialsSeed, generateCredentialsData, type TCredentialsData } from "./generate-data";
 import type { TJweKeys } from "./jwe-keys";
-import { jointAccountFromUsername, volumeFromUsername, type TLinkErrorCode, type TPostScenario } from "./scenarios";
+import { extraDepositFromUsername, jointAccountFromUsername, volumeFromUsername, type TLinkErrorCode, type TPostScenario } from "./scenarios";
 import type { TCredentialsState, TSandboxStore } from "./state";
 
 export type TResolvedOptions = {
@@ -62,6 +62,7 @@ export function evolvedDataFor(ctx: TSandboxContext, credentials: TCredentialsSt
     updatedAtTimestamp,
     volume: volumeFromUsername(credentials.seedUsername),
     joint: jointAccountFromUsername(credentials.seedUsername),
+    deposit: extraDepositFromUsername(credentials.seedUsername),
     empty: credentials.post.empty,
   });
   const evolved = credentials.post.empty ? { data: generated, last: null } : applyEvolutions(generated, credentials.token, evolutions);

@@ -110,6 +110,17 @@ export function jointAccountFromUsername(username: string): TJointAccount | null
 }
 
 /**
+ * "deposit-N" in a username (e.g. "marta-deposit-95000") adds a remunerated account of exactly N euros
+ * (1…99 999 999) held by the credentials owner alone: cash above the deposit guarantee's 100 000 € per
+ * holder per bank can be made on purpose (insights, issue 20.2) without changing any other username's data.
+ */
+export function extraDepositFromUsername(username: string): number | null {
+  const match = /deposit[=:_-](\d{1,8})(?!\d)/.exec(username.toLowerCase());
+  const euros = match?.[1] === undefined ? 0 : Number(match[1]);
+  return euros > 0 ? euros : null;
+}
+
+/**
  * The volume of account transactions is chosen by the username, so any bank can produce it:
  * "…big" (ends with big) gives 100 000, "tx=N" anywhere gives N (0…200 000), "years=N" spreads them over N years,
  * "positions=N" gives at least N investment positions (up to 200).

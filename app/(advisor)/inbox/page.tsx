@@ -12,6 +12,8 @@ import { connectionStateLabel } from "@/lib/connections/connection-state-label";
 import { listActionInbox } from "@/lib/services/connections/list-action-inbox";
 import { DataTable } from "@/components/ui/data-table";
 import { ConvertedAmount } from "@/components/wealth/converted-amount";
+import { InboxInsights } from "@/components/insights/inbox-insights";
+import { createInvitationAction } from "../clients/connection-actions";
 
 export const generateMetadata = pageTitle("inbox");
 
@@ -57,6 +59,7 @@ export default async function InboxPage() {
           ))}
         </DataTable>
       )}
+      <InboxInsights user={user} inviteAction={createInvitationAction} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { formAction } from "@/lib/actions/form-action";
 import { setBaseCurrency } from "@/lib/services/users/set-base-currency";
 import { ZReviewThresholdsSchema } from "@/lib/services/reviews/review-schemas";
 import { setReviewThresholds } from "@/lib/services/reviews/review-thresholds";
+import { setConcentrationLimit } from "@/lib/services/insights/set-concentration-limit";
 
 /** "" follows the firm's BASE_CURRENCY; anything else must be a currency with a stored rate (checked by the service). */
 export const setBaseCurrencyAction = formAction({
@@ -23,6 +24,16 @@ export const setReviewThresholdsAction = formAction({
   schema: ZReviewThresholdsSchema,
   async run(user, input) {
     await setReviewThresholds(user, input);
+    revalidatePath("/settings");
+    return { status: "ok" };
+  },
+});
+
+/** The concentration insights' limit, a whole percentage 1–100 (the service checks the range again). */
+export const setConcentrationLimitAction = formAction({
+  schema: z.object({ concentrationLimitPct: z.coerce.number().int("invalidLimit").min(1, "invalidLimit").max(100, "invalidLimit") }),
+  async run(user, { concentrationLimitPct }) {
+    await setConcentrationLimit(user, concentrationLimitPct);
     revalidatePath("/settings");
     return { status: "ok" };
   },

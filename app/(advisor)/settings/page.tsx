@@ -12,11 +12,12 @@ import { getUserSettings } from "@/lib/services/users/get-user-settings";
 import { getBaseCurrency } from "@/lib/services/fx/get-base-currency";
 import { getReviewThresholds } from "@/lib/services/reviews/review-thresholds";
 import { toDecimalString } from "@/lib/money/money";
-import { setBaseCurrencyAction, setReviewThresholdsAction } from "./actions";
+import { ConcentrationLimitSection } from "@/components/insights/concentration-limit-section";
+import { setBaseCurrencyAction, setConcentrationLimitAction, setReviewThresholdsAction } from "./actions";
 
 export const generateMetadata = pageTitle("settings");
 
-/** The signed-in user's own settings: the base currency of one-figure totals, and the thresholds of "since your last review". */
+/** The signed-in user's own settings: the base currency of one-figure totals, and the thresholds of "since your last review", the insights' concentration limit. */
 export default async function SettingsPage() {
   const user = await requireUser();
   const { t } = await getMessages();
@@ -73,6 +74,7 @@ export default async function SettingsPage() {
           />
         </ActionForm>
       </Card>
+      <ConcentrationLimitSection user={user} action={setConcentrationLimitAction} />
     </>
   );
 }

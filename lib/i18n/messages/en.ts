@@ -1,5 +1,6 @@
 import { householdsEn } from "./households-en";
 import { reviewEn } from "./review-en";
+import { insightsEn } from "./insights-en";
 import { fxEn } from "./fx-en";
 import { wealthEn } from "./wealth-en";
 
@@ -8,6 +9,7 @@ export const en = {
   households: householdsEn,
   review: reviewEn,
   fx: fxEn,
+  insights: insightsEn,
   app: { name: "Patrimonio", tagline: "Your clients' whole wealth, in one place", skipToContent: "Skip to content" },
   nav: {
     inbox: "Needs action",
@@ -44,6 +46,7 @@ export const en = {
     cards: "Cards",
     liabilities: "Liabilities",
     mifid: "MiFID",
+    investmentProfile: "Investment profile",
     identity: "Identity",
     adminClients: "All clients",
     adminConnections: "Connections",
@@ -381,6 +384,8 @@ export const en = {
     householdEmpty: "This household has no members to review.",
     invalidPercent: "Enter a whole percentage from 1 to 100.",
     invalidAmount: "Enter an amount such as 10000 or 10000.50.",
+    invalidLimit: "Enter a whole percentage from 1 to 100.",
+    invalidProfile: "Choose a risk level from 1 to 5.",
   },
 } as const;
 

@@ -2,6 +2,7 @@ import type { TMessages } from "./en";
 
 import { householdsEs } from "./households-es";
 import { reviewEs } from "./review-es";
+import { insightsEs } from "./insights-es";
 import { fxEs } from "./fx-es";
 import { wealthEs } from "./wealth-es";
 
@@ -10,6 +11,7 @@ export const es: TMessages = {
   households: householdsEs,
   review: reviewEs,
   fx: fxEs,
+  insights: insightsEs,
   app: { name: "Patrimonio", tagline: "Todo el patrimonio de tus clientes, en un solo lugar", skipToContent: "Saltar al contenido" },
   nav: {
     inbox: "Requiere acción",
@@ -46,6 +48,7 @@ export const es: TMessages = {
     cards: "Tarjetas",
     liabilities: "Deudas",
     mifid: "MiFID",
+    investmentProfile: "Perfil de inversión",
     identity: "Identidad",
     adminClients: "Todos los clientes",
     adminConnections: "Conexiones",
@@ -386,5 +389,7 @@ export const es: TMessages = {
     householdEmpty: "Este hogar no tiene miembros que revisar.",
     invalidPercent: "Introduce un porcentaje entero del 1 al 100.",
     invalidAmount: "Introduce un importe como 10000 o 10000,50.",
+    invalidLimit: "Escribe un porcentaje entero de 1 a 100.",
+    invalidProfile: "Elige un nivel de riesgo de 1 a 5.",
   },
 };

@@ -29,6 +29,7 @@ export default async function ClientLayout({ children, params }: { children: Rea
     { href: `${base}/cards`, label: t.wealth.tabs.cards },
     { href: `${base}/liabilities`, label: t.wealth.tabs.liabilities },
     { href: `${base}/mifid`, label: t.wealth.tabs.mifid },
+    { href: `${base}/profile`, label: t.insights.profile.tab },
     { href: `${base}/identity`, label: t.wealth.tabs.identity },
     { href: `${base}/connections`, label: t.connections.tab },
     { href: `${base}/details`, label: t.clients.details },

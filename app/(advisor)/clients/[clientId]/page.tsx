@@ -1,4 +1,5 @@
 import { Link } from "@/components/ui/link";
+import { ClientInsights } from "@/components/insights/client-insights";
 import { AllocationSection } from "@/components/wealth/allocation-section";
 import { ByCurrencyInBase } from "@/components/wealth/by-currency-in-base";
 import { WealthLineChart } from "@/components/wealth/charts";
@@ -26,6 +27,7 @@ import { NO_ISIN_KEY } from "@/lib/services/wealth/get-wealth-overview";
 import { bankNamer } from "@/lib/services/wealth/wealth-context";
 import { issuerCountryName } from "@/lib/wealth/issuer-country";
 import { ACCOUNTS_KEY } from "@/lib/wealth/snapshot";
+import { createInvitationAction } from "../connection-actions";
 
 export const generateMetadata = pageTitle("overview");
 
@@ -82,6 +84,8 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
         <TotalsList figures={inBase} testId="totals-base" size="text-2xl" locale={locale} t={t} />
         <div className="mt-3">{ratesNote}</div>
       </Card>
+
+      <ClientInsights user={user} clientId={context.clientId} inviteAction={createInvitationAction} />
 
       <section aria-labelledby="totals-title">
         <h2 id="totals-title" className="mb-2 text-sm font-semibold text-slate-800">

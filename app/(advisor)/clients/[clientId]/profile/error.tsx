@@ -1,0 +1,3 @@
+"use client";
+
+export { WealthTabError as default } from "@/components/wealth/tab-error";
