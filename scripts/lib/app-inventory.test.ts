@@ -46,7 +46,9 @@ describe("the access matrix covers every entry point of app/", () => {
       // Creating a client or a household and one's own settings concern no existing client.
       const isAboutOneClient =
         row.kind === "action"
-          ? !["createClientAction", "createHouseholdAction", "setBaseCurrencyAction", "setReviewThresholdsAction", "setConcentrationLimitAction"].includes(row.name)
+          ? !["createClientAction", "createHouseholdAction", "setBaseCurrencyAction", "setReviewThresholdsAction", "setConcentrationLimitAction"].includes(
+              row.name,
+            )
           : /\[(clientId|householdId)\]/.test(row.path) || row.path.startsWith("/admin");
       if (isAboutOneClient) expect(["notFound", "denied"], `${rowKey(row)} other advisor`).toContain(row.expect.other);
     }
