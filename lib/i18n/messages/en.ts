@@ -1,11 +1,13 @@
 import { householdsEn } from "./households-en";
 import { fxEn } from "./fx-en";
+import { reportEn } from "./report-en";
 import { wealthEn } from "./wealth-en";
 
 export const en = {
   wealth: wealthEn,
   households: householdsEn,
   fx: fxEn,
+  report: reportEn,
   app: { name: "Patrimonio", tagline: "Your clients' whole wealth, in one place", skipToContent: "Skip to content" },
   nav: {
     inbox: "Needs action",
@@ -43,6 +45,8 @@ export const en = {
     liabilities: "Liabilities",
     mifid: "MiFID",
     identity: "Identity",
+    report: "Client report",
+    reportPrint: "Client report (print view)",
     adminClients: "All clients",
     adminConnections: "Connections",
     banks: "Entities",
@@ -100,6 +104,8 @@ export const en = {
     contactEmail: "Contact email",
     externalRef: "External reference",
     externalRefHint: "Optional: your CRM or contract number.",
+    language: "Language of the client's reports",
+    languageNotSet: "Not set (your language)",
     advisor: "Advisor",
     created: "Created",
     updated: "Updated",
@@ -358,6 +364,7 @@ export const en = {
     tooLong: "Too long (at most {max} characters).",
     passwordTooShort: "At least 12 characters.",
     invalidText: "Remove the line breaks and control characters.",
+    invalidLanguage: "Choose one of the languages listed.",
     emailTaken: "Someone already uses this email.",
     notAllowed: "You are not allowed to do that.",
     advisorsOnly: "Only advisors do this; an administrator manages what advisors created.",
