@@ -29,6 +29,7 @@ export const POSTGRES_TEST_FILES = [
   "lib/services/book/get-book.test.ts",
   "lib/jobs/fx-rates-job.test.ts",
   "lib/flanks/shared-token-manager.test.ts",
+  "lib/services/report/make-client-report.test.ts",
 ];
 
 // vitest skips an include that matches nothing: a moved test file would silently leave the PostgreSQL run.

@@ -1,4 +1,4 @@
-import { Document, Page, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
+import { Document, Font, Page, Rect, renderToBuffer, StyleSheet, Svg, Text, View } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
 import { interpolate } from "@/lib/i18n/messages";
 import type { TReportModel, TReportSection } from "./report-model";
@@ -8,6 +8,10 @@ import type { TReportModel, TReportSection } from "./report-model";
  * the standard PDF fonts (Helvetica: €, ñ, accents), bars drawn with its SVG primitives and each
  * bar's figures written beside it. It lays out the content model and adds nothing of its own.
  */
+
+// Whole words only: the default hyphenation is English's, which splits Spanish words wrongly ("an-ualizada"),
+// and a figure or a name cut in two reads worse than a shorter line.
+Font.registerHyphenationCallback((word) => [word]);
 
 const BAR_WIDTH = 150;
 const BRAND = "#047857";
