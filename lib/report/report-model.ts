@@ -93,8 +93,17 @@ export function buildReportModel(input: TReportInput): TReportModel {
   const end = pointOn(base.history, input.period.to);
   const netOn = (point: THistoryPoint | null, day: string): TReportFigure => ({
     label: interpolate(d.netOn, { date: formatDay(day, locale) }),
-    value: point ? amount(money(point.netMinor, baseCurrency)) : interpolate(d.noFigureOn, { date: formatDay(day, locale) }),
+    value: point ? amount(money(point.netMinor, baseCurrency)) : t.wealth.common.none,
   });
+  // An end without a stored figure says so in words beside the dash.
+  const missingEnds = (
+    [
+      [start, input.period.from],
+      [end, input.period.to],
+    ] as const
+  )
+    .filter(([point]) => point === null)
+    .map(([, day]) => interpolate(d.noFigureOn, { date: formatDay(day, locale) }));
   const sections: TReportSection[] = [
     {
       id: "net-wealth",
@@ -125,7 +134,7 @@ export function buildReportModel(input: TReportInput): TReportModel {
       id: "period-change",
       kind: "figures",
       title: interpolate(d.periodChange, { currency: baseCurrency }),
-      notes: [d.periodChangeNote],
+      notes: [d.periodChangeNote, ...missingEnds],
       figures: [
         netOn(start, input.period.from),
         netOn(end, input.period.to),
@@ -182,7 +191,7 @@ export function buildReportModel(input: TReportInput): TReportModel {
         { label: d.type, isNumeric: false, weight: 2 },
         { label: d.bank, isNumeric: false, weight: 2 },
         { label: d.value, isNumeric: true, weight: 2 },
-        { label: d.return, isNumeric: true, weight: 1.2 },
+        { label: d.return, isNumeric: true, weight: 1.5 },
       ],
       rows: input.positions.map((p) => [
         p.name || t.wealth.common.none,
