@@ -60,7 +60,7 @@ export type TReportModel = {
   sections: TReportSection[];
   footer: string;
   /** For page numbers: "{page} / {pages}". */
-  pageTemplate: string;
+  page: string;
 };
 
 /** The latest stored point on or before a day (the history has a point per synced day only). */
@@ -262,6 +262,6 @@ export function buildReportModel(input: TReportInput): TReportModel {
     ],
     sections,
     footer: interpolate(d.footer, { firm: input.firmName }),
-    pageTemplate: d.page,
+    page: d.page,
   };
 }

@@ -241,7 +241,7 @@ export function ReportDocument({ model }: { model: TReportModel }) {
           ))}
           <View style={styles.footer} fixed>
             <Text style={{ maxWidth: 440 }}>{model.footer}</Text>
-            <Text render={({ pageNumber, totalPages }) => interpolate(model.pageTemplate, { page: pageNumber, pages: totalPages })} />
+            <Text render={({ pageNumber, totalPages }) => interpolate(model.page, { page: pageNumber, pages: totalPages })} />
           </View>
         </Page>
       ))}
