@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TReportSection } from "./report-model";
-import { planPages } from "./report-pdf";
+import { estimatedLines, planPages } from "./report-pdf";
 
 const table = (id: string, rows: number, name = (i: number) => `Position ${i}`): TReportSection => ({
   id,
@@ -33,5 +33,15 @@ describe("planPages", () => {
     const long = planPages([table("positions", 100, (i) => `A long position name number ${i} that cannot fit on one line of its column at all`)]);
     const short = planPages([table("positions", 100)]);
     expect(long.length).toBeGreaterThan(short.length);
+  });
+});
+
+describe("estimatedLines", () => {
+  it("wraps at spaces, as pdfkit does, and breaks a word wider than the column", () => {
+    expect(estimatedLines("Fondo Global", 200)).toBe(1);
+    // Each word fits the column, two of them side by side do not: three lines, where the length alone says two.
+    expect(estimatedLines("TestBank (sandbox scenarios)", 72)).toBe(3);
+    expect(estimatedLines("x".repeat(40), 72)).toBe(3);
+    expect(estimatedLines("", 72)).toBe(1);
   });
 });

@@ -170,8 +170,8 @@ function SectionBody({ section }: { section: TReportSection }): ReactElement {
  * A long table gets pages of its own, cut here: a table's rows are one Canvas (TableRows), which
  * react-pdf cannot break, and its own page breaking re-laid out what follows each break anyway (the
  * big client's 400 positions took 8–12 s that way on this machine). Rows are packed by an estimate
- * of their height (Helvetica averages about half an em a character; the estimate takes 0.55 and
- * fills at most 95 % of the page); a cell longer than its row's estimated lines ends with "…".
+ * of their height (estimatedLines, wrapping at spaces with a generous average character width, filling at
+ * most 95 % of the page); a cell longer than its row's estimated lines ends with "…".
  */
 const LONG_TABLE_ROWS = 20;
 const PAGE = { width: 595.28, height: 841.89 };
@@ -188,8 +188,30 @@ function columnWidth(section: TTableSection, index: number): number {
   return (CONTENT_WIDTH * (section.columns[index]?.weight ?? 1)) / totalWeight;
 }
 
+/** An average character's width: Helvetica's is about half an em; bold headers and capitals need the margin. */
+const CHAR_WIDTH = FONT_SIZE * 0.58;
+
+/** The lines a cell's text takes when wrapped at spaces as pdfkit wraps it ("TestBank (sandbox scenarios)" takes three, not two). */
+export function estimatedLines(text: string, width: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const wordWidth = word.length * CHAR_WIDTH;
+    if (used > 0 && used + CHAR_WIDTH + wordWidth <= width) {
+      used += CHAR_WIDTH + wordWidth;
+      continue;
+    }
+    if (used > 0) lines++;
+    // A word wider than the column is broken inside itself.
+    const extra = Math.max(0, Math.ceil(wordWidth / width) - 1);
+    lines += extra;
+    used = wordWidth - extra * width;
+  }
+  return lines;
+}
+
 function estimatedRowHeight(section: TTableSection, row: readonly string[]): number {
-  const lines = row.map((text, index) => Math.max(1, Math.ceil((text.length * FONT_SIZE * 0.55) / (columnWidth(section, index) - 4))));
+  const lines = row.map((text, index) => estimatedLines(text, columnWidth(section, index) - 4));
   return Math.max(...lines) * LINE_HEIGHT + ROW_PADDING;
 }
 
