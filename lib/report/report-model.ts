@@ -186,11 +186,11 @@ export function buildReportModel(input: TReportInput): TReportModel {
       title: d.positions,
       notes: [],
       columns: [
-        { label: d.name, isNumeric: false, weight: 4 },
+        { label: d.name, isNumeric: false, weight: 3.6 },
         { label: d.isin, isNumeric: false, weight: 2 },
-        { label: d.type, isNumeric: false, weight: 2 },
-        { label: d.bank, isNumeric: false, weight: 2 },
-        { label: d.value, isNumeric: true, weight: 2 },
+        { label: d.type, isNumeric: false, weight: 2.2 },
+        { label: d.bank, isNumeric: false, weight: 2.6 },
+        { label: d.value, isNumeric: true, weight: 1.9 },
         { label: d.return, isNumeric: true, weight: 1.5 },
       ],
       rows: input.positions.map((p) => [

@@ -29,6 +29,12 @@ describe("planPages", () => {
     expect(chunks[0]!.rows.length).toBeGreaterThan(35);
   });
 
+  it("gives a table pages of its own by its estimated height, not its count of rows", () => {
+    const wrapping = (i: number) => `A long position name number ${i} that cannot fit on one line of its column at all`;
+    expect(planPages([figures, table("positions", 20)]).map((page) => page.sections.map((section) => section.id))).toEqual([["net", "positions"]]);
+    expect(planPages([figures, table("positions", 20, wrapping)]).map((page) => page.sections.map((section) => section.id))).toEqual([["net"], ["positions"]]);
+  });
+
   it("puts fewer rows on a page when their names wrap", () => {
     const long = planPages([table("positions", 100, (i) => `A long position name number ${i} that cannot fit on one line of its column at all`)]);
     const short = planPages([table("positions", 100)]);

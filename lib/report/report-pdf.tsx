@@ -173,7 +173,6 @@ function SectionBody({ section }: { section: TReportSection }): ReactElement {
  * of their height (estimatedLines, wrapping at spaces with a generous average character width, filling at
  * most 95 % of the page); a cell longer than its row's estimated lines ends with "…".
  */
-const LONG_TABLE_ROWS = 20;
 const PAGE = { width: 595.28, height: 841.89 };
 const LINE_HEIGHT = FONT_SIZE * 1.2;
 const CONTENT_WIDTH = PAGE.width - 2 * 40;
@@ -245,7 +244,9 @@ export function planPages(sections: readonly TReportSection[]): TPagePlan[] {
     flow = [];
   };
   for (const section of sections) {
-    if (section.kind !== "table" || section.rows.length <= LONG_TABLE_ROWS) {
+    // A table taller than half a page would be pushed whole onto the next one, or past it: it is cut into pages of its own.
+    const height = section.kind === "table" ? section.rows.reduce((sum, row) => sum + estimatedRowHeight(section, row), 0) : 0;
+    if (section.kind !== "table" || height <= ROWS_HEIGHT / 2) {
       flow.push(section);
       continue;
     }
