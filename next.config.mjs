@@ -6,7 +6,8 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm test` type-checks the whole repository with `tsc --noEmit` before building; not twice.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["@node-rs/argon2", "better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  // @react-pdf/renderer: loaded by Node as published (its fonts and yoga wasm), not bundled (decision 055).
+  serverExternalPackages: ["@node-rs/argon2", "better-sqlite3", "@prisma/adapter-better-sqlite3", "@react-pdf/renderer"],
   async headers() {
     // The per-request Content-Security-Policy (with its nonce) is set in proxy.ts.
     return [

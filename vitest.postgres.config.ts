@@ -32,6 +32,7 @@ export const POSTGRES_TEST_FILES = [
   "lib/sync/sync-writer-statistics.postgres.test.ts",
   "lib/services/reviews/reviews.test.ts",
   "lib/services/insights/insights.test.ts",
+  "lib/services/report/make-client-report.test.ts",
 ];
 
 // vitest skips an include that matches nothing: a moved test file would silently leave the PostgreSQL run.

@@ -5,7 +5,7 @@
 //   --reuse-data   keep data/bench and bench/tmp/seed.json from the last run (no reseeding; for iterating; SQLite only)
 //   --databases=sqlite,postgres   which databases, each measured in turn and printed side by side (default: both;
 //                  PostgreSQL from node_modules on 127.0.0.1:BENCH_PG_PORT, default 5444, a fresh database each run)
-// Phases: probe render crawl throughput instances (PostgreSQL only) memory lighthouse vitals
+// Phases: probe render crawl report throughput instances (PostgreSQL only) memory lighthouse vitals
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -355,6 +355,14 @@ async function measure() {
       row(`render ${tab} p50/p95/p99`, `${stats.p50}/${stats.p95}/${stats.p99} ms`, "—", null);
     }
     raw.render = render;
+  }
+
+  if (wants("report")) {
+    // Issue 20.3: the big client's report (400 positions, 10 banks) as a PDF, made and drawn on the server.
+    log("client report: the big client's PDF, sequential");
+    const stats = await renderStats(`/api/clients/${seed.bigClient.clientId}/report`, clientCookie, 10);
+    raw.report = stats;
+    row("report PDF (big client) p50/p95/p99", `${stats.p50}/${stats.p95}/${stats.p99} ms`, "p95 ≤ 3 s", stats.p95 <= 3000);
   }
 
   let requestsSent = 0;

@@ -69,6 +69,7 @@ const CLIENT_TABS = [
   "/performance",
   "/portfolios",
   "/profile",
+  "/report",
 ];
 
 export const ACCESS_MATRIX: TMatrixRow[] = [
@@ -92,6 +93,12 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
   { kind: "page", path: "/households", expect: signedInPage, note: "only the caller's own households (checked: Luis's list does not contain Ana's)" },
   { kind: "page", path: "/households/[householdId]", expect: clientPage, note: "the household belongs to the advisor of its clients" },
   ...CLIENT_TABS.map((tab): TMatrixRow => ({ kind: "page", path: `/clients/[clientId]${tab}`, expect: clientPage })),
+  {
+    kind: "page",
+    path: "/clients/[clientId]/report/print",
+    expect: clientPage,
+    note: "the report's print view, for the default period; each view the owner or an admin opens is a report made (audited); a refused one records nothing",
+  },
   { kind: "page", path: "/admin", expect: { ...adminPage, admin: "home" }, note: "redirects an admin to /admin/users" },
   ...[
     "/admin/audit",
@@ -134,6 +141,13 @@ export const ACCESS_MATRIX: TMatrixRow[] = [
   },
   { kind: "route", method: "GET", path: "/api/clients/[clientId]/transactions/[kind]", expect: clientApi },
   { kind: "route", method: "GET", path: "/api/clients/[clientId]/transactions/[kind]/csv", expect: clientApi },
+  {
+    kind: "route",
+    method: "GET",
+    path: "/api/clients/[clientId]/report",
+    expect: clientApi,
+    note: "the client report as a PDF (default period); audited when made, nothing written when refused",
+  },
   {
     kind: "route",
     method: "GET",

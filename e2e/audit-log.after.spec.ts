@@ -37,6 +37,7 @@ const REQUIRED_EVENTS = {
   "household delete": "household.delete",
   "investment profile saved": "client.profile_update",
   "SCA forced at the end user's consent (re-authentication ahead)": "connection.force_sca_ahead",
+  "client report made": "report.generate",
 } as const;
 
 test("every event named in the issues is in the audit log after the end-to-end run", () => {
@@ -47,7 +48,7 @@ test("every event named in the issues is in the audit log after the end-to-end r
   expect(missing).toEqual([]);
   // Who did it is recorded for the events people cause.
   const anonymous = queryE2eDb<{ action: string }>(
-    "select distinct action from AuditEvent where actorId is null and action in ('user.create', 'user.disable', 'client.create', 'client.delete', 'connection.delete', 'connection.force_sca', 'client.profile_update')",
+    "select distinct action from AuditEvent where actorId is null and action in ('user.create', 'user.disable', 'client.create', 'client.delete', 'connection.delete', 'connection.force_sca', 'client.profile_update', 'report.generate')",
   );
   expect(anonymous).toEqual([]);
 });

@@ -4,10 +4,11 @@ import { useActionState } from "react";
 import { useI18n, useMessages } from "@/components/i18n/i18n-provider";
 import { FormMessage, useFieldErrors } from "@/components/ui/form-message";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { IDLE_FORM_STATE, type TFormState } from "@/lib/actions/form-state";
 
-type TClientValues = { clientId?: string; displayName: string; contactEmail: string; externalRef: string | null };
+type TClientValues = { clientId?: string; displayName: string; contactEmail: string; externalRef: string | null; language: string | null };
 
 /** New and edit share this form; the server answers field errors in the same state shape. */
 export function ClientForm({
@@ -53,6 +54,18 @@ export function ClientForm({
         defaultValue={value("externalRef")}
         errors={errorsOf("externalRef")}
         key={`r-${state.values?.externalRef ?? initial?.externalRef}`}
+      />
+      <SelectField
+        name="language"
+        label={c.language}
+        options={[
+          { value: "", label: c.languageNotSet },
+          { value: "es", label: "Español" },
+          { value: "en", label: "English" },
+        ]}
+        defaultValue={value("language")}
+        errors={errorsOf("language")}
+        key={`l-${state.values?.language ?? initial?.language}`}
       />
       <div>
         <SubmitButton label={submitLabel} pendingLabel={t.common.saving} />

@@ -23,7 +23,7 @@ export function ClientTabs({ tabs, label, children }: { tabs: TClientTab[]; labe
   const shown = (target && tabs.find((tab) => tab.href === target)) || current;
   return (
     <>
-      <nav aria-label={label} aria-busy={isBusy || undefined} className="mb-6 overflow-x-auto border-b border-slate-200">
+      <nav aria-label={label} aria-busy={isBusy || undefined} className="mb-6 overflow-x-auto border-b border-slate-200 print:hidden">
         <ul className="flex min-w-max gap-1">
           {tabs.map((tab) => {
             const isCurrent = tab === current;

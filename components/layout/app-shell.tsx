@@ -27,7 +27,7 @@ export async function AppShell({ user, setLocale, children }: { user: TSessionUs
   }
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <div className="flex flex-wrap items-center gap-6">
             <Link href="/clients" className="text-lg font-bold text-brand-700">
@@ -54,7 +54,7 @@ export async function AppShell({ user, setLocale, children }: { user: TSessionUs
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">
+      <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-6 print:max-w-none print:p-0">
         {children}
       </main>
     </div>

@@ -1,19 +1,11 @@
-import { INVESTMENT_TYPE_NAMES, investmentTypeOf } from "@/lib/flanks/schemas/investment-type";
-import { liabilityTypeName, liabilityTypeOf } from "@/lib/flanks/schemas/liability";
-import { formatMoney, formatNumber, formatPercent } from "@/lib/i18n/format";
+import { investmentTypeOf } from "@/lib/flanks/schemas/investment-type";
+import { formatMoney, formatNumber } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import { interpolate, type TMessages } from "@/lib/i18n/messages";
 import type { TMoney } from "@/lib/money/money";
+import { dash, investmentTypeLabel, liabilityTypeLabel, percentText } from "@/lib/wealth/labels";
 
-/** A known code by its readable name; an unknown one as "Other (CODE)". */
-export function investmentTypeLabel(code: string, locale: TLocale, t: TMessages): string {
-  const known = investmentTypeOf(code);
-  return known === "OTHER" ? interpolate(t.wealth.common.otherType, { code }) : INVESTMENT_TYPE_NAMES[known][locale];
-}
-
-export function liabilityTypeLabel(code: string, locale: TLocale, t: TMessages): string {
-  return liabilityTypeOf(code) === "OTHER" ? interpolate(t.wealth.common.otherType, { code }) : liabilityTypeName(code, locale);
-}
+export { dash, investmentTypeLabel, liabilityTypeLabel, percentText };
 
 /** A portfolio's type: Flanks' portfolio types by name, an investment type code as that type, anything else as sent. */
 export function portfolioTypeLabel(code: string | null, locale: TLocale, t: TMessages): string {
@@ -39,15 +31,8 @@ export function accountTxTypeLabel(code: string | null, t: TMessages): string {
   return names[code] ?? code;
 }
 
-/** A documented null shows as "—". */
-export const dash = (t: TMessages) => t.wealth.common.none;
-
 export function moneyText(amount: TMoney | null | undefined, locale: TLocale, t: TMessages): string {
   return amount ? formatMoney(amount, locale) : dash(t);
-}
-
-export function percentText(ratio: number | null | undefined, locale: TLocale, t: TMessages): string {
-  return ratio === null || ratio === undefined ? dash(t) : formatPercent(ratio, locale);
 }
 
 /** An exact decimal string shown with the locale's separators, without going through a float for display. */

@@ -1,35 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { FxRates } from "@/lib/fx/fx-rates";
 import { money } from "@/lib/money/money";
-import { allocate } from "./allocation";
-import { toBaseCurrency, type TCurrencyFigures } from "./base-currency-overview";
+import { toBaseCurrency } from "./base-currency-overview";
+import { currencyFigures } from "./test/currency-figures";
 
 const rates = new FxRates([
   { day: "2026-12-01", currency: "USD", perEuro: "1.25" },
   { day: "2026-12-04", currency: "USD", perEuro: "1.0823" },
 ]);
 
-function figures(currency: string, assets: bigint, liabilities: bigint, extra: Partial<TCurrencyFigures> = {}): TCurrencyFigures {
-  return {
-    currency,
-    assets: money(assets, currency),
-    liabilities: money(liabilities, currency),
-    net: money(assets - liabilities, currency),
-    byType: allocate([{ key: "ACCOUNTS", minor: assets }]),
-    byBank: allocate([{ key: "testbank", minor: assets }]),
-    byIssuerCountry: [],
-    performance: [{ period: "YTD", ratio: 0.1, coveredMinor: assets, totalMinor: assets }],
-    history: [],
-    ...extra,
-  };
-}
-
 describe("toBaseCurrency", () => {
   it("adds the currencies at today's rate, by type and bank too, and says the rate day", () => {
     const result = toBaseCurrency(
       [
-        figures("EUR", 100_000n, 20_000n),
-        figures("USD", 108_230n, 0n, { performance: [{ period: "YTD", ratio: 0.4, coveredMinor: 108_230n, totalMinor: 108_230n }] }),
+        currencyFigures("EUR", 100_000n, 20_000n),
+        currencyFigures("USD", 108_230n, 0n, { performance: [{ period: "YTD", ratio: 0.4, coveredMinor: 108_230n, totalMinor: 108_230n }] }),
       ],
       "EUR",
       rates,
@@ -46,7 +31,7 @@ describe("toBaseCurrency", () => {
   });
 
   it("shows a currency without a rate apart, out of every total", () => {
-    const result = toBaseCurrency([figures("EUR", 100_000n, 0n), figures("CHF", 123_400n, 100n)], "EUR", rates);
+    const result = toBaseCurrency([currencyFigures("EUR", 100_000n, 0n), currencyFigures("CHF", 123_400n, 100n)], "EUR", rates);
     expect(result.assets).toEqual(money(100_000n, "EUR"));
     expect(result.byBank).toEqual([{ key: "testbank", minor: 100_000n, basisPoints: 10_000 }]);
     expect(result.notConverted).toEqual([{ currency: "CHF", assets: money(123_400n, "CHF"), liabilities: money(100n, "CHF"), net: money(123_300n, "CHF") }]);
@@ -56,8 +41,8 @@ describe("toBaseCurrency", () => {
     const point = (day: string, minor: bigint) => ({ day, assetsMinor: minor, liabilitiesMinor: 0n, netMinor: minor });
     const result = toBaseCurrency(
       [
-        figures("EUR", 0n, 0n, { history: [point("2026-11-30", 0n), point("2026-12-02", 0n), point("2026-12-05", 0n)] }),
-        figures("USD", 12_500n, 0n, { history: [point("2026-11-30", 12_500n), point("2026-12-02", 12_500n), point("2026-12-05", 12_500n)] }),
+        currencyFigures("EUR", 0n, 0n, { history: [point("2026-11-30", 0n), point("2026-12-02", 0n), point("2026-12-05", 0n)] }),
+        currencyFigures("USD", 12_500n, 0n, { history: [point("2026-11-30", 12_500n), point("2026-12-02", 12_500n), point("2026-12-05", 12_500n)] }),
       ],
       "EUR",
       rates,

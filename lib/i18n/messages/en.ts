@@ -2,6 +2,7 @@ import { householdsEn } from "./households-en";
 import { reviewEn } from "./review-en";
 import { insightsEn } from "./insights-en";
 import { fxEn } from "./fx-en";
+import { reportEn } from "./report-en";
 import { wealthEn } from "./wealth-en";
 
 export const en = {
@@ -10,6 +11,7 @@ export const en = {
   review: reviewEn,
   fx: fxEn,
   insights: insightsEn,
+  report: reportEn,
   app: { name: "Patrimonio", tagline: "Your clients' whole wealth, in one place", skipToContent: "Skip to content" },
   nav: {
     inbox: "Needs action",
@@ -48,6 +50,8 @@ export const en = {
     mifid: "MiFID",
     investmentProfile: "Investment profile",
     identity: "Identity",
+    report: "Client report",
+    reportPrint: "Client report (print view)",
     adminClients: "All clients",
     adminConnections: "Connections",
     banks: "Entities",
@@ -105,6 +109,8 @@ export const en = {
     contactEmail: "Contact email",
     externalRef: "External reference",
     externalRefHint: "Optional: your CRM or contract number.",
+    language: "Language of the client's reports",
+    languageNotSet: "Not set (your language)",
     advisor: "Advisor",
     created: "Created",
     updated: "Updated",
@@ -363,6 +369,7 @@ export const en = {
     tooLong: "Too long (at most {max} characters).",
     passwordTooShort: "At least 12 characters.",
     invalidText: "Remove the line breaks and control characters.",
+    invalidLanguage: "Choose one of the languages listed.",
     emailTaken: "Someone already uses this email.",
     notAllowed: "You are not allowed to do that.",
     advisorsOnly: "Only advisors do this; an administrator manages what advisors created.",

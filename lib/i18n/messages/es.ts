@@ -4,6 +4,7 @@ import { householdsEs } from "./households-es";
 import { reviewEs } from "./review-es";
 import { insightsEs } from "./insights-es";
 import { fxEs } from "./fx-es";
+import { reportEs } from "./report-es";
 import { wealthEs } from "./wealth-es";
 
 export const es: TMessages = {
@@ -12,6 +13,7 @@ export const es: TMessages = {
   review: reviewEs,
   fx: fxEs,
   insights: insightsEs,
+  report: reportEs,
   app: { name: "Patrimonio", tagline: "Todo el patrimonio de tus clientes, en un solo lugar", skipToContent: "Saltar al contenido" },
   nav: {
     inbox: "Requiere acción",
@@ -50,6 +52,8 @@ export const es: TMessages = {
     mifid: "MiFID",
     investmentProfile: "Perfil de inversión",
     identity: "Identidad",
+    report: "Informe para el cliente",
+    reportPrint: "Informe para el cliente (vista de impresión)",
     adminClients: "Todos los clientes",
     adminConnections: "Conexiones",
     banks: "Entidades",
@@ -108,6 +112,8 @@ export const es: TMessages = {
     contactEmail: "Correo de contacto",
     externalRef: "Referencia externa",
     externalRefHint: "Opcional: tu número de CRM o de contrato.",
+    language: "Idioma de los informes del cliente",
+    languageNotSet: "Sin indicar (tu idioma)",
     advisor: "Asesor",
     created: "Alta",
     updated: "Actualizado",
@@ -368,6 +374,7 @@ export const es: TMessages = {
     tooLong: "Demasiado largo (máximo {max} caracteres).",
     passwordTooShort: "Al menos 12 caracteres.",
     invalidText: "Quita los saltos de línea y los caracteres de control.",
+    invalidLanguage: "Elige uno de los idiomas de la lista.",
     emailTaken: "Ya hay alguien con este correo.",
     notAllowed: "No tienes permiso para hacer eso.",
     advisorsOnly: "Solo los asesores hacen esto; un administrador gestiona lo que crearon los asesores.",

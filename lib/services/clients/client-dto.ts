@@ -4,6 +4,8 @@ export type TClientSummary = {
   displayName: string;
   contactEmail: string;
   externalRef: string | null;
+  /** "es" | "en", or null: no language set (the report uses the advisor's). */
+  language: string | null;
   archived: boolean;
   advisor: { id: string; name: string };
   createdAt: string;
@@ -15,6 +17,7 @@ export const CLIENT_SUMMARY_SELECT = {
   displayName: true,
   contactEmail: true,
   externalRef: true,
+  language: true,
   archived: true,
   advisorId: true,
   createdAt: true,
@@ -27,6 +30,7 @@ type TClientRow = {
   displayName: string;
   contactEmail: string;
   externalRef: string | null;
+  language: string | null;
   archived: boolean;
   createdAt: Date;
   updatedAt: Date;
@@ -39,6 +43,7 @@ export function toClientSummary(row: TClientRow): TClientSummary {
     displayName: row.displayName,
     contactEmail: row.contactEmail,
     externalRef: row.externalRef,
+    language: row.language,
     archived: row.archived,
     advisor: { id: row.advisor.id, name: row.advisor.name },
     createdAt: row.createdAt.toISOString(),

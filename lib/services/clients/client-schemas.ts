@@ -1,10 +1,16 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 import { emailField, idField, optionalText, requiredText } from "@/lib/validation/fields";
 
 export const ZClientInputSchema = z.object({
   displayName: requiredText(120),
   contactEmail: emailField,
   externalRef: optionalText(64),
+  /** The language of what the client receives (the report); "" (the form's "not set") or absent: none, the advisor's is used. */
+  language: z
+    .union([z.enum(LOCALES), z.literal("")], { error: "invalidLanguage" })
+    .optional()
+    .transform((value) => (value ? value : null)),
 });
 export type TClientInput = z.infer<typeof ZClientInputSchema>;
 

@@ -28,7 +28,7 @@ export const loadClientRow = cache(async (clientId: string) => {
 
 // A prepared statement (lib/db/read-connection.ts): every client page reads this row.
 const CLIENT_SQL = `
-  SELECT c."id", c."displayName", c."contactEmail", c."externalRef", c."archived", c."advisorId", c."createdAt", c."updatedAt", u."name" AS "advisorName"
+  SELECT c."id", c."displayName", c."contactEmail", c."externalRef", c."language", c."archived", c."advisorId", c."createdAt", c."updatedAt", u."name" AS "advisorName"
   FROM "Client" c JOIN "User" u ON u."id" = c."advisorId"
   WHERE c."id" = ?`;
 
@@ -37,6 +37,7 @@ type TClientRow = {
   displayName: string;
   contactEmail: string;
   externalRef: string | null;
+  language: string | null;
   archived: number | boolean;
   advisorId: string;
   createdAt: string;

@@ -33,15 +33,17 @@ export default async function ClientLayout({ children, params }: { children: Rea
     { href: `${base}/identity`, label: t.wealth.tabs.identity },
     { href: `${base}/connections`, label: t.connections.tab },
     { href: `${base}/details`, label: t.clients.details },
+    { href: `${base}/report`, label: t.report.tab },
   ];
+  // print:hidden: printing a client page (the report's print view) gives the page's content, not the app around it.
   return (
     <>
-      <p className="mb-2 text-sm">
+      <p className="mb-2 text-sm print:hidden">
         <Link href="/clients" className="text-brand-700 underline">
           ← {t.clients.title}
         </Link>
       </p>
-      <div className="mb-4">
+      <div className="mb-4 print:hidden">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{client.displayName}</h1>
         <p className="mt-1 text-sm text-slate-700">
           {client.contactEmail}
@@ -59,11 +61,13 @@ export default async function ClientLayout({ children, params }: { children: Rea
         </p>
       </div>
       {client.archived ? (
-        <div className="mb-4">
+        <div className="mb-4 print:hidden">
           <Alert tone="warning">{t.clients.archivedNotice}</Alert>
         </div>
       ) : null}
-      <ConnectionBanners clientId={client.id} createInvitation={createInvitationAction} />
+      <div className="print:hidden">
+        <ConnectionBanners clientId={client.id} createInvitation={createInvitationAction} />
+      </div>
       <ClientTabs tabs={tabs} label={t.clients.sections}>
         {children}
       </ClientTabs>

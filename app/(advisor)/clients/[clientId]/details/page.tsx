@@ -32,7 +32,13 @@ export default async function ClientDetailsPage({ params, searchParams }: TProps
         <Card title={t.clients.edit}>
           <ClientForm
             action={updateClientAction}
-            initial={{ clientId: client.id, displayName: client.displayName, contactEmail: client.contactEmail, externalRef: client.externalRef }}
+            initial={{
+              clientId: client.id,
+              displayName: client.displayName,
+              contactEmail: client.contactEmail,
+              externalRef: client.externalRef,
+              language: client.language,
+            }}
             submitLabel={t.common.save}
           />
         </Card>
