@@ -1,26 +1,30 @@
 import "server-only";
 import type { TActor } from "@/lib/auth/authorization";
 import type { TLocale } from "@/lib/i18n/locales";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { describeInsight } from "@/lib/insights/describe-insight";
 import type { TReportChanges, TReportInsight } from "@/lib/report/report-model";
+import { describeReviewChanges } from "@/lib/review/describe-review-changes";
+import { listClientInsights } from "@/lib/services/insights/list-client-insights";
+import { getClientReviews } from "@/lib/services/reviews/get-review-changes";
 
 /*
- * The report's two inputs from the other parts of issue 20, already localized. Both are called after
- * the report service has checked the actor's access to the client.
+ * The report's two inputs from the other parts of issue 20, in the report's language (the client's, which may differ
+ * from the advisor's screen). Each service checks the actor's access to the client again.
  */
 
-/**
- * What changed since the client's last review, in the report's language; null while no review is
- * recorded. Filled by issue 20.1 (reviews: the positions at review time compared with today's).
- */
-export async function getReportChanges(_actor: TActor, _clientId: string, _locale: TLocale): Promise<TReportChanges> {
-  return null;
+/** What changed since the client's last review (issue 20.1), as the overview says it; null while no review is recorded. */
+export async function getReportChanges(actor: TActor, clientId: string, locale: TLocale): Promise<TReportChanges> {
+  const { changes } = await getClientReviews(actor, clientId);
+  if (!changes) return null;
+  return describeReviewChanges(changes, MESSAGES[locale], locale).map(({ title, lines }) => ({ title, lines }));
 }
 
-/**
- * The insights the advisor may include, in the report's language (the report page offers them as
- * checkboxes; the report keeps those chosen). Filled by issue 20.2 (insights: deposit guarantee,
- * suitability, concentration, re-authentication ahead).
- */
-export async function listReportInsights(_actor: TActor, _clientId: string, _locale: TLocale): Promise<TReportInsight[]> {
-  return [];
+/** The insights the advisor may include (issue 20.2), worded as the overview words them. */
+export async function listReportInsights(actor: TActor, clientId: string, locale: TLocale): Promise<TReportInsight[]> {
+  const insights = await listClientInsights(actor, clientId);
+  return insights.map((insight) => {
+    const { title, sentence, source } = describeInsight(insight, MESSAGES[locale], locale);
+    return { id: insight.id, title, sentence, source };
+  });
 }
