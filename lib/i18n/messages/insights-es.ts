@@ -62,7 +62,7 @@ export const insightsEs: TMessages["insights"] = {
   },
   concentration: {
     title: "Concentración: {label}",
-    sentence: "Un(a) {dimension}, {label}, es el {share} de los activos del cliente ({amount} de {total}), por encima del límite del {limit}.",
+    sentence: "{label} ({dimension}) supone el {share} de los activos del cliente ({amount} de {total}), por encima del límite del {limit}.",
     dimensions: { position: "posición", issuer: "emisor", bank: "banco", currency: "divisa" },
   },
   reauthAhead: {
