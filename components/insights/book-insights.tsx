@@ -4,13 +4,13 @@ import { DataTable } from "@/components/ui/data-table";
 import { Link } from "@/components/ui/link";
 import type { TActor } from "@/lib/auth/authorization";
 import { getMessages } from "@/lib/i18n/get-locale";
-import { describeInsight } from "@/lib/insights/describe-insight";
+import { insightTitle } from "@/lib/insights/describe-insight";
 import { logError } from "@/lib/log/log-error";
 import { listInsightsNeedingAction, type TClientInsights } from "@/lib/services/insights/list-insights-needing-action";
 
 /** The book's card: per client, the insights that need action (their titles), each client one click from its overview. */
 export async function BookInsights({ user, advisorId }: { user: TActor; advisorId: string | null }) {
-  const { locale, t } = await getMessages();
+  const { t } = await getMessages();
   const m = t.insights;
   let clients: TClientInsights[];
   try {
@@ -41,7 +41,7 @@ export async function BookInsights({ user, advisorId }: { user: TActor; advisorI
                 <ul>
                   {entry.insights.map((insight) => (
                     <li key={insight.id} data-insight-id={insight.id}>
-                      {describeInsight(insight, t, locale).title}
+                      {insightTitle(insight, t)}
                     </li>
                   ))}
                 </ul>
