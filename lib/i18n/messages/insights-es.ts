@@ -92,6 +92,8 @@ export const insightsEs: TMessages["insights"] = {
     empty: "Ningún cliente tiene avisos que requieran acción.",
     client: "Cliente",
     insights: "Avisos",
+    moreInsights: "y {count} más",
+    moreClients: "{count} clientes más tienen avisos que requieren acción: el resumen de cada cliente los muestra.",
   },
   inbox: {
     title: "Avisos que requieren acción",
