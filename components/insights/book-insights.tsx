@@ -4,13 +4,22 @@ import { DataTable } from "@/components/ui/data-table";
 import { Link } from "@/components/ui/link";
 import type { TActor } from "@/lib/auth/authorization";
 import { getMessages } from "@/lib/i18n/get-locale";
-import { describeInsight } from "@/lib/insights/describe-insight";
+import { interpolate } from "@/lib/i18n/messages";
+import { insightTitle } from "@/lib/insights/describe-insight";
 import { logError } from "@/lib/log/log-error";
 import { listInsightsNeedingAction, type TClientInsights } from "@/lib/services/insights/list-insights-needing-action";
 
-/** The book's card: per client, the insights that need action (their titles), each client one click from its overview. */
+/** The clients shown, those with the most insights first, and the titles shown per client (the overview has them all). */
+const SHOWN_CLIENTS = 25;
+const SHOWN_TITLES = 3;
+
+/**
+ * The book's card: per client, the insights that need action (their titles), each client one click
+ * from its overview. Until profiles are recorded nearly every client has one, so the card keeps to the
+ * clients with the most and names how many more there are.
+ */
 export async function BookInsights({ user, advisorId }: { user: TActor; advisorId: string | null }) {
-  const { locale, t } = await getMessages();
+  const { t } = await getMessages();
   const m = t.insights;
   let clients: TClientInsights[];
   try {
@@ -23,6 +32,7 @@ export async function BookInsights({ user, advisorId }: { user: TActor; advisorI
       </Card>
     );
   }
+  const shown = [...clients].sort((a, b) => b.insights.length - a.insights.length || a.clientName.localeCompare(b.clientName)).slice(0, SHOWN_CLIENTS);
   return (
     <Card title={m.book.title}>
       <p className="-mt-2 mb-3 text-sm text-slate-700">{m.book.note}</p>
@@ -30,7 +40,7 @@ export async function BookInsights({ user, advisorId }: { user: TActor; advisorI
         <p className="text-sm text-slate-700">{m.book.empty}</p>
       ) : (
         <DataTable caption={m.book.title} columns={[{ label: m.book.client }, { label: m.book.insights }]} bodyTestId="book-insights" isFramed={false}>
-          {clients.map((entry) => (
+          {shown.map((entry) => (
             <tr key={entry.clientId}>
               <th scope="row" className="py-1.5 pr-4 text-left align-top font-medium">
                 <Link href={`/clients/${entry.clientId}`} className="text-brand-700 underline-offset-2 hover:underline">
@@ -39,17 +49,23 @@ export async function BookInsights({ user, advisorId }: { user: TActor; advisorI
               </th>
               <td className="py-1.5 pr-4 text-sm">
                 <ul>
-                  {entry.insights.map((insight) => (
+                  {entry.insights.slice(0, SHOWN_TITLES).map((insight) => (
                     <li key={insight.id} data-insight-id={insight.id}>
-                      {describeInsight(insight, t, locale).title}
+                      {insightTitle(insight, t)}
                     </li>
                   ))}
+                  {entry.insights.length > SHOWN_TITLES ? (
+                    <li className="text-slate-700">{interpolate(m.book.moreInsights, { count: entry.insights.length - SHOWN_TITLES })}</li>
+                  ) : null}
                 </ul>
               </td>
             </tr>
           ))}
         </DataTable>
       )}
+      {clients.length > shown.length ? (
+        <p className="mt-3 text-sm text-slate-700">{interpolate(m.book.moreClients, { count: clients.length - shown.length })}</p>
+      ) : null}
     </Card>
   );
 }

@@ -88,7 +88,11 @@ export async function InvestmentProfileForm({
               <tr key={`${suggestion.field}:${index}`}>
                 <td className="py-1.5 pr-4">{fieldLabel(suggestion.field, t)}</td>
                 <td className="py-1.5 pr-4">
-                  {typeof suggestion.value === "number" ? (riskLevels[String(suggestion.value)] ?? suggestion.value) : suggestion.value ? p.yes : p.no}
+                  {typeof suggestion.value === "number"
+                    ? `${suggestion.isCap ? "≤ " : ""}${riskLevels[String(suggestion.value)] ?? suggestion.value}`
+                    : suggestion.value
+                      ? p.yes
+                      : p.no}
                 </td>
                 <td className="py-1.5 pr-4 text-slate-700">
                   {suggestion.bank}: «{suggestion.question}» → «{suggestion.answer}»

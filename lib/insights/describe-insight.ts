@@ -32,7 +32,7 @@ export function describeInsight(insight: TInsight, t: TMessages, locale: TLocale
         m.depositGuarantee.limits,
       ];
       return {
-        title: interpolate(m.depositGuarantee.title, { entity: f.entityName }),
+        title: insightTitle(insight, t),
         sentence: interpolate(m.depositGuarantee.sentence, {
           holder: f.holder,
           cash: amount(f.cash),
@@ -46,7 +46,7 @@ export function describeInsight(insight: TInsight, t: TMessages, locale: TLocale
     }
     case "profileMissing":
       return {
-        title: m.profileMissing.title,
+        title: insightTitle(insight, t),
         sentence: m.profileMissing.sentence,
         notes: insight.figures.suggestedFromMifid ? [m.profileMissing.suggested] : [],
         source,
@@ -55,7 +55,7 @@ export function describeInsight(insight: TInsight, t: TMessages, locale: TLocale
       const f = insight.figures;
       const family = m.families[f.family];
       return {
-        title: interpolate(m.unsuitableFamily.title, { family }),
+        title: insightTitle(insight, t),
         sentence: interpolate(m.unsuitableFamily.sentence, { amount: amount(f.amount), family, count: f.positions, examples: f.examples.join(", ") }),
         notes: f.notConverted.length > 0 ? [interpolate(m.depositGuarantee.notConverted, { amounts: f.notConverted.map(amount).join(", ") })] : [],
         source,
@@ -64,7 +64,7 @@ export function describeInsight(insight: TInsight, t: TMessages, locale: TLocale
     case "complexShare": {
       const f = insight.figures;
       return {
-        title: m.complexShare.title,
+        title: insightTitle(insight, t),
         sentence: interpolate(m.complexShare.sentence, {
           families: f.families.map((family) => m.families[family]).join(", "),
           share: percent(f.share),
@@ -80,7 +80,7 @@ export function describeInsight(insight: TInsight, t: TMessages, locale: TLocale
     case "concentration": {
       const f = insight.figures;
       return {
-        title: interpolate(m.concentration.title, { label: f.label }),
+        title: insightTitle(insight, t),
         sentence: interpolate(m.concentration.sentence, {
           dimension: m.concentration.dimensions[f.dimension],
           label: f.label,
@@ -98,7 +98,7 @@ export function describeInsight(insight: TInsight, t: TMessages, locale: TLocale
       const r = m.reauthAhead;
       const when = f.daysLeft > 0 ? interpolate(r.inDays, { days: f.daysLeft }) : f.daysLeft === 0 ? r.today : interpolate(r.overdue, { days: -f.daysLeft });
       return {
-        title: interpolate(r.title, { bank: f.bank }),
+        title: insightTitle(insight, t),
         sentence: interpolate(r.sentence, {
           bank: f.bank,
           due: formatDay(f.dueDay, locale),
@@ -111,6 +111,25 @@ export function describeInsight(insight: TInsight, t: TMessages, locale: TLocale
         source,
       };
     }
+  }
+}
+
+/** The title alone (no figures to format): what the book lists for each of 150 clients' insights. */
+export function insightTitle(insight: TInsight, t: TMessages): string {
+  const m = t.insights;
+  switch (insight.kind) {
+    case "depositGuarantee":
+      return interpolate(m.depositGuarantee.title, { entity: insight.figures.entityName });
+    case "profileMissing":
+      return m.profileMissing.title;
+    case "unsuitableFamily":
+      return interpolate(m.unsuitableFamily.title, { family: m.families[insight.figures.family] });
+    case "complexShare":
+      return m.complexShare.title;
+    case "concentration":
+      return interpolate(m.concentration.title, { label: insight.figures.label });
+    case "reauthAhead":
+      return interpolate(m.reauthAhead.title, { bank: insight.figures.bank });
   }
 }
 

@@ -7,7 +7,15 @@ export type TMifidAnswer = { bank: string; question: string; answers: string[] }
 export type TProfileField = "riskLevel" | `${TProductFamily}.knowledge` | `${TProductFamily}.experience`;
 
 /** One value the pre-fill proposes, and the answer that led to it. */
-export type TSuggestion = { field: TProfileField; value: number | boolean; bank: string; question: string; answer: string };
+export type TSuggestion = {
+  field: TProfileField;
+  value: number | boolean;
+  /** The value is an upper bound (the horizon caps the risk level), not the level itself. */
+  isCap?: boolean;
+  bank: string;
+  question: string;
+  answer: string;
+};
 
 export type TPrefill = { profile: TInvestmentProfile | null; suggestions: TSuggestion[] };
 
@@ -93,7 +101,7 @@ export function prefillFromMifid(answers: readonly TMifidAnswer[]): TPrefill {
       const level = HORIZON_CAP.find(([pattern]) => pattern.test(answer))?.[1];
       if (level === undefined) continue;
       cap = cap === null ? level : Math.min(cap, level);
-      suggest({ field: "riskLevel", value: level, bank: entry.bank, question, answer });
+      suggest({ field: "riskLevel", value: level, isCap: true, bank: entry.bank, question, answer });
     }
   }
   if (suggestions.length === 0) return { profile: null, suggestions };

@@ -89,6 +89,8 @@ export const insightsEn = {
     empty: "No client has an insight that needs action.",
     client: "Client",
     insights: "Insights",
+    moreInsights: "and {count} more",
+    moreClients: "{count} more clients have insights that need action: each client's overview lists them.",
   },
   inbox: {
     title: "Insights that need action",

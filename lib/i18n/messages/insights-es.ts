@@ -62,7 +62,7 @@ export const insightsEs: TMessages["insights"] = {
   },
   concentration: {
     title: "Concentración: {label}",
-    sentence: "Un(a) {dimension}, {label}, es el {share} de los activos del cliente ({amount} de {total}), por encima del límite del {limit}.",
+    sentence: "{label} ({dimension}) supone el {share} de los activos del cliente ({amount} de {total}), por encima del límite del {limit}.",
     dimensions: { position: "posición", issuer: "emisor", bank: "banco", currency: "divisa" },
   },
   reauthAhead: {
@@ -92,6 +92,8 @@ export const insightsEs: TMessages["insights"] = {
     empty: "Ningún cliente tiene avisos que requieran acción.",
     client: "Cliente",
     insights: "Avisos",
+    moreInsights: "y {count} más",
+    moreClients: "{count} clientes más tienen avisos que requieren acción: el resumen de cada cliente los muestra.",
   },
   inbox: {
     title: "Avisos que requieren acción",
