@@ -33,6 +33,7 @@ export const POSTGRES_TEST_FILES = [
   "lib/services/reviews/reviews.test.ts",
   "lib/services/insights/insights.test.ts",
   "lib/services/report/make-client-report.test.ts",
+  "lib/services/report/report-extras.test.ts",
 ];
 
 // vitest skips an include that matches nothing: a moved test file would silently leave the PostgreSQL run.
