@@ -17,10 +17,19 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   projects: [
-    { name: "main", testIgnore: /\.(exclusive|after)\.spec\.ts$/ },
+    { name: "main", testIgnore: [/\.(exclusive|after)\.spec\.ts$/, /accessibility\.spec\.ts$/] },
     // Tests that read the sandbox's global request counters run alone: after everything else in one process, or
     // against a server of their own (`npm test`: --project=exclusive --no-deps with another E2E_PORT and E2E_DATA_DIR).
-    { name: "exclusive", testMatch: /\.exclusive\.spec\.ts$/, dependencies: ["main"], fullyParallel: false, workers: 1 },
+    {
+      name: "exclusive",
+      testMatch: /\.exclusive\.spec\.ts$/,
+      dependencies: process.env.E2E_EXCLUSIVE_PROCESS === "1" ? [] : ["main"],
+      fullyParallel: false,
+      workers: 1,
+    },
+    // The axe scans, after the exclusive specs and on their server (`npm test` runs both in the second process): the
+    // exclusive specs run one at a time and ended minutes before the main ones, which the scans then lengthened.
+    { name: "accessibility", testMatch: /accessibility\.spec\.ts$/, dependencies: ["exclusive"], workers: 2 },
     // Checks of what the main specs left behind (the audit log), once they have all run.
     { name: "after", testMatch: /\.after\.spec\.ts$/, dependencies: ["main"], workers: 1 },
   ],

@@ -25,7 +25,7 @@ const UNKNOWN_ID = "c00000000000000000000000";
 
 type TField = {
   name: string;
-  kind: "id" | "text" | "email" | "enum" | "password" | "token" | "literal" | "currency" | "wholeNumber";
+  kind: "id" | "text" | "email" | "enum" | "password" | "token" | "literal" | "currency" | "wholeNumber" | "day" | "amount";
   max?: number;
   isOptional?: boolean;
 };
@@ -60,6 +60,12 @@ function badValuesOf(field: TField): string[] {
     // A whole number from 1 to `max`.
     case "wholeNumber":
       return ["", "0", "-1", String((field.max ?? 100) + 1), "2.5", "1e309", "NaN", "abc", "😀", HUGE];
+    // A calendar day (YYYY-MM-DD) that exists and is not in the future.
+    case "day":
+      return ["", "2026-02-30", "2026-13-01", "06/12/2026", "2026-1-5", "2999-01-01", "😀", HUGE];
+    // A positive amount with at most two decimals, dot or comma.
+    case "amount":
+      return ["", "abc", "-5", "1.234", "1e5", "12 000", "NaN", "😀", HUGE];
   }
 }
 
@@ -239,6 +245,30 @@ const ACTION_CASES: TActionCase[] = [
     as: "ana",
     base: () => ({ baseCurrency: "USD" }),
     fields: [{ name: "baseCurrency", kind: "currency" }],
+  },
+  {
+    file: "app/(advisor)/settings/actions.ts",
+    name: "setReviewThresholdsAction",
+    as: "ana",
+    base: () => ({ positionChangePercent: "15", largeMovement: "5000" }),
+    fields: [
+      { name: "positionChangePercent", kind: "wholeNumber", max: 100 },
+      { name: "largeMovement", kind: "amount" },
+    ],
+  },
+  {
+    file: "app/(advisor)/clients/review-actions.ts",
+    name: "markClientReviewedAction",
+    as: "ana",
+    base: () => ({ clientId: world.clientId, reviewDay: "2026-01-02", note: "" }),
+    fields: [id("clientId"), { name: "reviewDay", kind: "day" }, text("note", 500, true)],
+  },
+  {
+    file: "app/(advisor)/households/actions.ts",
+    name: "markHouseholdReviewedAction",
+    as: "ana",
+    base: () => ({ householdId: world.householdId, reviewDay: "2026-01-02", note: "" }),
+    fields: [id("householdId"), { name: "reviewDay", kind: "day" }, text("note", 500, true)],
   },
   {
     file: "app/(advisor)/settings/actions.ts",

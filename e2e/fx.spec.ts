@@ -127,7 +127,7 @@ test("book and client list: one figure in EUR; the book holds only the advisor's
 test("settings: an advisor who picks USD reads every total in dollars", async () => {
   await advisor.goto("/settings");
   await advisor.getByRole("combobox", { name: "Base currency" }).selectOption("USD");
-  await advisor.getByRole("button", { name: "Save" }).click();
+  await advisor.getByRole("region", { name: "Base currency" }).getByRole("button", { name: "Save" }).click();
   await expect(advisor.getByRole("status")).toContainText("Saved.");
   await expect(advisor.getByRole("combobox", { name: "Base currency" })).toHaveValue("USD");
   await advisor.screenshot(shot("settings"));
@@ -143,6 +143,6 @@ test("settings: an advisor who picks USD reads every total in dollars", async ()
   // Back to the firm's currency.
   await advisor.goto("/settings");
   await advisor.getByRole("combobox", { name: "Base currency" }).selectOption("");
-  await advisor.getByRole("button", { name: "Save" }).click();
+  await advisor.getByRole("region", { name: "Base currency" }).getByRole("button", { name: "Save" }).click();
   await expect(advisor.getByRole("status")).toContainText("Saved.");
 });

@@ -38,7 +38,11 @@ test("the print view and the PDF show the overview's totals, and each report mad
   await page.getByRole("link", { name: "Report", exact: true }).click();
   await expect(page.getByTestId("report-form")).toBeVisible();
   await expect(page.getByTestId("report-language")).toHaveText("In English: your language (the client has none set).");
-  await expect(page.getByTestId("report-insights-empty")).toBeVisible();
+  // The client's insights (issue 20.2) are offered; the one ticked goes into both forms of the report.
+  const offered = page.getByTestId("report-form").getByRole("checkbox");
+  await expect(offered.first()).toBeVisible();
+  const chosenTitle = (await offered.first().locator("xpath=..").locator("span.font-medium").innerText()).trim();
+  await offered.first().check();
   await expect(page.getByTestId("recent-reports-empty")).toBeVisible();
   await page.screenshot(shot("report-page"));
 
@@ -49,6 +53,7 @@ test("the print view and the PDF show the overview's totals, and each report mad
   const perCurrency = page.getByTestId("report-per-currency");
   for (const figure of currencyTotals) await expect(perCurrency).toContainText(figure);
   await expect(page.getByTestId("report-positions").getByRole("row")).not.toHaveCount(0);
+  await expect(page.getByTestId("report-view")).toContainText(chosenTitle);
   await page.screenshot(shot("print-view"));
   // Printed, only the report is left: no app header, no client tabs, no buttons.
   await page.emulateMedia({ media: "print" });
@@ -58,6 +63,7 @@ test("the print view and the PDF show the overview's totals, and each report mad
   await page.emulateMedia({ media: "screen" });
 
   await page.getByRole("link", { name: "Back to the report options" }).click();
+  await page.getByTestId("report-form").getByRole("checkbox").first().check();
   const downloading = page.waitForEvent("download");
   await page.getByTestId("report-download").click();
   const download = await downloading;
@@ -65,6 +71,7 @@ test("the print view and the PDF show the overview's totals, and each report mad
   await download.saveAs("test-results/report-screens/report.pdf");
   const { text } = await pdfText(readFileSync("test-results/report-screens/report.pdf"));
   expect(text).toContain("Wealth report");
+  expect(text).toContain(normalizeSpaces(chosenTitle));
   for (const figure of [...baseTotals, ...currencyTotals]) expect(text).toContain(normalizeSpaces(figure));
 
   await page.reload();

