@@ -114,12 +114,12 @@ describe("buildReportModel", () => {
     const model = buildReportModel(
       input({
         changes: [{ title: "Posiciones abiertas", lines: ["Fondo Global: 50.000,00 €"] }],
-        insights: [{ id: "fgd-1", title: "Garantía de depósitos", sentence: "20.000 € por encima del FGD en TestBank.", source: "Saldos de cuentas" }],
+        insights: [{ id: "fgd-1", title: "Garantía de depósitos", sentence: "20.000 € por encima del FGD en TestBank.", source: "Fuente: saldos de cuentas." }],
       }),
     );
     expect(section(model.sections, "changes")).toMatchObject({ items: [{ title: "Posiciones abiertas", lines: ["Fondo Global: 50.000,00 €"] }] });
     expect(section(model.sections, "insights")).toMatchObject({
-      items: [{ title: "Garantía de depósitos", lines: ["20.000 € por encima del FGD en TestBank.", "Fuente: Saldos de cuentas"] }],
+      items: [{ title: "Garantía de depósitos", lines: ["20.000 € por encima del FGD en TestBank.", "Fuente: saldos de cuentas."] }],
     });
   });
 

@@ -16,7 +16,7 @@ import type { TReportPeriod } from "./report-request";
 
 /** What changed since the last review, already localized (issue 20.1); null: no review recorded yet. */
 export type TReportChanges = { title: string; lines: string[] }[] | null;
-/** An insight the advisor chose to include, already localized (issue 20.2). */
+/** An insight the advisor chose to include, already localized (issue 20.2); `source` is its whole sentence ("Source: …"), as describeInsight words it. */
 export type TReportInsight = { id: string; title: string; sentence: string; source: string };
 
 export type TReportInput = {
@@ -230,7 +230,7 @@ export function buildReportModel(input: TReportInput): TReportModel {
       kind: "list",
       title: d.insights,
       notes: [],
-      items: input.insights.map((insight) => ({ title: insight.title, lines: [insight.sentence, interpolate(d.source, { source: insight.source })] })),
+      items: input.insights.map((insight) => ({ title: insight.title, lines: [insight.sentence, insight.source] })),
       empty: d.insightsNone,
     },
     {

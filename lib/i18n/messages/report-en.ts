@@ -68,7 +68,6 @@ export const reportEn = {
     noReview: "No review has been recorded yet.",
     insights: "Insights",
     insightsNone: "No insights were included in this report.",
-    source: "Source: {source}",
     dataAsOf: "Data as of, per bank",
     asOf: "Data as of",
     asOfUnknown: "not known yet",

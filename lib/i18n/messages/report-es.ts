@@ -70,7 +70,6 @@ export const reportEs: TReportMessages = {
     noReview: "Todavía no se ha registrado ninguna revisión.",
     insights: "Avisos",
     insightsNone: "Este informe no incluye avisos.",
-    source: "Fuente: {source}",
     dataAsOf: "Fecha de los datos, por banco",
     asOf: "Datos a",
     asOfUnknown: "aún no se conoce",
