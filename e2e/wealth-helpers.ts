@@ -28,10 +28,19 @@ export async function connectTestbankClient(browser: Browser, request: APIReques
   const { code } = (await created.json()) as { code: string };
   const callback = await request.get(`/connect/callback?code=${encodeURIComponent(code)}&ref=${encodeURIComponent(ref)}`, { maxRedirects: 0 });
   expect(callback.status()).toBe(303);
-  await expect(async () => {
-    await page.goto(`/clients/${clientId}`);
-    await expect(page.getByTestId("totals-EUR")).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 90_000, intervals: [2_000] });
+  // Until the first sync stored the data, asked of the connections API: reloading the overview to find out drew its
+  // charts again every 2 s, in a helper a dozen tests call.
+  await expect
+    .poll(
+      async () => {
+        const answer = (await (await page.request.get(`/api/clients/${clientId}/connections`)).json()) as { connections: { hasStoredData: boolean }[] };
+        return answer.connections.some((connection) => connection.hasStoredData);
+      },
+      { timeout: 90_000, intervals: [1_000] },
+    )
+    .toBe(true);
+  await page.goto(`/clients/${clientId}`);
+  await expect(page.getByTestId("totals-EUR")).toBeVisible();
   const asOf = new Date().toISOString().slice(0, 10);
   return { page, clientId, displayName, username, data: generateForLogin("testbank", username, { credentialsToken: "any", asOf, updatedAtTimestamp: 0 }) };
 }
