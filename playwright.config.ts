@@ -3,6 +3,9 @@ import { defineConfig } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const E2E_BASE_URL = `http://127.0.0.1:${PORT}`;
 
+/** The accessibility scans `npm test` runs in the main specs' process (the others follow the exclusive specs). */
+const MAIN_PROCESS_SCANS = /admin console|sign-in page/;
+
 export default defineConfig({
   testDir: "e2e",
   // `npm test` runs the exclusive project in a second Playwright process beside the main one (its own server,
@@ -29,7 +32,9 @@ export default defineConfig({
     },
     // The axe scans, after the exclusive specs and on their server (`npm test` runs both in the second process): the
     // exclusive specs run one at a time and ended minutes before the main ones, which the scans then lengthened.
-    { name: "accessibility", testMatch: /accessibility\.spec\.ts$/, dependencies: ["exclusive"], workers: 2 },
+    // Two of the scans stay with the main specs, which end about a minute before the exclusive ones otherwise.
+    { name: "accessibility", testMatch: /accessibility\.spec\.ts$/, grepInvert: MAIN_PROCESS_SCANS, dependencies: ["exclusive"], workers: 2 },
+    { name: "accessibility-main", testMatch: /accessibility\.spec\.ts$/, grep: MAIN_PROCESS_SCANS },
     // Checks of what the main specs left behind (the audit log), once they have all run.
     { name: "after", testMatch: /\.after\.spec\.ts$/, dependencies: ["main"], workers: 1 },
   ],
