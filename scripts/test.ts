@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { checkInstallScriptsReviewed } from "./lib/check-install-scripts";
+import { chromiumPath, HEADLESS_SHELL } from "./lib/chromium-path";
 import { startPostgresServer } from "./lib/postgres-server";
 import { allSucceed, BIN, run, runPrefixed } from "./lib/run";
 
@@ -9,7 +10,7 @@ import { allSucceed, BIN, run, runPrefixed } from "./lib/run";
  * Debian's Chromium against that build: on SQLite (main and exclusive specs) and on PostgreSQL (a subset and the
  * two-instance test), side by side.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM = chromiumPath();
 
 async function ensureChromium(): Promise<void> {
   if (existsSync(CHROMIUM)) return;
@@ -17,16 +18,16 @@ async function ensureChromium(): Promise<void> {
   if (!isRoot || !existsSync("/usr/bin/apt-get")) {
     console.error(
       [
-        `Chromium not found at ${CHROMIUM}. Install it with:`,
-        "  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-liberation",
+        `No browser for the end-to-end tests: neither ${HEADLESS_SHELL} nor ${CHROMIUM}. Install one with:`,
+        "  sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium-headless-shell fonts-liberation",
         "or set CHROMIUM_PATH.",
       ].join("\n"),
     );
     process.exit(1);
   }
-  console.log("Installing Debian's chromium for the end-to-end tests…");
+  console.log("Installing Debian's chromium-headless-shell for the end-to-end tests…");
   await run("apt-get", ["update"]);
-  await run("apt-get", ["install", "-y", "--no-install-recommends", "chromium", "fonts-liberation"]);
+  await run("apt-get", ["install", "-y", "--no-install-recommends", "chromium-headless-shell", "fonts-liberation"]);
 }
 
 async function main() {
