@@ -78,27 +78,19 @@ export function describeReviewChanges(changes: TReviewChanges, t: TMessages, loc
       valueFrom: m(row.valueThen),
       valueTo: m(row.valueNow),
     });
+  // Opened and closed positions say the same things about a row, in their own words.
+  const held = (template: string) => (row: (typeof p.opened)[number]) =>
+    interpolate(template, {
+      name: row.name,
+      isin: isinOf(row),
+      portfolio: portfolioOf(row),
+      bank: row.bank,
+      quantity: qty(row.quantity),
+      value: m(row.value),
+    });
   const positionLines = [
-    ...p.opened.map((row) =>
-      interpolate(l.opened, {
-        name: row.name,
-        isin: isinOf(row),
-        portfolio: portfolioOf(row),
-        bank: row.bank,
-        quantity: qty(row.quantity),
-        value: m(row.value),
-      }),
-    ),
-    ...p.closed.map((row) =>
-      interpolate(l.closed, {
-        name: row.name,
-        isin: isinOf(row),
-        portfolio: portfolioOf(row),
-        bank: row.bank,
-        quantity: qty(row.quantity),
-        value: m(row.value),
-      }),
-    ),
+    ...p.opened.map(held(l.opened)),
+    ...p.closed.map(held(l.closed)),
     ...p.grown.map(resized(l.grown)),
     ...p.shrunk.map(resized(l.shrunk)),
   ];
