@@ -5,6 +5,8 @@
 //   --reuse-data   keep data/bench and bench/tmp/seed.json from the last run (no reseeding; for iterating; SQLite only)
 //   --databases=sqlite,postgres   which databases, each measured in turn and printed side by side (default: both;
 //                  PostgreSQL from node_modules on 127.0.0.1:BENCH_PG_PORT, default 5444, a fresh database each run)
+//   --keep-postgres  after PostgreSQL's phases, print their figures and leave its cluster and the app's server running
+//                  (for EXPLAIN on the seeded data) until BENCH_TMP/keep-postgres is deleted
 // Phases: probe render crawl report throughput instances (PostgreSQL only) memory lighthouse vitals
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -327,6 +329,9 @@ async function measure() {
     // The household page (issue 19.6): four of the big advisor's clients, 12 connections, in the base currency.
     const householdUrl = seed.bigAdvisor.householdId ? `/households/${seed.bigAdvisor.householdId}` : null;
     const householdRow: [string, string, number, number][] = householdUrl ? [["household (big advisor, 4 clients)", householdUrl, 150, 40]] : [];
+    // The next link of page 1 000 (keyset paging, decision 010 amended): its key from the API's `next`.
+    const deepPage = await fetch(`${ORIGIN}/api/clients/${seed.bigClient.clientId}/transactions/account?page=1000`, { headers: { Cookie: clientCookie } });
+    const { next } = (await deepPage.json()) as { next: string | null };
     const budgeted: [string, string, number, number][] = [
       ["client list (big advisor)", "/clients", 100, 40],
       ["client list by wealth (big advisor)", "/clients?sort=wealth", 150, 40],
@@ -338,6 +343,7 @@ async function measure() {
       ["investments (big client)", `${base}/investments`, 150, 40],
       ["transactions p1 (100 000)", `${base}/accounts`, 150, 30],
       ["transactions p1000", `${base}/accounts?page=1000`, 150, 30],
+      ["transactions p1001 by its next link", `${base}/accounts?page=1001&after=${next}`, 150, 30],
       ["transactions last page", `${base}/accounts?page=2090`, 150, 30],
       ["transactions by amount p500", `${base}/accounts?sort=amount&dir=asc&page=500`, 150, 30],
       ["transactions text filter", `${base}/accounts?q=recibo`, 150, 30],
@@ -815,11 +821,21 @@ async function main() {
       await measure();
       results[database] = [...rows];
       raws[database] = { ...raw };
+      if (database === "postgres" && args.includes("--keep-postgres")) await keepUntilReleased(childEnv.DATABASE_URL!);
       await stopServerAndWait();
     }
   } finally {
     await postgres?.stop();
   }
+}
+
+/** --keep-postgres: the figures so far, then the seeded database stays up for inspection until its marker file is deleted. */
+async function keepUntilReleased(databaseUrl: string): Promise<void> {
+  printTable();
+  const marker = `${TMP}/keep-postgres`;
+  writeFileSync(marker, `${databaseUrl}\n`);
+  log(`--keep-postgres: ${databaseUrl} and ${ORIGIN} stay up until ${marker} is deleted`);
+  while (existsSync(marker)) await new Promise((resolve) => setTimeout(resolve, 1_000));
 }
 
 function await_cpus(): number {

@@ -9,6 +9,8 @@
 //     times it, without reseeding: that connection's rows are deleted, then it is synced again from
 //     the copy's running server (env as bench/seed.ts: DATA_DIR, PORT, BENCH_TMP; start the server
 //     with `next start` on the copy first). Never point it at data/bench itself.
+//   PG=1 node --conditions=react-server --import tsx bench/sync-profile.ts [username]
+//     the first form on a scratch PostgreSQL of its own
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadavg } from "node:os";
@@ -113,7 +115,9 @@ const { createTestDatabase, memoryLease } = await import("@/lib/sync/test/test-d
 const username = process.argv[2] ?? "profile.years=10.big";
 let clock = Date.parse("2026-06-30T10:00:00Z");
 const server = await startSandboxServer({ now: () => clock });
-const database = await createTestDatabase({ wal: process.env.WAL !== "off" });
+// PG=1: the same on a scratch PostgreSQL (started here on BENCH_PG_PORT + 1, default 5445, deleted at the end).
+const postgresServer = process.env.PG === "1" ? await startScratchPostgres() : null;
+const database = await createTestDatabase({ wal: process.env.WAL !== "off", postgres: postgresServer?.run });
 const flanks = createFlanksClient({ apiUrl: server.apiUrl, clientId: server.clientId, clientSecret: server.clientSecret, timeoutMs: 60_000 });
 const created = await fetch(`${server.apiUrl}/_control/credentials`, {
   method: "POST",
@@ -145,4 +149,13 @@ for (const round of (process.env.ROUNDS ?? "1,2").split(",").map(Number)) {
 }
 await database.close();
 await server.close();
+await postgresServer?.stop();
 process.exit(0);
+
+async function startScratchPostgres() {
+  const { startPostgresServer } = await import("../scripts/lib/postgres-server");
+  const { applyPostgresMigrations } = await import("../scripts/lib/migrate-postgres");
+  const pgServer = await startPostgresServer({ port: Number(process.env.BENCH_PG_PORT ?? 5444) + 1, dataDir: "data/sync-profile-postgres" });
+  await applyPostgresMigrations(await pgServer.createDatabase({ name: "profile_template" }), { quiet: true });
+  return { run: { adminUrl: pgServer.urlOf("postgres"), template: "profile_template" }, stop: () => pgServer.stop() };
+}

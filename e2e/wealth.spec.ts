@@ -153,10 +153,23 @@ test("accounts and transactions: balances; sort, filter, page and export CSV on 
   await expect(page).toHaveURL(/dir=asc/);
   await expect(rows.first().locator("td").nth(7)).toHaveText(eur(min));
 
-  // Page 2 of the default order.
-  await page.goto(`/clients/${clientId}/accounts?page=2`);
+  // Paging the default order: next and previous by the rows' keys, the last page by its number.
+  await page.goto(`/clients/${clientId}/accounts`);
+  const pager = page.getByRole("navigation", { name: "Pagination" });
+  const firstPage = await rows.allInnerTexts();
+  await pager.getByRole("link", { name: "Next" }).click();
   await expect(page.getByText("Page 2 of 10")).toBeVisible();
+  await expect(page).toHaveURL(/page=2&after=/);
   await expect(rows).toHaveCount(50);
+  // No row repeats (each carries its running balance).
+  const secondPage = await rows.allInnerTexts();
+  expect(secondPage.filter((row) => firstPage.includes(row))).toEqual([]);
+  await pager.getByRole("link", { name: "Previous" }).click();
+  await expect(page).toHaveURL(/before=/);
+  expect(await rows.allInnerTexts()).toEqual(firstPage);
+  await pager.getByRole("link", { name: "Last" }).click();
+  await expect(page.getByText("Page 10 of 10")).toBeVisible();
+  await expect(rows).toHaveCount(records.length - 450);
 
   // Filters: text, amount range and a date range, then the CSV holds exactly the filtered rows.
   await page.goto(`/clients/${clientId}/accounts`);

@@ -282,7 +282,14 @@ export function LedgerTable({
           </DataTable>
         </BusyRegion>
       )}
-      <Pagination t={t} page={result.page} pageCount={result.pageCount} hrefFor={(page) => `${basePath}${ledgerSearch(query, { page })}`} />
+      <Pagination t={t} page={result.page} pageCount={result.pageCount} hrefFor={(page) => `${basePath}${ledgerSearch(query, pageChange(result, page))}`} />
     </section>
   );
+}
+
+/** A page link: the next and previous pages carry the key of the row they start from (keyset paging), the others their number. */
+function pageChange(result: TLedgerPage, page: number): Partial<TLedgerQuery> {
+  if (page === result.page + 1 && result.lastKey) return { page, after: result.lastKey };
+  if (page === result.page - 1 && result.firstKey) return { page, before: result.firstKey };
+  return { page };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ledgerSearch, parseLedgerQuery, textSearchMatch } from "./ledger-query";
+import { encodeLedgerKey, ledgerSearch, parseLedgerQuery, textSearchMatch } from "./ledger-query";
 
 describe("parseLedgerQuery", () => {
   it("reads valid parameters", () => {
@@ -42,6 +42,34 @@ describe("parseLedgerQuery", () => {
     const { query } = parseLedgerQuery({ q: "a b", sort: "amount" });
     expect(ledgerSearch(query)).toBe("?sort=amount&q=a+b");
     expect(ledgerSearch(query, { page: 2 })).toBe("?page=2&sort=amount&q=a+b");
+  });
+});
+
+describe("ledger keys (keyset paging)", () => {
+  it("reads back what it wrote, for any description, and only one direction at a time", () => {
+    const key = { value: "RECIBO «LUZ» & co. / 100 %", id: "cmx0abc_1-2" };
+    expect(parseLedgerQuery({ sort: "description", after: encodeLedgerKey(key) }).query.after).toEqual(key);
+    expect(parseLedgerQuery({ before: encodeLedgerKey({ value: "", id: "x" }) }).query.before).toEqual({ value: "", id: "x" });
+    const both = parseLedgerQuery({ after: encodeLedgerKey(key), before: encodeLedgerKey(key) });
+    expect(both.query.after).toEqual(key);
+    expect(both.query.before).toBeUndefined();
+    expect(both.problems.map((p) => p.field)).toEqual(["before"]);
+  });
+
+  it("drops and reports a key that is malformed, or not a whole amount when sorting by amount", () => {
+    for (const after of ["no-dot", "a.b.c", "!!.id", `${"A".repeat(2_001)}.id`, "eA.id with space"])
+      expect(parseLedgerQuery({ after }).problems.map((p) => p.field)).toEqual(["after"]);
+    expect(parseLedgerQuery({ sort: "amount", after: encodeLedgerKey({ value: "12.5", id: "x" }) }).problems).toHaveLength(1);
+    expect(parseLedgerQuery({ sort: "amount", after: encodeLedgerKey({ value: "-1250", id: "x" }) }).query.after).toEqual({ value: "-1250", id: "x" });
+  });
+
+  it("never carries a page's key into another link; a next link sets its own", () => {
+    const key = { value: "2025-01-01", id: "x" };
+    const { query } = parseLedgerQuery({ after: encodeLedgerKey(key), page: "3" });
+    expect(ledgerSearch(query, { page: 1 })).toBe("");
+    expect(ledgerSearch(query, { page: 4, after: { value: "2024-12-31", id: "y" } })).toBe(
+      `?page=4&after=${encodeLedgerKey({ value: "2024-12-31", id: "y" })}`,
+    );
   });
 });
 

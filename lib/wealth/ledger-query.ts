@@ -22,7 +22,38 @@ export type TLedgerQuery = {
   min?: string;
   max?: string;
   q?: string;
+  /**
+   * Keyset paging (next and previous links): the sort value and id of the row the page starts after,
+   * or ends before, in the query's order. `page` still says which page that is, for display.
+   */
+  after?: TLedgerKey;
+  before?: TLedgerKey;
 };
+
+/** Where a page starts or ends: a row's sort value (text; minor units for amounts) and its id. */
+export type TLedgerKey = { value: string; id: string };
+
+/** A key in the URL: the value in base64url (descriptions are any text), a dot, the row's id. */
+export function encodeLedgerKey(key: TLedgerKey): string {
+  return `${Buffer.from(key.value, "utf8").toString("base64url")}.${key.id}`;
+}
+
+const ZLedgerKeySchema = z
+  .string()
+  .max(2_000)
+  .regex(/^[A-Za-z0-9_-]*\.[A-Za-z0-9_-]{1,64}$/)
+  .transform((text) => {
+    const dot = text.indexOf(".");
+    return { value: Buffer.from(text.slice(0, dot), "base64url").toString("utf8"), id: text.slice(dot + 1) };
+  });
+
+/** A key read back for this sort: amounts are whole minor units, so anything else cannot be one. */
+function parseLedgerKey(text: string, sort: TLedgerSort): TLedgerKey | null {
+  const parsed = ZLedgerKeySchema.safeParse(text);
+  if (!parsed.success) return null;
+  if (sort === "amount" && !/^-?\d{1,20}$/.test(parsed.data.value)) return null;
+  return parsed.data;
+}
 
 /** A parameter that was ignored, and why: shown to the user as a cleared filter. */
 export type TLedgerProblem = { field: keyof TLedgerQuery; value: string };
@@ -95,6 +126,14 @@ export function parseLedgerQuery(raw: unknown): { query: TLedgerQuery; problems:
   }
   const q = first(params.q);
   if (q !== undefined) query.q = q.slice(0, 100);
+  for (const field of ["after", "before"] as const) {
+    const value = first(params[field]);
+    if (value === undefined) continue;
+    const key = parseLedgerKey(value, query.sort);
+    // Our links carry one of the two; a second is reported and ignored.
+    if (key && !query.after && !query.before) query[field] = key;
+    else problems.push({ field, value: value.slice(0, 20) });
+  }
   if (query.from && query.to && query.from > query.to) {
     problems.push({ field: "to", value: query.to });
     delete query.to;
@@ -102,9 +141,12 @@ export function parseLedgerQuery(raw: unknown): { query: TLedgerQuery; problems:
   return { query, problems };
 }
 
-/** The URL query string of a ledger query (defaults left out), with changes applied. */
+/**
+ * The URL query string of a ledger query (defaults left out), with changes applied. A page's keys
+ * are never carried over: only a link given one in `changes` (next, previous) pages by key.
+ */
 export function ledgerSearch(query: TLedgerQuery, changes: Partial<TLedgerQuery> = {}): string {
-  const merged = { ...query, ...changes };
+  const merged = { ...query, after: undefined, before: undefined, ...changes };
   const params = new URLSearchParams();
   if (merged.page !== 1) params.set("page", String(merged.page));
   if (merged.size !== 50) params.set("size", String(merged.size));
@@ -114,6 +156,8 @@ export function ledgerSearch(query: TLedgerQuery, changes: Partial<TLedgerQuery>
     const value = merged[key];
     if (value) params.set(key, value);
   }
+  if (merged.after) params.set("after", encodeLedgerKey(merged.after));
+  if (merged.before) params.set("before", encodeLedgerKey(merged.before));
   const text = params.toString();
   return text ? `?${text}` : "";
 }

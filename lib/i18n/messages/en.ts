@@ -88,6 +88,8 @@ export const en = {
     loading: "Loading…",
     previous: "Previous",
     next: "Next",
+    first: "First",
+    last: "Last",
     page: "Page {page} of {pages}",
     errorTitle: "Something went wrong",
     errorBody: "We could not load this page. Try again; if it keeps failing, contact your administrator.",

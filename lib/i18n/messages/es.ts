@@ -90,6 +90,8 @@ export const es: TMessages = {
     loading: "Cargando…",
     previous: "Anterior",
     next: "Siguiente",
+    first: "Primera",
+    last: "Última",
     page: "Página {page} de {pages}",
     errorTitle: "Algo ha fallado",
     errorBody: "No hemos podido cargar esta página. Vuelve a intentarlo; si sigue fallando, avisa a tu administrador.",

@@ -264,6 +264,8 @@ export const wealthEn = {
       min: "minimum amount",
       max: "maximum amount",
       q: "search",
+      after: "page position",
+      before: "page position",
     },
     columns: {
       date: "Date",

@@ -265,6 +265,8 @@ export const wealthEs: TWealthMessages = {
       min: "importe mínimo",
       max: "importe máximo",
       q: "búsqueda",
+      after: "posición de página",
+      before: "posición de página",
     },
     columns: {
       date: "Fecha",

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/lib/db/create-prisma-client";
 import { createTestDatabase, type TTestDatabase } from "@/lib/sync/test/test-database";
-import { parseLedgerQuery } from "@/lib/wealth/ledger-query";
+import { encodeLedgerKey, parseLedgerQuery } from "@/lib/wealth/ledger-query";
 
 /*
  * The ledger's SQL against a real SQLite database with every migration: paging, sorting, amount
@@ -90,6 +90,90 @@ describe("listTransactions", () => {
     const byAmount = await list({ sort: "amount", dir: "asc", size: "25", page: "2" });
     const amounts = [...rows].sort((a, b) => (a.amountMinor === b.amountMinor ? (a.id < b.id ? -1 : 1) : a.amountMinor < b.amountMinor ? -1 : 1));
     expect(byAmount.rows.map((r) => r.id)).toEqual(amounts.slice(25, 50).map((r) => r.id));
+  });
+
+  it("pages by key: following next links, then previous links, reads the same rows as the page numbers, in every order", async () => {
+    const orders: Record<string, string>[] = [
+      {},
+      { sort: "amount", dir: "asc" },
+      { sort: "description", dir: "asc" },
+      { sort: "valueDate", dir: "desc" },
+      { q: "recibo" },
+    ];
+    for (const order of orders) {
+      const params = { ...order, size: "25" };
+      const byNumber: string[][] = [];
+      for (let page = 1; page <= 6; page++) byNumber.push((await list({ ...params, page: String(page) })).rows.map((r) => r.id));
+      let current = await list(params);
+      const forward = [current.rows.map((r) => r.id)];
+      while (current.page < current.pageCount) {
+        current = await list({ ...params, page: String(current.page + 1), after: encodeLedgerKey(current.lastKey!) });
+        forward.push(current.rows.map((r) => r.id));
+      }
+      expect(forward).toEqual(byNumber.slice(0, forward.length));
+      expect(forward.flat()).toHaveLength(current.total);
+      const backward = [current.rows.map((r) => r.id)];
+      while (current.page > 1) {
+        current = await list({ ...params, page: String(current.page - 1), before: encodeLedgerKey(current.firstKey!) });
+        backward.unshift(current.rows.map((r) => r.id));
+      }
+      expect(backward).toEqual(forward);
+    }
+  });
+
+  it("reads a next page from a key whose row is gone, and the first page when a previous link has too few rows before it", async () => {
+    const expected = [...rows].sort(byDateDesc).map((r) => r.id);
+    // An id no row has, just below page 1's last one: where that row was, had it been deleted.
+    const last = expected[24]!;
+    const gone = `${last.slice(0, -1)}${String.fromCharCode(last.charCodeAt(last.length - 1) - 1)}~`;
+    const second = await list({ size: "25", page: "2", after: encodeLedgerKey({ value: rows.find((r) => r.id === last)!.operationDate, id: gone }) });
+    expect(second.rows.map((r) => r.id)).toEqual(expected.slice(25, 50));
+    // A sync adding a newer row between two clicks shifts every page number by one row; the next link's key does not.
+    const first = await list({ size: "25" });
+    await insert({ id: "txlate", description: "Llegó después", amountMinor: 1n, currency: "EUR", operationDate: "2026-06-01" });
+    expect((await list({ size: "25", page: "2", after: encodeLedgerKey(first.lastKey!) })).rows.map((r) => r.id)).toEqual(expected.slice(25, 50));
+    expect((await list({ size: "25", page: "2" })).rows[0]?.id).toBe(expected[24]);
+    await current.db!.wealthAccountTransaction.delete({ where: { id: "txlate" } });
+    const stale = await list({
+      size: "25",
+      page: "3",
+      before: encodeLedgerKey({ value: rows.find((r) => r.id === expected[10])!.operationDate, id: expected[10]! }),
+    });
+    expect(stale.page).toBe(1);
+    expect(stale.rows.map((r) => r.id)).toEqual(expected.slice(0, 25));
+    // A page in the back half is read from the other end, in the same order.
+    expect((await list({ size: "25", page: "5" })).rows.map((r) => r.id)).toEqual(expected.slice(100, 125));
+  });
+
+  it("pages a card ledger by shop, shops missing sorting first", async () => {
+    const cardConnection = (await database.db.connection.create({ data: { clientId, bank: "testbank", linkToken: "cards", state: "OK" } })).id;
+    const shops = Array.from({ length: 30 }, (_, i) => ({ id: `card${String(i).padStart(2, "0")}`, shop: i % 3 === 0 ? null : `Tienda ${i % 4}` }));
+    for (const { id, shop } of shops)
+      await database.db.wealthCardTransaction.create({
+        data: {
+          id,
+          shop,
+          connectionId: cardConnection,
+          clientId,
+          flanksId: id,
+          cardId: "C1",
+          entity: "testbank",
+          amountMinor: -100n,
+          currency: "EUR",
+          operationDate: "2025-05-05",
+          valueDate: "2025-05-05",
+        },
+      });
+    const expected = [...shops]
+      .sort((a, b) => ((a.shop ?? "") === (b.shop ?? "") ? (a.id < b.id ? -1 : 1) : (a.shop ?? "") < (b.shop ?? "") ? -1 : 1))
+      .map((r) => r.id);
+    const query = (params: Record<string, string>) =>
+      listTransactions(actor, clientId, "card", parseLedgerQuery({ sort: "description", dir: "asc", size: "25", ...params }).query);
+    const first = await query({});
+    const next = await query({ page: "2", after: encodeLedgerKey(first.lastKey!) });
+    expect([...first.rows, ...next.rows].map((r) => r.id)).toEqual(expected);
+    expect((await query({ page: "1", before: encodeLedgerKey(next.firstKey!) })).rows.map((r) => r.id)).toEqual(expected.slice(0, 25));
+    await database.db.connection.delete({ where: { id: cardConnection } });
   });
 
   it("finds words by their start, in any case and with or without accents; never a word's middle", async () => {

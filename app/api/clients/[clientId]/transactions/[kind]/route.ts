@@ -4,7 +4,7 @@ import { z } from "zod";
 import { jsonError } from "@/lib/api/json-error";
 import { withUser } from "@/lib/api/with-user";
 import { listTransactions } from "@/lib/services/wealth/list-transactions";
-import { LEDGER_KINDS, parseLedgerQuery } from "@/lib/wealth/ledger-query";
+import { encodeLedgerKey, LEDGER_KINDS, parseLedgerQuery } from "@/lib/wealth/ledger-query";
 import { toMoneyJson } from "@/lib/api/money-json";
 
 export const GET = withUser<{ clientId: string; kind: string }>(async ({ request, user, params }) => {
@@ -19,6 +19,9 @@ export const GET = withUser<{ clientId: string; kind: string }>(async ({ request
       page: page.page,
       pageCount: page.pageCount,
       rows: toMoneyJson(page.rows),
+      // Keyset paging: pass as `after` (with page + 1) or `before` (with page - 1) for the next or previous page.
+      next: page.page < page.pageCount && page.lastKey ? encodeLedgerKey(page.lastKey) : null,
+      previous: page.page > 1 && page.firstKey ? encodeLedgerKey(page.firstKey) : null,
     },
     { headers: { "Cache-Control": "no-store" } },
   );
