@@ -1,5 +1,7 @@
+import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { REFRESH_STATISTICS_AFTER_ROWS } from "./sync-writer";
+import { createPostgresPool } from "@/lib/db/postgres-pool";
+import { postgresSyncWriter, REFRESH_STATISTICS_AFTER_ROWS } from "./sync-writer";
 import { createTestDatabase, type TTestDatabase } from "./test/test-database";
 
 /* PostgreSQL plans a freshly filled table as an empty one until it is analyzed: the sync's writer refreshes the statistics of the tables it changed a lot. */
@@ -54,3 +56,49 @@ it("a table that got fewer rows keeps its statistics; one that got many is analy
   expect(analyzed.tuples).toBe(REFRESH_STATISTICS_AFTER_ROWS * 2);
   expect(analyzed.visible).toBeGreaterThan(0);
 });
+
+it("vacuums again later when a transaction older than the write kept the new rows from being marked visible to all", async () => {
+  // Another connection's transaction, begun before the write and still running (as another sync's would be).
+  const blocker = new pg.Client({ connectionString: database.url });
+  await blocker.connect();
+  const writer = postgresSyncWriter(createPostgresPool(database.url, 2), { visibilityRetryDelaysMs: [200, 400, 800, 1_600, 3_200] });
+  try {
+    await blocker.query("BEGIN");
+    await blocker.query("SELECT txid_current()");
+    await writer.inTransaction(function* (tx) {
+      yield* tx.insertRows("WealthLiabilityTransaction", liabilityTransactions(REFRESH_STATISTICS_AFTER_ROWS * 3));
+    });
+    const blocked = await pagesOf("WealthLiabilityTransaction");
+    expect(blocked.visible).toBeLessThan(blocked.pages);
+    await blocker.query("COMMIT");
+    await expect
+      .poll(async () => pagesOf("WealthLiabilityTransaction"), { timeout: 10_000, interval: 200 })
+      .toEqual({ pages: blocked.pages, visible: blocked.pages });
+  } finally {
+    await blocker.end();
+    await writer.close();
+  }
+});
+
+const liabilityTransactions = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    ...scope,
+    flanksId: `l${i}`,
+    liabilityId: "L1",
+    entity: "testbank",
+    operationDate: "2026-01-02",
+    valueDate: "2026-01-02",
+    description: `cuota ${i}`,
+    amountMinor: BigInt(i),
+    currency: "EUR",
+    balanceMinor: 0n,
+    balanceCurrency: "EUR",
+  }));
+
+async function pagesOf(table: string) {
+  const [row] = await database.db.$queryRawUnsafe<{ pages: number; visible: number }[]>(
+    `SELECT relpages::float8 AS pages, relallvisible::float8 AS visible FROM pg_class WHERE oid = $1::regclass`,
+    `"${table}"`,
+  );
+  return row!;
+}

@@ -4,7 +4,6 @@ import type pg from "pg";
 import { createWriteConnection, type TWriteConnection } from "@/lib/db/create-write-connection";
 import { createPostgresPool } from "@/lib/db/postgres-pool";
 import { isPostgresUrl, type TSqlDialect } from "@/lib/db/sql-dialect";
-import { logError } from "@/lib/log/log-error";
 import {
   createRowIds,
   deleteWhere,
@@ -18,6 +17,7 @@ import {
   type TSyncTable,
 } from "./bulk-write";
 import * as postgres from "./bulk-write-postgres";
+import { refreshStatistics } from "./postgres-statistics";
 
 /**
  * One step of a write: a generator that yields the database's promises (PostgreSQL) or none at all
@@ -113,7 +113,7 @@ async function runAwaiting<T>(step: TWriteStep<T>): Promise<T> {
  */
 export const REFRESH_STATISTICS_AFTER_ROWS = 1_000;
 
-export function postgresSyncWriter(pool: pg.Pool): TSyncWriter {
+export function postgresSyncWriter(pool: pg.Pool, options: { visibilityRetryDelaysMs?: readonly number[] } = {}): TSyncWriter {
   return {
     dialect: "postgres",
     async inTransaction<T>(work: (tx: TSyncWriteTx) => TWriteStep<T>) {
@@ -146,7 +146,8 @@ export function postgresSyncWriter(pool: pg.Pool): TSyncWriter {
         await client.query("BEGIN");
         const result = await runAwaiting(work(tx));
         await client.query("COMMIT");
-        await refreshStatistics(client, changedRows);
+        const changedALot = [...changedRows].filter(([, rows]) => rows >= REFRESH_STATISTICS_AFTER_ROWS).map(([table]) => table);
+        await refreshStatistics(client, pool, changedALot, options.visibilityRetryDelaysMs);
         return result;
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});
@@ -159,13 +160,4 @@ export function postgresSyncWriter(pool: pg.Pool): TSyncWriter {
       await pool.end();
     },
   };
-}
-
-/** VACUUM (ANALYZE) of each table the transaction changed a lot (outside it: VACUUM cannot run in a transaction). */
-async function refreshStatistics(client: pg.PoolClient, changedRows: ReadonlyMap<TSyncTable, number>): Promise<void> {
-  for (const [table, rows] of changedRows) {
-    if (rows < REFRESH_STATISTICS_AFTER_ROWS) continue;
-    // Best effort: the data is committed, and autovacuum refreshes the statistics later anyway.
-    await client.query(`VACUUM (ANALYZE) "${table.replaceAll('"', '""')}"`).catch((error: unknown) => logError(`statistics of ${table}`, error));
-  }
 }
