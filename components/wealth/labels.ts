@@ -2,7 +2,7 @@ import { investmentTypeOf } from "@/lib/flanks/schemas/investment-type";
 import { formatMoney, formatNumber } from "@/lib/i18n/format";
 import type { TLocale } from "@/lib/i18n/locales";
 import { interpolate, type TMessages } from "@/lib/i18n/messages";
-import type { TMoney } from "@/lib/money/money";
+import { money, type TMoney } from "@/lib/money/money";
 import { dash, investmentTypeLabel, liabilityTypeLabel, percentText } from "@/lib/wealth/labels";
 
 export { dash, investmentTypeLabel, liabilityTypeLabel, percentText };
@@ -52,4 +52,9 @@ export const orDash = (value: string | null | undefined, t: TMessages): string =
 export function chartNumber(amount: TMoney): number {
   const digits = amount.currency === "JPY" ? 0 : 2;
   return Number(amount.minor) / 10 ** digits;
+}
+
+/** A chart value from minor units; null (a day without a figure) stays null, so the chart breaks there. */
+export function chartFigure(minor: bigint | null, currency: string): number | null {
+  return minor === null ? null : chartNumber(money(minor, currency));
 }

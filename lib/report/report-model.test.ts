@@ -110,6 +110,20 @@ describe("buildReportModel", () => {
     expect(none.notes.at(-1)).toBe("No hay cifra guardada en o antes del 1 ene 2026");
   });
 
+  it("gives no figure for a period's end on a day without a rate, rather than an older day's", () => {
+    // USD held on 30 Jun, before its first rate (4 Dec): that day is a gap, and 1 Mar's figure would not be the wealth of 15 Jul.
+    const currencies = [
+      currencyFigures("EUR", 123_456_788n, 2_000_000n, {
+        history: [point("2026-03-01", 100_000_000n), point("2026-06-30", 110_000_000n), point("2026-12-04", 121_456_788n)],
+      }),
+      currencyFigures("USD", 100n, 0n, { history: [point("2026-03-01", 0n), point("2026-06-30", 100n), point("2026-12-04", 100n)] }),
+    ];
+    const model = buildReportModel(input({ period: { from: "2026-07-15", to: "2026-12-05" }, base: toBaseCurrency(currencies, "EUR", rates), currencies }));
+    const change = section(model.sections, "period-change");
+    expect(change.kind === "figures" && change.figures.map((f) => nbsp(f.value))).toEqual(["—", "1.214.568,50 €", "—"]);
+    expect(change.notes.at(-1)).toBe("No hay tipo de cambio para convertir la cifra del 30 jun 2026");
+  });
+
   it("lists the changes and the chosen insights as given, each insight with its source", () => {
     const model = buildReportModel(
       input({

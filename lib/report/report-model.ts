@@ -3,7 +3,7 @@ import { INTL_LOCALE, type TLocale } from "@/lib/i18n/locales";
 import { interpolate, MESSAGES } from "@/lib/i18n/messages";
 import { money, type TMoney } from "@/lib/money/money";
 import { basisPointsToRatio, type TAllocationSlice } from "@/lib/wealth/allocation";
-import type { TBaseCurrencyFigures, TCurrencyFigures } from "@/lib/wealth/base-currency-overview";
+import { isHistoryGap, type TBaseCurrencyFigures, type TBaseHistoryPoint, type TCurrencyFigures } from "@/lib/wealth/base-currency-overview";
 import { investmentTypeLabel, liabilityTypeLabel, percentText } from "@/lib/wealth/labels";
 import { ACCOUNTS_KEY, type THistoryPoint } from "@/lib/wealth/snapshot";
 import type { TReportPeriod } from "./report-request";
@@ -63,9 +63,12 @@ export type TReportModel = {
   page: string;
 };
 
-/** The latest stored point on or before a day (the history has a point per synced day only). */
-export function pointOn(history: readonly THistoryPoint[], day: string): THistoryPoint | null {
-  let found: THistoryPoint | null = null;
+/**
+ * The latest stored point on or before a day (the history has a point per synced day only). It may
+ * be a gap (no rate that day): the wealth is then unknown, and an older day would not be it.
+ */
+export function pointOn(history: readonly TBaseHistoryPoint[], day: string): TBaseHistoryPoint | null {
+  let found: TBaseHistoryPoint | null = null;
   for (const point of history) if (point.day <= day) found = point;
   return found;
 }
@@ -89,21 +92,24 @@ export function buildReportModel(input: TReportInput): TReportModel {
     base.ratesDay !== null
       ? interpolate(t.fx.atRates, { date: formatDay(base.ratesDay, locale) })
       : interpolate(hasOtherCurrencies ? t.fx.noRates : t.fx.onlyBase, { currency: baseCurrency });
-  const start = pointOn(base.history, input.period.from);
-  const end = pointOn(base.history, input.period.to);
+  const startPoint = pointOn(base.history, input.period.from);
+  const endPoint = pointOn(base.history, input.period.to);
+  const known = (point: TBaseHistoryPoint | null) => (point === null || isHistoryGap(point) ? null : point);
+  const start = known(startPoint);
+  const end = known(endPoint);
   const netOn = (point: THistoryPoint | null, day: string): TReportFigure => ({
     label: interpolate(d.netOn, { date: formatDay(day, locale) }),
     value: point ? amount(money(point.netMinor, baseCurrency)) : t.wealth.common.none,
   });
-  // An end without a stored figure says so in words beside the dash.
+  // An end without a figure says so in words beside the dash: none stored, or no rate to convert it.
   const missingEnds = (
     [
-      [start, input.period.from],
-      [end, input.period.to],
+      [startPoint, input.period.from],
+      [endPoint, input.period.to],
     ] as const
   )
-    .filter(([point]) => point === null)
-    .map(([, day]) => interpolate(d.noFigureOn, { date: formatDay(day, locale) }));
+    .filter(([point]) => known(point) === null)
+    .map(([point, day]) => interpolate(point === null ? d.noFigureOn : d.noRateOn, { date: formatDay(point?.day ?? day, locale) }));
   const sections: TReportSection[] = [
     {
       id: "net-wealth",

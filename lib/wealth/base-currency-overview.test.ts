@@ -9,6 +9,8 @@ const rates = new FxRates([
   { day: "2026-12-04", currency: "USD", perEuro: "1.0823" },
 ]);
 
+const gap = (day: string) => ({ day, assetsMinor: null, liabilitiesMinor: null, netMinor: null });
+
 describe("toBaseCurrency", () => {
   it("adds the currencies at today's rate, by type and bank too, and says the rate day", () => {
     const result = toBaseCurrency(
@@ -37,7 +39,7 @@ describe("toBaseCurrency", () => {
     expect(result.notConverted).toEqual([{ currency: "CHF", assets: money(123_400n, "CHF"), liabilities: money(100n, "CHF"), net: money(123_300n, "CHF") }]);
   });
 
-  it("converts each history day at that day's rate, not today's, and leaves out days before any rate", () => {
+  it("converts each history day at that day's rate, not today's, and keeps days before any rate as gaps", () => {
     const point = (day: string, minor: bigint) => ({ day, assetsMinor: minor, liabilitiesMinor: 0n, netMinor: minor });
     const result = toBaseCurrency(
       [
@@ -48,7 +50,27 @@ describe("toBaseCurrency", () => {
       rates,
     );
     // 125.00 USD at 1.25 on 2 December = 100.00 EUR; at 1.0823 on Saturday 5 December (Friday's fixing) = 115.49 EUR.
-    expect(result.history).toEqual([point("2026-12-02", 10_000n), point("2026-12-05", 11_549n)]);
+    expect(result.history).toEqual([gap("2026-11-30"), point("2026-12-02", 10_000n), point("2026-12-05", 11_549n)]);
+    expect(result.historyDaysWithoutRate).toBe(1);
+  });
+
+  it("keeps a day between two known ones as a gap at its date, so the history is not drawn across it", () => {
+    const point = (day: string, minor: bigint) => ({ day, assetsMinor: minor, liabilitiesMinor: 0n, netMinor: minor });
+    const days = ["2026-12-01", "2026-12-02", "2026-12-04"];
+    // GBP is held on 2 December only, and its first rate is of 3 December: that day cannot be converted.
+    const gbpRates = new FxRates([
+      { day: "2026-12-01", currency: "USD", perEuro: "1.25" },
+      { day: "2026-12-03", currency: "GBP", perEuro: "0.85" },
+    ]);
+    const result = toBaseCurrency(
+      [
+        currencyFigures("EUR", 10_000n, 0n, { history: days.map((day) => point(day, 10_000n)) }),
+        currencyFigures("GBP", 0n, 0n, { history: [point(days[0]!, 0n), point(days[1]!, 8_500n), point(days[2]!, 0n)] }),
+      ],
+      "EUR",
+      gbpRates,
+    );
+    expect(result.history).toEqual([point("2026-12-01", 10_000n), gap("2026-12-02"), point("2026-12-04", 10_000n)]);
     expect(result.historyDaysWithoutRate).toBe(1);
   });
 });

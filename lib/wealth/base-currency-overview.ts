@@ -32,9 +32,23 @@ export type TBaseCurrencyTotals = TCurrencyTotals & {
   byCurrency: TAllocationSlice[];
 };
 
-export type TBaseCurrencyFigures = TCurrencyFigures &
+/**
+ * A history day that cannot be converted (a currency held that day had no rate on or before it):
+ * it keeps its place on the time axis without figures, so the chart breaks there instead of
+ * drawing a line across it as if the wealth were known.
+ */
+export type THistoryGap = { day: string; assetsMinor: null; liabilitiesMinor: null; netMinor: null };
+export type TBaseHistoryPoint = THistoryPoint | THistoryGap;
+
+export function isHistoryGap(point: TBaseHistoryPoint): point is THistoryGap {
+  return point.netMinor === null;
+}
+
+export type TBaseCurrencyFigures = Omit<TCurrencyFigures, "history"> &
   TBaseCurrencyTotals & {
-    /** History days left out because a currency held that day had no rate on or before it. */
+    /** Every history day, converted at its own rates; a day without a rate is a gap. */
+    history: TBaseHistoryPoint[];
+    /** How many history days are gaps. */
     historyDaysWithoutRate: number;
   };
 
@@ -129,9 +143,9 @@ function weightPerformance(currencies: readonly TCurrencyFigures[], base: string
 }
 
 /** Every currency's history has the same days (buildHistory): each day is converted at that day's rates. */
-function convertHistory(currencies: readonly TCurrencyFigures[], base: string, rates: FxRates): { history: THistoryPoint[]; daysWithoutRate: number } {
+function convertHistory(currencies: readonly TCurrencyFigures[], base: string, rates: FxRates): { history: TBaseHistoryPoint[]; daysWithoutRate: number } {
   const days = currencies[0]?.history.map((point) => point.day) ?? [];
-  const history: THistoryPoint[] = [];
+  const history: TBaseHistoryPoint[] = [];
   let daysWithoutRate = 0;
   days.forEach((day, index) => {
     const points = currencies.map((entry) => ({ currency: entry.currency, point: entry.history[index] }));
@@ -148,6 +162,7 @@ function convertHistory(currencies: readonly TCurrencyFigures[], base: string, r
     );
     if (assets.notConverted.length > 0 || liabilities.notConverted.length > 0) {
       daysWithoutRate++;
+      history.push({ day, assetsMinor: null, liabilitiesMinor: null, netMinor: null });
       return;
     }
     history.push({ day, assetsMinor: assets.total.minor, liabilitiesMinor: liabilities.total.minor, netMinor: assets.total.minor - liabilities.total.minor });

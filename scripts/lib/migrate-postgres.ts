@@ -1,4 +1,5 @@
-import { BIN, run } from "./run";
+import { resolveDbmate } from "./dbmate-path";
+import { run } from "./run";
 
 export const POSTGRES_MIGRATIONS_DIR = "prisma/migrations-postgres";
 
@@ -9,7 +10,7 @@ export const POSTGRES_MIGRATIONS_DIR = "prisma/migrations-postgres";
  * database that is still starting. The URL goes by the environment, never on a command line.
  */
 export async function applyPostgresMigrations(databaseUrl: string, options: { quiet?: boolean } = {}): Promise<void> {
-  await run(BIN.dbmate, ["--migrations-dir", POSTGRES_MIGRATIONS_DIR, "--no-dump-schema", "--wait", "up"], {
+  await run(resolveDbmate(), ["--migrations-dir", POSTGRES_MIGRATIONS_DIR, "--no-dump-schema", "--wait", "up"], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
     stdio: ["ignore", options.quiet ? "ignore" : "inherit", "inherit"],
   });

@@ -47,7 +47,5 @@ export const BIN = {
   playwright: "node_modules/.bin/playwright",
   prettier: "node_modules/.bin/prettier",
   eslint: "node_modules/.bin/eslint",
-  // The binary itself: the `dbmate` wrapper package lists a binary per platform, and the registry these machines reach
-  // holds only linux-x64, so `npm ci` refused a lock without the others.
-  dbmate: "node_modules/@dbmate/linux-x64/bin/dbmate",
+  // dbmate is not here: its binary depends on the platform (resolveDbmate in dbmate-path.ts).
 } as const;

@@ -6,7 +6,8 @@ import { LINE_CHART_HEIGHT } from "./sizes";
 
 export type TLineSeries = { key: string; name: string };
 export type TLineChartProps = {
-  data: Record<string, number | string>[];
+  /** A null value is a day without a figure (e.g. no exchange rate): the line breaks there. */
+  data: Record<string, number | string | null>[];
   series: TLineSeries[];
   xKey: string;
   xLabel: string;
@@ -37,6 +38,8 @@ export default function LineChartImpl({ data, series, xKey, xLabel, yLabel, curr
               strokeDasharray={DASHES[index % DASHES.length]}
               strokeWidth={2}
               dot={data.length < 40}
+              // Never across a day without a figure: a line there would claim a wealth nobody knows.
+              connectNulls={false}
               isAnimationActive={false}
             />
           ))}

@@ -8,7 +8,9 @@ export const fxEs: TMessages["fx"] = {
   onlyBase: "Todos los importes están en {currency}: no hace falta ningún tipo de cambio.",
   notConverted: "{amount} sin convertir: no hay tipo de cambio",
   notConvertedTitle: "Sin convertir (no hay tipo de cambio)",
-  historyDaysWithoutRate: "Se omiten {count} día(s) del histórico: una divisa que había entonces no tenía tipo de cambio para ese día.",
+  historyDaysWithoutRate:
+    "{count} día(s) del histórico no tienen cifra: una divisa que había entonces no tenía tipo de cambio para ese día. El gráfico se interrumpe ahí.",
+  historyNoRate: "Sin tipo de cambio para este día",
   historyByDayRate: "Cada día se convierte al cambio del BCE de ese día (el último publicado antes, en fines de semana y festivos), no al de hoy.",
   allInBase: "Todo, en {currency}",
   baseTotalsTitle: "Patrimonio neto en {currency}",

@@ -44,6 +44,7 @@ export const reportEn = {
     periodChange: "Net wealth over the period (in {currency})",
     netOn: "Net wealth on {date}",
     noFigureOn: "No figure stored on or before {date}",
+    noRateOn: "No exchange rate to convert the figure of {date}",
     change: "Change over the period",
     periodChangeNote: "From the daily figures stored at each sync, converted at each day's ECB rate.",
     allocationByType: "Allocation by type (in {currency})",

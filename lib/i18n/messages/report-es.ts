@@ -46,6 +46,7 @@ export const reportEs: TReportMessages = {
     periodChange: "Patrimonio neto en el periodo (en {currency})",
     netOn: "Patrimonio neto el {date}",
     noFigureOn: "No hay cifra guardada en o antes del {date}",
+    noRateOn: "No hay tipo de cambio para convertir la cifra del {date}",
     change: "Variación en el periodo",
     periodChangeNote: "A partir de las cifras diarias guardadas en cada sincronización, convertidas al tipo del BCE de cada día.",
     allocationByType: "Distribución por tipo (en {currency})",

@@ -4,8 +4,8 @@ import { money } from "@/lib/money/money";
 import { createTestDatabase, type TTestDatabase } from "@/lib/sync/test/test-database";
 
 /* The book and the inbox, against a real SQLite database: scope, conversion at the right day's rates, ranking by wealth at stake. */
-const current: { db?: PrismaClient } = {};
-vi.mock("@/lib/db", () => ({ getDb: () => current.db }));
+const current: { db?: PrismaClient; readDb?: TTestDatabase["readDb"] } = {};
+vi.mock("@/lib/db", () => ({ getDb: () => current.db, getReadDb: () => current.readDb }));
 vi.mock("@/lib/env", () => ({ getEnv: () => ({ BASE_CURRENCY: "EUR" }) }));
 const { getBook } = await import("./get-book");
 const { listActionInbox } = await import("@/lib/services/connections/list-action-inbox");
@@ -66,6 +66,7 @@ async function clientWith(
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = (current.db = database.db);
+  current.readDb = database.readDb;
   for (const user of [ana, luis, admin])
     await db.user.create({ data: { id: user.id, email: `${user.id}@example.com`, name: user.id, passwordHash: "x", role: user.role } });
   await db.fxRate.createMany({
@@ -159,5 +160,47 @@ describe("getBook", () => {
       data: { connectionId: connection.id, clientId: connection.clientId, lastSyncedAt: NOW, lastSyncRunId: "run-1" },
     });
     expect((await getBook(luis, { now: NOW })).assetsUnderAdvice).toEqual(money(1n, "EUR"));
+  });
+
+  it("allocates positions by type and accounts as such, by bank with an entity sent as null under its connection's bank", async () => {
+    const eva = { id: "advisor-eva", role: "ADVISOR" as const };
+    const db = database.db;
+    await db.user.create({ data: { id: eva.id, email: "eva@example.com", name: "Eva", passwordHash: "x", role: "ADVISOR" } });
+    const client = await db.client.create({ data: { displayName: "Broker client", contactEmail: "b@example.com", advisorId: eva.id } });
+    const connection = await db.connection.create({ data: { clientId: client.id, bank: "bank-x", bankName: "Bank X", linkToken: "t", state: "OK" } });
+    const ids = { connectionId: connection.id, clientId: client.id };
+    await db.wealthAccount.create({
+      data: { ...ids, flanksId: "a", iban: "ES1", alias: "A", entity: "", balanceMinor: 50_000n, currency: "EUR", numOwners: 1 },
+    });
+    const position = (flanksId: string, type: string, entity: string, balanceMinor: bigint, currency: string) => ({
+      ...ids,
+      flanksId,
+      portfolioId: "p",
+      name: flanksId,
+      isin: "ES0000000001",
+      type,
+      entity,
+      currency,
+      quantity: "1",
+      isNominal: false,
+      balanceMinor,
+    });
+    await db.wealthInvestment.createMany({
+      data: [position("f1", "F", "broker-y", 30_000n, "EUR"), position("f2", "F", "", 108_230n, "USD"), position("r1", "RV", "broker-y", 20_000n, "EUR")],
+    });
+    const book = await getBook(eva, { now: NOW });
+    // 1 082.30 USD at 1.0823 = 1 000.00 EUR.
+    expect(book.assetsUnderAdvice).toEqual(money(200_000n, "EUR"));
+    expect(book.clientsWithData).toBe(1);
+    expect(book.byType.map((slice) => [slice.key, slice.minor])).toEqual([
+      ["F", 130_000n],
+      ["ACCOUNTS", 50_000n],
+      ["RV", 20_000n],
+    ]);
+    expect(book.byBank.map((slice) => [slice.key, slice.minor])).toEqual([
+      ["bank-x", 150_000n],
+      ["broker-y", 50_000n],
+    ]);
+    expect(book.bankNames).toEqual({ "bank-x": "Bank X" });
   });
 });

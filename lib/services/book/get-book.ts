@@ -2,7 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { TActor } from "@/lib/auth/authorization";
 import { LruCache } from "@/lib/cache/lru-cache";
-import { getDb } from "@/lib/db";
+import { getDb, getReadDb } from "@/lib/db";
 import { AppError } from "@/lib/errors/app-error";
 import type { FxRates } from "@/lib/fx/fx-rates";
 import { currenciesKey, loadFxRates } from "@/lib/fx/load-fx-rates";
@@ -11,6 +11,7 @@ import { getBaseCurrency } from "@/lib/services/fx/get-base-currency";
 import { listActionInbox, type TInboxItem } from "@/lib/services/connections/list-action-inbox";
 import { allocate, type TAllocationSlice } from "@/lib/wealth/allocation";
 import { ACCOUNTS_KEY } from "@/lib/wealth/snapshot";
+import { readBookRows, type TBookRows, type TClientSum, type TSnapshotSum } from "./book-rows";
 
 export type TBookMover = { clientId: string; clientName: string; now: TMoney; then: TMoney; change: TMoney };
 
@@ -90,24 +91,25 @@ export async function getBook(actor: TActor, options: { advisorId?: string | nul
   const scopeKey = advisorId ?? "*";
   let stored = bookRowsCache.get(scopeKey);
   if (stored?.version !== version) {
-    stored = { version, rows: await readBookRows(byClient, monthAgoDay) };
+    stored = { version, rows: await readBookRows(getReadDb(), advisorId, { from: shiftDays(monthAgoDay, -SNAPSHOT_WINDOW_DAYS), to: monthAgoDay }) };
     bookRowsCache.set(scopeKey, stored);
   }
-  const { accounts, investments, liabilities, snapshots } = stored.rows;
-  const currencies = [base, ...[...accounts, ...investments, ...liabilities, ...snapshots].map((row) => row.currency)];
+  const { clientSums, slices, snapshotSums } = stored.rows;
+  const currencies = [base, ...[...clientSums, ...snapshotSums].map((row) => row.currency)];
   const rates = await loadFxRates(currenciesKey(currencies), monthAgoDay);
 
   const bankOfConnection = new Map(connections.map((c) => [c.id, c.bank]));
   const bankNames: Record<string, string> = {};
   for (const c of connections) bankNames[c.bank] ??= c.bankName ?? c.bank;
-  const assetRows = [...accounts.map((row) => ({ ...row, type: ACCOUNTS_KEY })), ...investments].map((row) => ({
-    clientId: row.clientId,
+  const assetSlices = slices.map((row) => ({
+    type: row.kind === "account" ? ACCOUNTS_KEY : row.type,
     // An entity Flanks sent as null is stored as "" (decision 038): counted under its connection's bank.
-    bank: row.entity || bankOfConnection.get(row.connectionId) || row.entity,
-    type: row.type,
-    amount: money(row._sum?.balanceMinor ?? 0n, row.currency),
+    bank: row.entity || (row.connectionId === null ? undefined : bankOfConnection.get(row.connectionId)) || row.entity,
+    amount: money(row.minor, row.currency),
   }));
-  const debtRows = liabilities.map((row) => ({ clientId: row.clientId, amount: money(row._sum?.balanceMinor ?? 0n, row.currency) }));
+  const ofSide = (side: TClientSum["side"]) => clientSums.filter((row) => row.side === side);
+  const assetRows = ofSide("assets").map((row) => ({ clientId: row.clientId, amount: money(row.minor, row.currency) }));
+  const debtRows = ofSide("liabilities").map((row) => ({ clientId: row.clientId, amount: money(row.minor, row.currency) }));
 
   const assets = rates.convertSum(
     assetRows.map((row) => row.amount),
@@ -118,7 +120,7 @@ export async function getBook(actor: TActor, options: { advisorId?: string | nul
     base,
   );
   const notConverted = netWithoutRate(assetRows, debtRows, rates, base);
-  const then = netAt(snapshots, rates, base, monthAgoDay);
+  const then = netAt(snapshotSums, rates, base, monthAgoDay);
   const nowByClient = netByClient(assetRows, debtRows, rates, base);
   const names = new Map(clients.map((c) => [c.id, c.displayName]));
   const movers = [...new Set([...nowByClient.keys(), ...then.byClient.keys()])]
@@ -147,65 +149,26 @@ export async function getBook(actor: TActor, options: { advisorId?: string | nul
     notConverted,
     monthAgoDay,
     netMonthAgo: then.total,
-    byType: regroup(assetRows, (row) => row.type, rates, base),
-    byBank: regroup(assetRows, (row) => row.bank, rates, base),
+    byType: regroup(assetSlices, (row) => row.type, rates, base),
+    byBank: regroup(assetSlices, (row) => row.bank, rates, base),
     bankNames,
     needsAction: inbox.slice(0, NEEDS_ACTION_SHOWN),
     movers,
   };
 }
 
-type TAssetRow = { clientId: string; bank: string; type: string; amount: TMoney };
-type TDebtRow = { clientId: string; amount: TMoney };
-
-type TBookRows = {
-  accounts: { clientId: string; connectionId: string; entity: string; currency: string; _sum?: { balanceMinor: bigint | null } }[];
-  investments: { clientId: string; connectionId: string; entity: string; type: string; currency: string; _sum?: { balanceMinor: bigint | null } }[];
-  liabilities: { clientId: string; currency: string; _sum?: { balanceMinor: bigint | null } }[];
-  snapshots: TSnapshotRow[];
-};
+type TAmountRow = { clientId: string; amount: TMoney };
+type TSliceRow = { type: string; bank: string; amount: TMoney };
 
 /**
- * The grouped sums a book adds up (the positions' grouping is most of its cost: ~40-60 ms for 150
- * clients), kept per scope (an advisor, or the firm) while no sync has written. Access is decided
- * before the cache is consulted: the key is the scope getBook computed from the actor.
+ * The sums a book adds up (set-based, book-rows.ts), kept per scope (an advisor, or the firm) while
+ * no sync has written. Access is decided before the cache is consulted: the key is the scope getBook
+ * computed from the actor.
  */
 const bookRowsCache = new LruCache<string, { version: string; rows: TBookRows }>(200);
 
-async function readBookRows(byClient: TClientFilter, monthAgoDay: string): Promise<TBookRows> {
-  const db = getDb();
-  const byConnection = { connection: byClient };
-  const [accounts, investments, liabilities, snapshots] = await Promise.all([
-    db.wealthAccount.groupBy({ by: ["clientId", "connectionId", "entity", "currency"], where: byConnection, _sum: { balanceMinor: true } }),
-    db.wealthInvestment.groupBy({ by: ["clientId", "connectionId", "entity", "type", "currency"], where: byConnection, _sum: { balanceMinor: true } }),
-    db.wealthLiability.groupBy({ by: ["clientId", "currency"], where: byConnection, _sum: { balanceMinor: true } }),
-    snapshotsOn(monthAgoDay, byClient),
-  ]);
-  return { accounts, investments, liabilities, snapshots };
-}
-
-type TClientFilter = { client: { archived: boolean; advisorId?: string } };
-
-/**
- * Each connection's latest snapshot on or before `day` (within the window): first the latest day per
- * connection (one grouped row each), then only those days' rows, instead of every day of the window.
- */
-async function snapshotsOn(day: string, byClient: TClientFilter): Promise<TSnapshotRow[]> {
-  const db = getDb();
-  const window = { connection: byClient, day: { gte: shiftDays(day, -SNAPSHOT_WINDOW_DAYS), lte: day } };
-  const latest = await db.wealthSnapshot.groupBy({ by: ["connectionId"], where: window, _max: { day: true } });
-  const latestOf = new Map(latest.map((row) => [row.connectionId, row._max?.day ?? ""]));
-  const days = [...new Set(latestOf.values())].filter((d) => d !== "");
-  if (days.length === 0) return [];
-  const rows = await db.wealthSnapshot.findMany({
-    where: { connection: byClient, day: { in: days } },
-    select: { connectionId: true, clientId: true, day: true, currency: true, assetsMinor: true, liabilitiesMinor: true },
-  });
-  return rows.filter((row) => latestOf.get(row.connectionId) === row.day);
-}
-
 /** Groups by key, exact per currency, one conversion and one rounding per group. */
-function regroup(rows: readonly TAssetRow[], keyOf: (row: TAssetRow) => string, rates: FxRates, base: string): TAllocationSlice[] {
+function regroup(rows: readonly TSliceRow[], keyOf: (row: TSliceRow) => string, rates: FxRates, base: string): TAllocationSlice[] {
   const byKey = new Map<string, TMoney[]>();
   for (const row of rows) {
     const list = byKey.get(keyOf(row));
@@ -215,7 +178,7 @@ function regroup(rows: readonly TAssetRow[], keyOf: (row: TAssetRow) => string, 
   return allocate([...byKey].map(([key, amounts]) => ({ key, minor: rates.convertSum(amounts, base).total.minor })));
 }
 
-function netByClient(assets: readonly TAssetRow[], debts: readonly TDebtRow[], rates: FxRates, base: string): Map<string, bigint> {
+function netByClient(assets: readonly TAmountRow[], debts: readonly TAmountRow[], rates: FxRates, base: string): Map<string, bigint> {
   const grouped = new Map<string, { plus: TMoney[]; minus: TMoney[] }>();
   const of = (id: string) => grouped.get(id) ?? (grouped.set(id, { plus: [], minus: [] }), grouped.get(id)!);
   for (const row of assets) of(row.clientId).plus.push(row.amount);
@@ -223,33 +186,27 @@ function netByClient(assets: readonly TAssetRow[], debts: readonly TDebtRow[], r
   return new Map([...grouped].map(([id, { plus, minus }]) => [id, rates.convertSum(plus, base).total.minor - rates.convertSum(minus, base).total.minor]));
 }
 
-function netWithoutRate(assets: readonly TAssetRow[], debts: readonly TDebtRow[], rates: FxRates, base: string): TMoney[] {
+function netWithoutRate(assets: readonly TAmountRow[], debts: readonly TAmountRow[], rates: FxRates, base: string): TMoney[] {
   const net = [...assets.map((row) => row.amount), ...debts.map((row) => money(-row.amount.minor, row.amount.currency))];
   return rates.convertSum(net, base).notConverted;
 }
 
 /**
- * Net wealth on `day` from the daily snapshots: each connection with its latest snapshot up to that
- * day (as the client's history counts it), converted at that day's rates.
+ * Net wealth on `day` from the daily snapshots (each connection with its latest snapshot up to that
+ * day, as the client's history counts it: book-rows.ts), converted at that day's rates.
  */
-type TSnapshotRow = { connectionId: string; clientId: string; day: string; currency: string; assetsMinor: bigint; liabilitiesMinor: bigint };
-
-function netAt(snapshots: readonly TSnapshotRow[], rates: FxRates, base: string, day: string) {
-  const latest = new Map<string, string>();
-  for (const s of snapshots) if ((latest.get(s.connectionId) ?? "") < s.day) latest.set(s.connectionId, s.day);
-  const kept = snapshots.filter((s) => latest.get(s.connectionId) === s.day);
-  if (kept.length === 0) return { total: null, byClient: new Map<string, bigint>() };
+function netAt(sums: readonly TSnapshotSum[], rates: FxRates, base: string, day: string) {
+  if (sums.length === 0) return { total: null, byClient: new Map<string, bigint>() };
   const perClient = new Map<string, TMoney[]>();
-  for (const s of kept) {
-    const amount = money(s.assetsMinor - s.liabilitiesMinor, s.currency);
-    const list = perClient.get(s.clientId);
-    if (list) list.push(amount);
-    else perClient.set(s.clientId, [amount]);
+  for (const row of sums) {
+    const list = perClient.get(row.clientId);
+    if (list) list.push(money(row.minor, row.currency));
+    else perClient.set(row.clientId, [money(row.minor, row.currency)]);
   }
   const byClient = new Map([...perClient].map(([id, amounts]) => [id, rates.convertSum(amounts, base, day).total.minor]));
   return {
     total: rates.convertSum(
-      kept.map((s) => money(s.assetsMinor - s.liabilitiesMinor, s.currency)),
+      sums.map((row) => money(row.minor, row.currency)),
       base,
       day,
     ).total,

@@ -3,7 +3,7 @@ import { ClientInsights } from "@/components/insights/client-insights";
 import { AllocationSection } from "@/components/wealth/allocation-section";
 import { ByCurrencyInBase } from "@/components/wealth/by-currency-in-base";
 import { WealthLineChart } from "@/components/wealth/charts";
-import { chartNumber, investmentTypeLabel, percentText } from "@/components/wealth/labels";
+import { chartFigure, investmentTypeLabel, percentText } from "@/components/wealth/labels";
 import { RefreshButton } from "@/components/wealth/refresh-button";
 import { ReviewPanel } from "@/components/review/review-panel";
 import { FxRatesNote } from "@/components/wealth/fx-rates-note";
@@ -27,6 +27,7 @@ import { NO_ISIN_KEY } from "@/lib/services/wealth/get-wealth-overview";
 import { bankNamer } from "@/lib/services/wealth/wealth-context";
 import { issuerCountryName } from "@/lib/wealth/issuer-country";
 import { ACCOUNTS_KEY } from "@/lib/wealth/snapshot";
+import { isHistoryGap } from "@/lib/wealth/base-currency-overview";
 import { createInvitationAction } from "../connection-actions";
 
 export const generateMetadata = pageTitle("overview");
@@ -186,9 +187,9 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
               <WealthLineChart
                 data={selected.history.map((point) => ({
                   day: formatDay(point.day, locale),
-                  net: chartNumber(money(point.netMinor, selected.currency)),
-                  assets: chartNumber(money(point.assetsMinor, selected.currency)),
-                  liabilities: chartNumber(money(point.liabilitiesMinor, selected.currency)),
+                  net: chartFigure(point.netMinor, selected.currency),
+                  assets: chartFigure(point.assetsMinor, selected.currency),
+                  liabilities: chartFigure(point.liabilitiesMinor, selected.currency),
                 }))}
                 series={[
                   { key: "net", name: o.netSeries },
@@ -224,9 +225,17 @@ export default async function ClientOverviewPage({ params, searchParams }: TProp
                       <th scope="row" className="py-1.5 pr-4 text-left font-normal">
                         {formatDay(point.day, locale)}
                       </th>
-                      <td className="tabular py-1.5 pr-4 text-right">{formatMoney(money(point.assetsMinor, selected.currency), locale)}</td>
-                      <td className="tabular py-1.5 pr-4 text-right">{formatMoney(money(point.liabilitiesMinor, selected.currency), locale)}</td>
-                      <td className="tabular py-1.5 pr-4 text-right">{formatMoney(money(point.netMinor, selected.currency), locale)}</td>
+                      {isHistoryGap(point) ? (
+                        <td colSpan={3} className="py-1.5 pr-4 text-right text-slate-700">
+                          {f.historyNoRate}
+                        </td>
+                      ) : (
+                        <>
+                          <td className="tabular py-1.5 pr-4 text-right">{formatMoney(money(point.assetsMinor, selected.currency), locale)}</td>
+                          <td className="tabular py-1.5 pr-4 text-right">{formatMoney(money(point.liabilitiesMinor, selected.currency), locale)}</td>
+                          <td className="tabular py-1.5 pr-4 text-right">{formatMoney(money(point.netMinor, selected.currency), locale)}</td>
+                        </>
+                      )}
                     </tr>
                   ))}
                 </DataTable>
