@@ -1,4 +1,4 @@
-// In a fresh process (no access token yet): 20 syncs started at once must ask Flanks for ONE token;
+// In a fresh process with no access token stored: 20 syncs started at once must ask Flanks for ONE token;
 // then the big-client connection is synced again, timed, with this process's peak memory.
 //   node --conditions=react-server --import tsx bench/sync-probe.ts   (env as bench/seed.ts; run by bench/run.ts)
 import { readFileSync } from "node:fs";
@@ -14,6 +14,9 @@ const seed = JSON.parse(readFileSync(`${process.env.BENCH_TMP ?? "bench/tmp"}/se
 const api = getEnv().flanksApiUrl;
 const counters = async () => (await (await fetch(`${api}/_control/counters`)).json()) as { counts: Record<string, number>; total: number };
 
+// The one access token every instance shares lives in the database (decision 049): without it, as on a first start.
+const { getDb } = await import("../lib/db");
+await getDb().flanksAccessToken.deleteMany();
 await fetch(`${api}/_control/counters/reset`, { method: "POST" });
 const ids = seed.bigAdvisorConnectionIds.slice(0, 20);
 let t = performance.now();

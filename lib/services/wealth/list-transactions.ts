@@ -257,14 +257,20 @@ function toRow(kind: TLedgerKind, raw: TRaw, labels: Map<string, string>): TLedg
 export async function listTransactions(actor: TActor, clientId: unknown, kind: TLedgerKind, query: TLedgerQuery): Promise<TLedgerPage> {
   const context = await getWealthContext(actor, clientId);
   const filter = await filterOf(kind, context.clientId, query);
-  const [total, products] = await Promise.all([countRows(kind, filter), productLabels(kind, context.clientId)]);
+  const key = query.after ?? query.before;
+  // A key's page, and the first page, need no count: their ids are read beside it (a search's count is most of its time).
+  const early = key
+    ? windowIds(kind, filter.where, query, { limit: query.size, offset: 0, key, backwards: Boolean(query.before) })
+    : query.page === 1
+      ? windowIds(kind, filter.where, query, { limit: query.size, offset: 0, backwards: false })
+      : Promise.resolve(null);
+  const [total, products, earlyIds] = await Promise.all([countRows(kind, filter), productLabels(kind, context.clientId), early]);
   const pageCount = Math.max(1, Math.ceil(total / query.size));
   let page = Math.min(query.page, pageCount);
-  const key = query.after ?? query.before;
-  let ids = key ? await windowIds(kind, filter.where, query, { limit: query.size, offset: 0, key, backwards: Boolean(query.before) }) : [];
-  if (key && query.before && ids.length < query.size) page = 1;
-  if (!key || ids.length === 0 || (query.before && ids.length < query.size))
-    ids = await windowIds(kind, filter.where, query, offsetWindow(page, query.size, total));
+  let ids = earlyIds ?? [];
+  const isKeyStale = key !== undefined && (ids.length === 0 || (query.before !== undefined && ids.length < query.size));
+  if (isKeyStale && query.before) page = 1;
+  if (earlyIds === null || isKeyStale) ids = await windowIds(kind, filter.where, query, offsetWindow(page, query.size, total));
   const raw = await rowsOf(kind, ids);
   const labels = new Map(products.map((p) => [p.value, p.label]));
   const sort = sortOf(kind, query.sort);
