@@ -347,6 +347,8 @@ async function measure() {
       ["transactions last page", `${base}/accounts?page=2090`, 150, 30],
       ["transactions by amount p500", `${base}/accounts?sort=amount&dir=asc&page=500`, 150, 30],
       ["transactions text filter", `${base}/accounts?q=recibo`, 150, 30],
+      // A search that finds nothing (a typo): PostgreSQL walked every row of the client before reading matches first.
+      ["transactions text filter, no match", `${base}/accounts?q=zzzz`, 150, 30],
     ];
     for (const [name, url, budget, count] of budgeted) {
       const isAdvisorPage = url === "/" || url.startsWith("/clients?") || url === "/clients" || url.startsWith("/households/");
