@@ -19,7 +19,7 @@ async function main() {
     console.error(`ADMIN_PASSWORD must have at least ${MIN_PASSWORD_LENGTH} characters`);
     process.exit(2);
   }
-  await prepareDatabase();
+  await prepareDatabase({ seedDemo: false });
   const db = createPrismaClient(loadEnv().databaseUrl);
   try {
     await db.user.create({ data: { email: input.data.email, name: input.data.name, role: "ADMIN", passwordHash: await hashPassword(password) } });

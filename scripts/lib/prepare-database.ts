@@ -7,8 +7,12 @@ import { isPostgresUrl } from "../../lib/db/sql-dialect";
 import { applyPostgresMigrations } from "./migrate-postgres";
 import { BIN, run } from "./run";
 
-/** Applies committed migrations (existing data is kept; PostgreSQL: scripts/lib/migrate-postgres.ts) and seeds the demo in sandbox mode. */
-export async function prepareDatabase(): Promise<void> {
+/**
+ * Applies committed migrations (existing data is kept; PostgreSQL: scripts/lib/migrate-postgres.ts) and seeds the demo in
+ * sandbox mode. `seedDemo: false` for the operator's scripts: run from a shell without the server's FLANKS_CLIENT_ID, they
+ * took the database for a sandbox's and seeded demo users with published passwords into it.
+ */
+export async function prepareDatabase({ seedDemo = true }: { seedDemo?: boolean } = {}): Promise<void> {
   const env = loadEnv();
   // 700 / 600: only the app's user reads the data directory and the database (as secrets.json).
   mkdirSync(env.DATA_DIR, { recursive: true, mode: 0o700 });
@@ -19,7 +23,7 @@ export async function prepareDatabase(): Promise<void> {
     await run(BIN.prisma, ["migrate", "deploy"], { env: { ...process.env, DATABASE_URL: env.databaseUrl }, stdio: ["ignore", "ignore", "inherit"] });
   }
   enableWriteAheadLog(env.databaseUrl);
-  await seedDemoData();
+  if (seedDemo) await seedDemoData();
 }
 
 type TSqlite = { pragma(source: string): unknown; prepare(sql: string): { all(): unknown[] }; close(): void };
