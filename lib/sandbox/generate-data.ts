@@ -235,8 +235,9 @@ export function generateCredentialsData(seed: string, options: TGenerateOptions)
       updated_at_timestamp: updated,
     });
   });
-  if (options.joint) accounts.push(makeJointAccount(options.joint, bank, person, token, entity, updated, ext, addHolders));
-  if (options.deposit) accounts.push(makeDepositAccount(options.deposit, seed, bank, person, token, entity, updated, ext, addHolders));
+  const sideAccounts: TSideAccountContext = { bank, person, token, entity, updated, ext, addHolders };
+  if (options.joint) accounts.push(makeJointAccount(options.joint, sideAccounts));
+  if (options.deposit) accounts.push(makeDepositAccount(options.deposit, seed, sideAccounts));
   const mainIban = plans[0]?.iban ?? null;
   const usdIban = plans.find((p) => p.currency === "USD")?.iban ?? null;
 
@@ -958,72 +959,61 @@ function makeMifid(rng: TRng): TRecord[] {
   });
 }
 
+/** What every account added beside the generated ones needs from its credentials. */
+type TSideAccountContext = {
+  bank: TSandboxBank;
+  person: TPerson;
+  token: string;
+  entity: string;
+  updated: number;
+  ext: (...parts: (string | number)[]) => string | null;
+  addHolders: (productName: string, productId: string, owners: TOwner[]) => void;
+};
+
+/** An account beside the generated ones, in EUR and with no transactions, its holders recorded. */
+function makeSideAccount(
+  context: TSideAccountContext,
+  account: { idKey: string; name: string; iban: string; shownIban: string; balance: number; owners: TOwner[]; numOwners: number },
+): TRecord {
+  const id = hexId(context.token, "account", account.idKey);
+  context.addHolders(account.name, id, account.owners);
+  return {
+    iban: account.shownIban,
+    entity: context.entity,
+    alias: account.name,
+    balance: account.balance,
+    currency: "EUR",
+    description: account.name,
+    isOwner: true,
+    numOwners: account.numOwners,
+    owners: account.owners.map((o) => o.name),
+    _id: id,
+    external_id: context.ext("account", account.iban),
+    updated_at_timestamp: context.updated,
+  };
+}
+
 /**
  * The joint account of a key: its IBAN and balance come from the bank and the key alone (never from
  * the username), so each holder's credentials show the same account. It has no transactions.
  */
-function makeJointAccount(
-  joint: TJointAccount,
-  bank: TSandboxBank,
-  person: TPerson,
-  token: string,
-  entity: string,
-  updated: number,
-  ext: (...parts: (string | number)[]) => string | null,
-  addHolders: (productName: string, productId: string, owners: TOwner[]) => void,
-): TRecord {
-  const rng = createRng(`${bank.id}:joint:${joint.key}`);
-  const iban = makeSpanishIban(bank.ibanBankCode, rng.digits(4), `9${rng.digits(9)}`);
-  const id = hexId(token, "account", "joint");
-  const owners: TOwner[] = [{ name: person.fullName, rel: "Cotitular" }];
-  addHolders("Cuenta Conjunta", id, owners);
-  return {
-    iban: joint.isIbanSpaced ? iban.replace(/(.{4})(?=.)/g, "$1 ") : iban,
-    entity,
-    alias: "Cuenta Conjunta",
-    balance: rng.int(1_000_000, 8_000_000) / 100,
-    currency: "EUR",
-    description: "Cuenta Conjunta",
-    isOwner: true,
-    numOwners: 2,
-    owners: owners.map((o) => o.name),
-    _id: id,
-    external_id: ext("account", iban),
-    updated_at_timestamp: updated,
-  };
+function makeJointAccount(joint: TJointAccount, context: TSideAccountContext): TRecord {
+  const rng = createRng(`${context.bank.id}:joint:${joint.key}`);
+  const iban = makeSpanishIban(context.bank.ibanBankCode, rng.digits(4), `9${rng.digits(9)}`);
+  const shownIban = joint.isIbanSpaced ? iban.replace(/(.{4})(?=.)/g, "$1 ") : iban;
+  // Each holder's credentials list only their own name; the account still has two holders.
+  const owners: TOwner[] = [{ name: context.person.fullName, rel: "Cotitular" }];
+  const balance = rng.int(1_000_000, 8_000_000) / 100;
+  return makeSideAccount(context, { idKey: "joint", name: "Cuenta Conjunta", iban, shownIban, balance, owners, numOwners: 2 });
 }
 
 /**
  * The remunerated account of "deposit-N": exactly N euros, the credentials owner its only holder, no
  * transactions. Its IBAN comes from a stream of its own, so the username's other data is unchanged.
  */
-function makeDepositAccount(
-  euros: number,
-  seed: string,
-  bank: TSandboxBank,
-  person: TPerson,
-  token: string,
-  entity: string,
-  updated: number,
-  ext: (...parts: (string | number)[]) => string | null,
-  addHolders: (productName: string, productId: string, owners: TOwner[]) => void,
-): TRecord {
+function makeDepositAccount(euros: number, seed: string, context: TSideAccountContext): TRecord {
   const rng = createRng(`${seed}|deposit`);
-  const iban = makeSpanishIban(bank.ibanBankCode, rng.digits(4), `8${rng.digits(9)}`);
-  const id = hexId(token, "account", "deposit");
-  addHolders("Cuenta Remunerada", id, [{ name: person.fullName, rel: "Titular" }]);
-  return {
-    iban,
-    entity,
-    alias: "Cuenta Remunerada",
-    balance: euros,
-    currency: "EUR",
-    description: "Cuenta Remunerada",
-    isOwner: true,
-    numOwners: 1,
-    owners: [person.fullName],
-    _id: id,
-    external_id: ext("account", iban),
-    updated_at_timestamp: updated,
-  };
+  const iban = makeSpanishIban(context.bank.ibanBankCode, rng.digits(4), `8${rng.digits(9)}`);
+  const owners: TOwner[] = [{ name: context.person.fullName, rel: "Titular" }];
+  return makeSideAccount(context, { idKey: "deposit", name: "Cuenta Remunerada", iban, shownIban: iban, balance: euros, owners, numOwners: 1 });
 }
