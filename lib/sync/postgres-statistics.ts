@@ -45,24 +45,14 @@ export async function refreshStatistics(
   if (unfinished.length) retryLater(pool, unfinished, retryDelaysMs);
 }
 
-function retryLater(pool: pg.Pool, tables: readonly TSyncTable[], delays: readonly number[]): void {
-  const [delay, ...later] = delays;
+function retryLater(pool: pg.Pool, tables: readonly TSyncTable[], [delay, ...later]: readonly number[]): void {
   if (delay === undefined) return;
   const timer = setTimeout(() => {
-    void (async () => {
-      // The pool is gone once the writer closed (shutdown): nothing left to do then.
-      const client = await pool.connect().catch(() => null);
-      if (!client) return;
-      try {
-        const unfinished: TSyncTable[] = [];
-        for (const table of tables) if (!(await vacuum(client, table))) unfinished.push(table);
-        if (unfinished.length) retryLater(pool, unfinished, later);
-      } catch (error) {
-        logError("statistics retry", error);
-      } finally {
-        client.release();
-      }
-    })();
+    // The pool is gone once the writer closed (shutdown): nothing left to do then.
+    void pool.connect().then(
+      (client) => refreshStatistics(client, pool, tables, later).finally(() => client.release()),
+      () => undefined,
+    );
   }, delay);
   // A pending retry never keeps a process alive (scripts, tests, a stopping server).
   timer.unref();

@@ -33,9 +33,10 @@ const transactions = (count: number, from: number) =>
     currency: "EUR",
   }));
 
+/** The planner's row estimate, the table's pages and how many of them are marked visible to all. */
 async function statisticsOf(table: string) {
-  const [row] = await database.db.$queryRawUnsafe<{ tuples: number; visible: number }[]>(
-    `SELECT reltuples::float8 AS tuples, relallvisible::float8 AS visible FROM pg_class WHERE oid = $1::regclass`,
+  const [row] = await database.db.$queryRawUnsafe<{ tuples: number; pages: number; visible: number }[]>(
+    `SELECT reltuples::float8 AS tuples, relpages::float8 AS pages, relallvisible::float8 AS visible FROM pg_class WHERE oid = $1::regclass`,
     `"${table}"`,
   );
   return row!;
@@ -47,7 +48,8 @@ it("a table that got fewer rows keeps its statistics; one that got many is analy
     yield* tx.insertRows("WealthAccountTransaction", transactions(REFRESH_STATISTICS_AFTER_ROWS - 1, 0));
   });
   // -1: never analyzed (PostgreSQL 14 and later).
-  expect(await statisticsOf("WealthAccountTransaction")).toEqual({ tuples: -1, visible: 0 });
+  const { tuples, visible } = await statisticsOf("WealthAccountTransaction");
+  expect({ tuples, visible }).toEqual({ tuples: -1, visible: 0 });
 
   await database.writeDb.inTransaction(function* (tx) {
     yield* tx.replaceRows("WealthAccountTransaction", scope.connectionId, transactions(REFRESH_STATISTICS_AFTER_ROWS * 2, 0));
@@ -96,9 +98,6 @@ const liabilityTransactions = (count: number) =>
   }));
 
 async function pagesOf(table: string) {
-  const [row] = await database.db.$queryRawUnsafe<{ pages: number; visible: number }[]>(
-    `SELECT relpages::float8 AS pages, relallvisible::float8 AS visible FROM pg_class WHERE oid = $1::regclass`,
-    `"${table}"`,
-  );
-  return row!;
+  const { pages, visible } = await statisticsOf(table);
+  return { pages, visible };
 }

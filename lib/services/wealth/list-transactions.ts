@@ -122,10 +122,11 @@ async function filterOf(kind: TLedgerKind, clientId: string, query: TLedgerQuery
   const table = name(config.table);
   const and: Prisma.Sql[] = [Prisma.sql`"clientId" = ${clientId}`];
   let text: TTextFilter | null = null;
+  const isPostgres = dialectOfClient(getDb()) === "postgres";
   if (query.product) and.push(Prisma.sql`${name(config.product)} = ${query.product}`);
   if (query.from) and.push(Prisma.sql`"operationDate" >= ${query.from}`);
   if (query.to) and.push(Prisma.sql`"operationDate" <= ${query.to}`);
-  if (query.q && dialectOfClient(getDb()) === "postgres") {
+  if (query.q && isPostgres) {
     // PostgreSQL: the GIN index over the row's own text (docs/decisions/048); the count then reads the table too.
     const words = postgresSearchWords(query.q);
     and.push(words === null ? Prisma.sql`1 = 0` : Prisma.sql`${Prisma.raw(postgresSearchVector(kind))} @@ ${postgresTsqueryOf(words)}`);
@@ -148,7 +149,7 @@ async function filterOf(kind: TLedgerKind, clientId: string, query: TLedgerQuery
   return {
     where: Prisma.join(and, " AND "),
     textAlone: and.length === 2 ? text : null,
-    isPostgresSearch: Boolean(query.q) && dialectOfClient(getDb()) === "postgres",
+    isPostgresSearch: Boolean(query.q) && isPostgres,
   };
 }
 
